@@ -25,9 +25,13 @@ public static class CliApp
     public const int InternalError = 3;
 
     /// <summary>Parses and runs <paramref name="args"/>.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Run(args, new CliContext(output, error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected));
+
+    /// <summary>Parses and runs <paramref name="args"/> with a given context (tests use it to stand in another <see cref="Host"/>).</summary>
+    internal static int Run(string[] args, CliContext context)
     {
-        var context = new CliContext(output, error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected);
+        TextWriter error = context.Error;
         var root = new RootCommand("EvoComposer: a symbolic composition engine (Markov and recombinant models, rules, style classifiers, a parallel genetic algorithm).");
         foreach (var command in Commands(context)) root.Subcommands.Add(command);
 
@@ -39,7 +43,7 @@ public static class CliApp
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { Output = context.Output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (ScoreFormatException e)
         {
@@ -67,6 +71,7 @@ public static class CliApp
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
         InspectCommand.Create(context),
+        DoctorCommand.Create(context),
     ];
 }
 
@@ -79,6 +84,8 @@ public sealed class CliContext(TextWriter output, TextWriter error, bool errorIs
     public TextWriter Error { get; } = error;
     /// <summary>True when <see cref="Error"/> is an interactive terminal: only then may a command draw progress bars.</summary>
     public bool ErrorIsTerminal { get; } = errorIsTerminal;
+    /// <summary>The machine's programs, files and corpus, as commands see them.</summary>
+    internal Host Host { get; init; } = Host.Machine;
 
     /// <summary>
     /// A Spectre.Console view of <see cref="Output"/> for tables: no colours, no ANSI codes, so that what is

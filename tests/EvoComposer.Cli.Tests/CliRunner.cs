@@ -7,14 +7,18 @@ internal sealed record CliResult(int ExitCode, string Output, string Error)
     public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }
 
-/// <summary>Runs the CLI in process through <see cref="CliApp.Run"/>, capturing both writers.</summary>
+/// <summary>Runs the CLI in process through <c>CliApp.Run</c>, capturing both writers.</summary>
 internal static class CliRunner
 {
-    public static CliResult Run(params string[] args)
+    /// <summary>Runs on the real machine.</summary>
+    public static CliResult Run(params string[] args) => RunOn(Host.Machine, args);
+
+    /// <summary>Runs with a stand-in machine (tools, files, corpus).</summary>
+    public static CliResult RunOn(Host host, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        int exit = CliApp.Run(args, output, error);
+        int exit = CliApp.Run(args, new CliContext(output, error) { Host = host });
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 }
