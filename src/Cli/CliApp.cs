@@ -11,7 +11,7 @@ namespace EvoComposer.Cli;
 /// <summary>
 /// Builds the command tree and runs it with given output and error writers, so tests can run the CLI in
 /// process. Every failure becomes one line on the error writer: bad usage and unreadable input exit with 2,
-/// never with a stack trace.
+/// never with a stack trace. Conventions for adding a command: README.md beside this file.
 /// </summary>
 public static class CliApp
 {
