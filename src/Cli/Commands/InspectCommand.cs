@@ -121,7 +121,7 @@ internal static class InspectCommand
     }
 
     /// <summary>One file of a folder: what was read from it, or why it could not be.</summary>
-    private sealed record FileResult(string RelativePath, string? Format, Score? Score, string? Failure);
+    private sealed record FileResult(string RelativePath, string Format, Score? Score, string? Failure);
 
     private static int InspectFolder(CliContext context, string folder, bool json, bool failOnError)
     {
@@ -147,49 +147,57 @@ internal static class InspectCommand
             });
         else ReadAll(null);
 
-        var read = results.Where(r => r.Score is not null).ToArray();
         var failed = results.Where(r => r.Failure is not null).ToArray();
-        int parts = read.Sum(r => r.Score!.Parts.Length), notes = read.Sum(r => r.Score!.NoteCount);
-        if (json) context.WriteJson(w => WriteFolder(w, results, parts, notes));
+        if (json) context.WriteJson(w => WriteFolder(w, results));
         else
         {
-            var table = new Table().AddColumns("files", "read", "failed", "parts", "notes");
-            foreach (int i in new[] { 1, 2, 3, 4 }) table.Columns[i].RightAligned();
-            table.AddRow(Count(files.Length), Count(read.Length), Count(failed.Length), Count(parts), Count(notes));
+            var table = new Table().AddColumns("format", "files", "read", "failed", "parts", "notes");
+            for (int c = 1; c < table.Columns.Count; c++) table.Columns[c].RightAligned();
+            var byFormat = results.GroupBy(r => r.Format).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+            foreach (var g in byFormat) table.AddRow([g.Key, .. Counts(g)]);
+            if (byFormat.Count > 1) table.AddRow(["all", .. Counts(results)]);
             context.OutputConsole().Write(table);
             foreach (var f in failed) context.Output.WriteLine($"{f.RelativePath}: {f.Failure}");
         }
         return failOnError && failed.Length > 0 ? CliApp.ProblemsFound : CliApp.Success;
     }
 
-    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Files, read, failed, parts, notes.</summary>
+    private static string[] Counts(IEnumerable<FileResult> results)
+    {
+        var list = results.ToList();
+        var scores = list.Where(r => r.Score is not null).Select(r => r.Score!).ToList();
+        return [.. new[] { list.Count, scores.Count, list.Count - scores.Count, scores.Sum(s => s.Parts.Length), scores.Sum(s => s.NoteCount) }
+            .Select(n => n.ToString(CultureInfo.InvariantCulture))];
+    }
 
     private static FileResult ReadOne(string folder, string relative)
     {
+        string format = ScoreFiles.ReaderFor(relative)!.FormatName;
         try
         {
-            var score = ScoreFiles.Read(Path.Combine(folder, relative));
-            return new FileResult(relative, ScoreFiles.ReaderFor(relative)!.FormatName, score, null);
+            return new FileResult(relative, format, ScoreFiles.Read(Path.Combine(folder, relative)), null);
         }
         catch (ScoreFormatException e)
         {
-            return new FileResult(relative, null, null, string.IsNullOrEmpty(e.Location) ? e.Reason : $"{e.Location}: {e.Reason}");
+            return new FileResult(relative, format, null, string.IsNullOrEmpty(e.Location) ? e.Reason : $"{e.Location}: {e.Reason}");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A reader bug: reported like any other failure so that the rest of the folder is still read.
-            return new FileResult(relative, null, null, $"internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            return new FileResult(relative, format, null, $"internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
         }
     }
 
-    private static void WriteFolder(Utf8JsonWriter w, FileResult[] results, int parts, int notes)
+    private static void WriteFolder(Utf8JsonWriter w, FileResult[] results)
     {
+        var scores = results.Where(r => r.Score is not null).Select(r => r.Score!).ToList();
         w.WriteStartObject();
         w.WriteNumber("files", results.Length);
-        w.WriteNumber("read", results.Count(r => r.Score is not null));
-        w.WriteNumber("failed", results.Count(r => r.Failure is not null));
-        w.WriteNumber("parts", parts);
-        w.WriteNumber("notes", notes);
+        w.WriteNumber("read", scores.Count);
+        w.WriteNumber("failed", results.Length - scores.Count);
+        w.WriteNumber("parts", scores.Sum(s => s.Parts.Length));
+        w.WriteNumber("notes", scores.Sum(s => s.NoteCount));
         w.WriteStartArray("scores");
         foreach (var r in results.Where(r => r.Score is not null))
         {

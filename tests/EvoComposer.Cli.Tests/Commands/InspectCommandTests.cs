@@ -143,8 +143,8 @@ public sealed class InspectCommandTests : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
-        // files, read, failed, parts, notes
-        Assert.Matches(@"│\s+4\s+│\s+2\s+│\s+2\s+│\s+4\s+│\s+6\s+│", result.Output);
+        // format, files, read, failed, parts, notes
+        Assert.Matches(@"│ fake\s+│\s+4\s+│\s+2\s+│\s+2\s+│\s+4\s+│\s+6\s+│", result.Output);
         string bad = Path.Combine("c", "bad.fakescore"), empty = Path.Combine("c", "empty.fakescore");
         Assert.Contains($"{bad}: line 1: 'Soprano H4 0 1 0' is not a fake note", result.Output);
         Assert.Contains($"{empty}: file is empty", result.Output);
