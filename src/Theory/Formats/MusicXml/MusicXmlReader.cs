@@ -214,7 +214,7 @@ public sealed partial class MusicXmlReader : IScoreReader
                 string id = (string?)sp.Attribute("id") ?? "";
                 string? name = new[] { (string?)sp.Element("part-name"), (string?)sp.Element("part-abbreviation") }
                     .Select(s => s?.Trim()).FirstOrDefault(s => !string.IsNullOrEmpty(s));
-                names[id] = name ?? id;
+                names[id] = name is null ? id : Whitespace().Replace(name, " "); // one line: some editions break names with CR
             }
             return names;
         }
@@ -442,6 +442,9 @@ public sealed partial class MusicXmlReader : IScoreReader
         private static string Where(XObject at) =>
             ((IXmlLineInfo)at).HasLineInfo() ? $"line {((IXmlLineInfo)at).LineNumber}" : "";
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"^\s*-?\d+")]
     private static partial Regex LeadingNumber();
