@@ -95,7 +95,7 @@ internal sealed class KernParser
     private void ParseLines(ReadOnlySpan<byte> bytes)
     {
         CheckEncoding(bytes);
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8)) bytes = bytes[3..];
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..]; // UTF-8 byte order mark
         int pos = 0;
         while (pos < bytes.Length)
         {
