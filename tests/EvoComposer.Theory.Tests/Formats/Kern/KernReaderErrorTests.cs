@@ -114,6 +114,14 @@ public class KernReaderErrorTests
     }
 
     [Fact]
+    public void Read_TokenOfSpaces_Fails()
+    {
+        var e = Fails("**kern\t**kern", "4c\t  ", "*-\t*-");
+        Assert.Equal((2, 2), (e.Line, e.Spine));
+        Assert.Contains("spaces only", e.Reason);
+    }
+
+    [Fact]
     public void Read_EmptyToken_Fails() => Assert.Contains("empty token", Fails("**kern\t**kern", "4c\t", "*-\t*-").Reason);
 
     [Theory]
