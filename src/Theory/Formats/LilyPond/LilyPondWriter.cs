@@ -44,12 +44,13 @@ public static class LilyPondWriter
 
     /// <summary>
     /// Where barlines fall: after the pickup (the first measure, when the source marks it shorter than its meter),
-    /// then every measure length of the meter in force, up to the end of the piece. The first entry is 0.
+    /// then every measure length of the meter in force, up to the end of the piece (the last note's end, or the
+    /// end of the last measure the source marks, whichever is later). The first entry is 0, the last the end.
     /// </summary>
     internal static List<Rational> Barlines(Score score)
     {
         var bars = new List<Rational> { Rational.Zero };
-        var end = score.Length;
+        var end = score.Measures.IsEmpty ? score.Length : Rational.Max(score.Length, score.Measures[^1].Onset + score.Measures[^1].Duration);
         var t = Rational.Zero;
         if (!score.Measures.IsEmpty && score.Measures[0].Onset == Rational.Zero &&
             score.Measures[0].Duration > Rational.Zero && score.Measures[0].Duration < score.Meter.MeasureLength)
