@@ -56,7 +56,7 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
     /// Returns false when an outside tool ran and failed (the reason is on the warnings writer).
     /// </summary>
     /// <exception cref="CliUsageException">An output exists and <paramref name="force"/> is false (checked before anything is written).</exception>
-    public bool Render(Score score, string folder, string name, RenderKinds kinds, bool force)
+    public bool Render(Score score, string folder, string name, RenderKinds kinds, bool force, LilyPondWriter.Layout layout = LilyPondWriter.Layout.StaffPerPart)
     {
         foreach (var kind in Enum.GetValues<RenderKinds>().Where(k => k is not (RenderKinds.None or RenderKinds.All) && kinds.HasFlag(k)))
         {
@@ -70,7 +70,7 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
             bool ok = true;
             if (kinds.HasFlag(RenderKinds.Roll)) Write(folder, FileName(name, RenderKinds.Roll), PianoRoll.Write(score), force);
             if ((kinds & (RenderKinds.LilyPond | RenderKinds.Png | RenderKinds.Pdf | RenderKinds.Svg)) != 0)
-                ok &= Engrave(score, folder, name, kinds, force, work.FullName);
+                ok &= Engrave(score, layout, folder, name, kinds, force, work.FullName);
             if ((kinds & (RenderKinds.Midi | RenderKinds.Wav)) != 0)
                 ok &= Sound(score, folder, name, kinds, force, work.FullName);
             return ok;
@@ -81,15 +81,15 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
         }
     }
 
-    private bool Engrave(Score score, string folder, string name, RenderKinds kinds, bool force, string work)
+    private bool Engrave(Score score, LilyPondWriter.Layout layout, string folder, string name, RenderKinds kinds, bool force, string work)
     {
-        string ly = LilyPondWriter.Write(score);
+        string ly = LilyPondWriter.Write(score, layout);
         if (kinds.HasFlag(RenderKinds.LilyPond)) Write(folder, FileName(name, RenderKinds.LilyPond), ly, force);
         var engraved = kinds & (RenderKinds.Png | RenderKinds.Pdf | RenderKinds.Svg);
         if (engraved == RenderKinds.None) return true;
         if (host.Locate(ExternalTool.LilyPond) is not { } lilypond)
         {
-            Missing($"no engraved {string.Join("/", Kinds(engraved))}", ExternalTool.LilyPond);
+            Missing($"no engraved {string.Join("/", EngravedExtensions(engraved))}", ExternalTool.LilyPond);
             return true;
         }
         File.WriteAllText(Path.Combine(work, name + ".ly"), ly);
@@ -98,12 +98,12 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
         var pngPdf = engraved & (RenderKinds.Png | RenderKinds.Pdf);
         if (pngPdf != RenderKinds.None)
         {
-            string[] args = ["-dno-point-and-click", "-dresolution=150", .. Kinds(pngPdf).Select(k => "--" + k), "-o", name, name + ".ly"];
+            string[] args = ["-dno-point-and-click", "-dresolution=150", .. EngravedExtensions(pngPdf).Select(k => "--" + k), "-o", name, name + ".ly"];
             ok &= RunTool(lilypond, args, work, name + ".ly");
         }
         if (engraved.HasFlag(RenderKinds.Svg))
             ok &= RunTool(lilypond, ["-dno-point-and-click", "-dbackend=svg", "-o", name, name + ".ly"], work, name + ".ly");
-        foreach (string ext in Kinds(engraved)) Collect(work, folder, name, "." + ext, force);
+        foreach (string ext in EngravedExtensions(engraved)) Collect(work, folder, name, "." + ext, force);
         return ok;
     }
 
@@ -135,7 +135,7 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
         return ok;
     }
 
-    private static IEnumerable<string> Kinds(RenderKinds kinds) =>
+    private static IEnumerable<string> EngravedExtensions(RenderKinds kinds) =>
         new[] { RenderKinds.Png, RenderKinds.Pdf, RenderKinds.Svg }.Where(k => kinds.HasFlag(k)).Select(k => k.ToString().ToLowerInvariant());
 
     private void Missing(string what, params ExternalTool[] tools) =>

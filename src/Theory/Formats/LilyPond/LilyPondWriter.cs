@@ -14,11 +14,23 @@ namespace EvoComposer.Theory.Formats.LilyPond;
 /// </summary>
 public static class LilyPondWriter
 {
+    /// <summary>How parts are laid out on staves.</summary>
+    public enum Layout
+    {
+        /// <summary>One staff per part, each with its own clef (the default).</summary>
+        StaffPerPart,
+        /// <summary>
+        /// For four parts: soprano and alto on a treble staff, tenor and bass on a bass staff, stems up for the
+        /// upper voice of each (as chorales are printed). Other numbers of parts get one staff each.
+        /// </summary>
+        TwoStaves,
+    }
+
     /// <summary>The LilyPond version the output is written for (Debian 12 ships 2.24).</summary>
     public const string Version = "2.24.0";
 
     /// <summary>The LilyPond source of a score.</summary>
-    public static string Write(Score score)
+    public static string Write(Score score, Layout layout = Layout.StaffPerPart)
     {
         ArgumentNullException.ThrowIfNull(score);
         var grid = Barlines(score);
@@ -29,7 +41,19 @@ public static class LilyPondWriter
         Header(ly, "composer", score.Metadata.Composer);
         Header(ly, "opus", score.Metadata.CatalogueNumber);
         ly.Append("  tagline = ##f\n}\n\n\\score {\n  <<\n");
-        foreach (var part in score.Parts) WritePart(ly, score, part, grid);
+        if (layout == Layout.TwoStaves && score.Parts.Length == 4)
+        {
+            ly.Append("    \\new ChoirStaff <<\n");
+            TwoVoiceStaff(ly, score, score.Parts[0], score.Parts[1], "treble", grid);
+            TwoVoiceStaff(ly, score, score.Parts[2], score.Parts[3], "bass", grid);
+            ly.Append("    >>\n");
+        }
+        else
+            foreach (var part in score.Parts)
+            {
+                ly.Append(CultureInfo.InvariantCulture, $"    \\new Staff \\with {{ instrumentName = {Quote(part.Name)} }} {{\n");
+                ly.Append(CultureInfo.InvariantCulture, $"      \\clef \"{Clef(part)}\"\n      {Music(score, part, grid, "\n      ")}\n    }}\n");
+            }
         ly.Append("  >>\n  \\layout { }\n}\n");
         return ly.ToString();
     }
@@ -91,10 +115,18 @@ public static class LilyPondWriter
         return events;
     }
 
-    private static void WritePart(StringBuilder ly, Score score, Part part, List<Rational> bars)
+    private static void TwoVoiceStaff(StringBuilder ly, Score score, Part upper, Part lower, string clef, List<Rational> bars)
     {
-        ly.Append(CultureInfo.InvariantCulture, $"    \\new Staff \\with {{ instrumentName = {Quote(part.Name)} }} {{\n");
-        ly.Append(CultureInfo.InvariantCulture, $"      \\clef \"{Clef(part)}\"\n      ");
+        string names = $"\\markup \\column {{ {Quote(upper.Name)} {Quote(lower.Name)} }}";
+        ly.Append(CultureInfo.InvariantCulture, $"      \\new Staff \\with {{ instrumentName = {names} }} <<\n        \\clef \"{clef}\"\n");
+        ly.Append(CultureInfo.InvariantCulture, $"        \\new Voice {{ \\voiceOne\n          {Music(score, upper, bars, "\n          ")}\n        }}\n");
+        ly.Append(CultureInfo.InvariantCulture, $"        \\new Voice {{ \\voiceTwo\n          {Music(score, lower, bars, "\n          ")}\n        }}\n      >>\n");
+    }
+
+    /// <summary>A part's music: signatures, pickup, notes and rests bar by bar (each bar after <paramref name="newLine"/>), and the final barline.</summary>
+    private static string Music(Score score, Part part, List<Rational> bars, string newLine)
+    {
+        var ly = new StringBuilder();
         var mode = score.Key?.Mode ?? Mode.Major;
         Meter? meter = null;
         KeySignature? signature = null;
@@ -109,7 +141,7 @@ public static class LilyPondWriter
                 while (bar + 1 < bars.Count && bars[bar + 1] <= start) bar++;
                 if (start == bars[bar])
                 {
-                    if (bar > 0) ly.Append("|\n      ");
+                    if (bar > 0) ly.Append('|').Append(newLine);
                     if (score.MeterAt(start) is var m && m != meter)
                     {
                         ly.Append(CultureInfo.InvariantCulture, $"\\time {m} ");
@@ -143,7 +175,7 @@ public static class LilyPondWriter
                 start = stop;
             }
         }
-        ly.Append("\\bar \"|.\"\n    }\n");
+        return ly.Append("\\bar \"|.\"").ToString();
     }
 
     private static string Clef(Part part) => part.MeanMidi switch

@@ -87,4 +87,36 @@ public sealed class LilyPondWriterTests
 
         Assert.Contains("<c' e' g'>1", LilyPondWriter.Write(score));
     }
+
+    [Fact]
+    public void Write_TwoStavesWithFourParts_PutsSopranoAltoAboveAndTenorBassBelow()
+    {
+        var score = Score(Meter.CommonTime, parts:
+        [
+            new Part("Soprano", [N("E5", "0", "4")]), new Part("Alto", [N("G4", "0", "4")]),
+            new Part("Tenor", [N("C4", "0", "4")]), new Part("Bass", [N("C3", "0", "4")]),
+        ]);
+
+        string ly = LilyPondWriter.Write(score, LilyPondWriter.Layout.TwoStaves);
+
+        Assert.Contains("\\new ChoirStaff", ly);
+        Assert.Equal(2, ly.Split("\\new Staff").Length - 1);
+        int treble = ly.IndexOf("\\clef \"treble\"", StringComparison.Ordinal), bass = ly.IndexOf("\\clef \"bass\"", StringComparison.Ordinal);
+        Assert.True(treble >= 0 && bass > treble);
+        Assert.True(ly.IndexOf("e''1", StringComparison.Ordinal) is var s && s > treble && s < ly.IndexOf("g'1", StringComparison.Ordinal));
+        Assert.True(ly.IndexOf("c'1", StringComparison.Ordinal) > bass);
+        Assert.Equal(2, ly.Split("\\voiceOne").Length - 1);
+        Assert.Equal(2, ly.Split("\\voiceTwo").Length - 1);
+    }
+
+    [Fact]
+    public void Write_TwoStavesWithThreeParts_FallsBackToOneStaffEach()
+    {
+        var score = Score(Meter.CommonTime, parts: [new Part("A", [N("C5", "0", "4")]), new Part("B", [N("C4", "0", "4")]), new Part("C", [N("C3", "0", "4")])]);
+
+        string ly = LilyPondWriter.Write(score, LilyPondWriter.Layout.TwoStaves);
+
+        Assert.Equal(3, ly.Split("\\new Staff").Length - 1);
+        Assert.DoesNotContain("\\voiceOne", ly);
+    }
 }
