@@ -125,7 +125,7 @@ internal static class InspectCommand
 
     private static int InspectFolder(CliContext context, string folder, bool json, bool failOnError)
     {
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
             .Where(ScoreFiles.IsSupported)
             .Select(f => Path.GetRelativePath(folder, f))
             .Order(StringComparer.Ordinal)
