@@ -178,13 +178,32 @@ public static class LilyPondWriter
         return ly.Append("\\bar \"|.\"").ToString();
     }
 
-    private static string Clef(Part part) => part.MeanMidi switch
-    {
-        >= 62 => "treble",
-        >= 53 => "treble_8",
-        _ => "bass",
-    };
+    // Clefs with the diatonic index of their bottom and top staff lines (octave × 7 + step).
+    private static readonly (string Name, int Bottom, int Top)[] Clefs =
+    [
+        ("treble", 4 * 7 + 2, 5 * 7 + 3),   // E4–F5
+        ("bass", 2 * 7 + 4, 3 * 7 + 5),     // G2–A3
+        ("treble_8", 3 * 7 + 2, 4 * 7 + 3), // E3–F4
+    ];
 
+    /// <summary>
+    /// The clef of a part: by its voice name as editions print them (soprano, cantus, alto: treble; tenor: tenor-G
+    /// clef; bass: bass), otherwise the clef that needs the fewest ledger lines for its notes (on a tie, the first
+    /// of treble, bass, treble_8).
+    /// </summary>
+    internal static string Clef(Part part)
+    {
+        string name = part.Name.ToLowerInvariant();
+        if (name.StartsWith("sopr", StringComparison.Ordinal) || name.StartsWith("cant", StringComparison.Ordinal) ||
+            name.StartsWith("alt", StringComparison.Ordinal)) return "treble";
+        if (name.StartsWith("ten", StringComparison.Ordinal)) return "treble_8";
+        if (name.StartsWith("bass", StringComparison.Ordinal)) return "bass";
+        return Clefs.MinBy(c => part.Notes.Sum(n =>
+        {
+            int d = n.Pitch.DiatonicIndex;
+            return Math.Max(0, c.Bottom - d) / 2 + Math.Max(0, d - c.Top) / 2;
+        })).Name;
+    }
     /// <summary>The LilyPond name of a step and alteration in Dutch note names: "fis", "bes", "cisis".</summary>
     private static string StepName(Step step, int alter)
     {

@@ -119,4 +119,20 @@ public sealed class LilyPondWriterTests
         Assert.Equal(3, ly.Split("\\new Staff").Length - 1);
         Assert.DoesNotContain("\\voiceOne", ly);
     }
+
+    [Theory]
+    [InlineData("Soprano", "C4 E4", "treble")]
+    [InlineData("Cantus", "C4 E4", "treble")]
+    [InlineData("Alto", "A3 C4", "treble")]
+    [InlineData("Tenor 2", "G3 A4", "treble_8")]
+    [InlineData("Bass", "C3 D4", "bass")]
+    [InlineData("Voice", "G4 C6", "treble")]
+    [InlineData("Voice", "E2 G3", "bass")]
+    [InlineData("Voice", "E3 F4", "treble_8")]
+    public void Clef_PartNameOrRange_ChoosesTheUsualClef(string name, string pitches, string expected)
+    {
+        var part = new Part(name, pitches.Split(' ').Select((p, i) => N(p, i.ToString(), "1")));
+
+        Assert.Equal(expected, LilyPondWriter.Clef(part));
+    }
 }
