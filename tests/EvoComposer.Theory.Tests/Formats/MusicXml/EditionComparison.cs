@@ -16,7 +16,9 @@ internal static class EditionComparison
     public const string VoiceExchange = "notes exchanged between parts";
     public const string Timing = "same pitches, different timing (pickup, repeat or fermata layout)";
     public const string OffBeat = "same on every beat (ornaments, passing notes)";
-    public const string Edition = "editions differ";
+    public const string Length = "different length (repeats written out, a section more or less)";
+    public const string FewNotes = "a few notes differ (95% or more agree: editorial variants)";
+    public const string Edition = "editions differ (more than 5% of notes)";
 
     private static List<(int Midi, Rational Onset, Rational Duration)> Sequence(IEnumerable<Note> notes) =>
         notes.Select(n => (n.Pitch.Midi, n.Onset, n.Duration)).ToList();
@@ -27,13 +29,30 @@ internal static class EditionComparison
         var pa = a.Parts.Select(p => Sequence(p.Notes)).ToList();
         var pb = b.Parts.Select(p => Sequence(p.Notes)).ToList();
         if (Same(pa, pb)) return Exact;
-        if (Same(pa.Select(MergeRepeats).ToList(), pb.Select(MergeRepeats).ToList())) return Ties;
+        pa = pa.Select(MergeRepeats).ToList();
+        pb = pb.Select(MergeRepeats).ToList();
+        if (Same(pa, pb)) return Ties;
         if (ConstantShift(pa, pb) is int shift && shift != 0) return Transposed;
         if (Same(pa.Select(s => Mod12(s)).ToList(), pb.Select(s => Mod12(s)).ToList())) return Octaves;
         if (SameSonorities(a, b)) return VoiceExchange;
         if (Enumerable.Range(0, pa.Count).All(i => pa[i].Select(x => x.Midi).SequenceEqual(pb[i].Select(x => x.Midi)))) return Timing;
         if (SameOnBeats(a, b)) return OffBeat;
-        return Edition;
+        if (a.Length != b.Length) return Length;
+        return Agreement(pa, pb) >= 0.95 ? FewNotes : Edition;
+    }
+
+    /// <summary>The share of notes (MIDI pitch, onset, duration) found in both, over the larger count, all parts together.</summary>
+    public static double Agreement(List<List<(int Midi, Rational Onset, Rational Duration)>> a, List<List<(int Midi, Rational Onset, Rational Duration)>> b)
+    {
+        int same = 0, total = 0;
+        for (int i = 0; i < a.Count; i++)
+        {
+            var rest = b[i].GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var x in a[i])
+                if (rest.TryGetValue(x, out int c) && c > 0) { rest[x] = c - 1; same++; }
+            total += Math.Max(a[i].Count, b[i].Count);
+        }
+        return total == 0 ? 1 : (double)same / total;
     }
 
     private static bool Same<T>(List<List<T>> a, List<List<T>> b) => Enumerable.Range(0, a.Count).All(i => a[i].SequenceEqual(b[i]));
