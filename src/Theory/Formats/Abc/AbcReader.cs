@@ -129,6 +129,7 @@ public sealed partial class AbcReader : IScoreReader
         private Rational _unit = new(1, 2); // 1/8 in quarter notes until L: says otherwise
         private bool _unitGiven;
         private KeySignature _signature;
+        private KeySignature _headerSignature;
         private Key? _key;
         private readonly Dictionary<(Step, int), int> _barAccidentals = [];
         private Rational _brokenNext = 1;
@@ -246,9 +247,10 @@ public sealed partial class AbcReader : IScoreReader
             if (inBody) _elements.Add(new Element { KeySignature = signature, Line = _line });
             else
             {
-                _signature = signature;
                 _key = key;
+                _headerSignature = signature;
             }
+            _signature = signature;
         }
 
         private static readonly (string Name, int Offset, Mode? Mode)[] Modes =
@@ -568,7 +570,7 @@ public sealed partial class AbcReader : IScoreReader
             var notes = new List<Note>();
             var measures = new List<Measure>();
             var meters = new List<Timed<Meter>>();
-            var keys = new List<Timed<KeySignature>> { new(0, _signature) };
+            var keys = new List<Timed<KeySignature>> { new(0, _headerSignature) };
             if (_meter is { } m0) meters.Add(new(0, m0));
             var current = _meter;
             // Pickup: the content before the first bar line is shorter than a full measure.
