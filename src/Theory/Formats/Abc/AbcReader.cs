@@ -26,7 +26,7 @@ public sealed record AbcTune(int Number, string? Title, int Line, Score? Score, 
 /// (repeats are not expanded: a repeated section is read once, endings in order), ties (<c>-</c>, merged into one
 /// note), broken rhythm (<c>&gt; &lt; &gt;&gt;</c>), tuplets (<c>(3abc</c>, <c>(p:q:r</c>), chords (<c>[CEG]</c>),
 /// and field changes inside the tune (<c>M: K: L:</c> lines and inline <c>[K:..]</c>).</para>
-/// <para>Ignored: decorations (<c>!trill! .~HLMOPSTuv</c>), grace notes (<c>{..}</c>), chord symbols and
+/// <para>Fermatas (<c>!fermata!</c>, <c>H</c>) are kept. Ignored: other decorations (<c>!trill! .~LMOPSTuv</c>), grace notes (<c>{..}</c>), chord symbols and
 /// annotations (<c>".."</c>), lyrics (<c>w:</c>), comments (<c>%</c>) and line continuations.</para>
 /// <para>A first bar shorter than the meter's measure is a pickup, measure 0, as in the kern chorales.
 /// <see cref="IScoreReader.Read"/> reads the first tune of a file; <see cref="ReadAll(ReadOnlyMemory{byte}, string)"/>
@@ -112,6 +112,7 @@ public sealed partial class AbcReader : IScoreReader
         public Rational Length;
         public bool Tie;
         public bool Rest;
+        public bool Fermata;
         public bool Bar;
         public Meter? Meter;
         public KeySignature? KeySignature;
@@ -133,6 +134,7 @@ public sealed partial class AbcReader : IScoreReader
         private Key? _key;
         private readonly Dictionary<(Step, int), int> _barAccidentals = [];
         private Rational _brokenNext = 1;
+        private bool _fermataNext;
         private int _tupletLeft;
         private Rational _tupletFactor = 1;
         private int _line;
@@ -335,9 +337,14 @@ public sealed partial class AbcReader : IScoreReader
                     {
                         int close = line.IndexOf(c, i + 1);
                         if (close < 0) throw Error($"decoration without its closing {c}");
+                        if (line.AsSpan(i + 1, close - i - 1) is "fermata" or "invertedfermata") _fermataNext = true;
                         i = close + 1;
                         break;
                     }
+                    case 'H':
+                        _fermataNext = true; // the fermata shorthand
+                        i++;
+                        break;
                     case '{':
                     {
                         int close = line.IndexOf('}', i + 1);
@@ -348,7 +355,7 @@ public sealed partial class AbcReader : IScoreReader
                     case '(' when i + 1 < line.Length && char.IsAsciiDigit(line[i + 1]):
                         i = Tuplet(line, i);
                         break;
-                    case '(' or ')' or '.' or '~' or 'H' or 'L' or 'M' or 'O' or 'P' or 'S' or 'T' or 'u' or 'v' or 'y':
+                    case '(' or ')' or '.' or '~' or 'L' or 'M' or 'O' or 'P' or 'S' or 'T' or 'u' or 'v' or 'y':
                         i++; // slurs, decorations, spacers
                         break;
                     case '-':
@@ -400,6 +407,8 @@ public sealed partial class AbcReader : IScoreReader
         {
             e.Length *= _brokenNext;
             _brokenNext = 1;
+            e.Fermata = _fermataNext && !e.Rest;
+            _fermataNext = false;
             if (_tupletLeft > 0)
             {
                 e.Length *= _tupletFactor;
@@ -616,12 +625,12 @@ public sealed partial class AbcReader : IScoreReader
                         {
                             int k = open[idx];
                             open.RemoveAt(idx);
-                            notes[k] = notes[k] with { Duration = notes[k].Duration + e.Length, TieMerged = true };
+                            notes[k] = notes[k] with { Duration = notes[k].Duration + e.Length, TieMerged = true, Fermata = notes[k].Fermata || e.Fermata };
                             if (e.Tie) stillOpen.Add(k);
                         }
                         else
                         {
-                            notes.Add(new Note(p, t, e.Length, number));
+                            notes.Add(new Note(p, t, e.Length, number, e.Fermata));
                             if (e.Tie) stillOpen.Add(notes.Count - 1);
                         }
                     }
