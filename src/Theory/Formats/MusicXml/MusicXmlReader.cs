@@ -109,9 +109,12 @@ public sealed partial class MusicXmlReader : IScoreReader
             var starts = new Rational[measureCount + 1];
             var measures = new List<Measure>(measureCount);
             var numbers = MeasureNumbers(parts[0], measureCount);
+            var meter = Meter.CommonTime;
+            int nextMeter = 0; // _meters is in measure order: one pass, however many changes
             for (int i = 0; i < measureCount; i++)
             {
-                if (lengths[i] == Rational.Zero) lengths[i] = MeterAtMeasure(i).MeasureLength;
+                while (nextMeter < _meters.Count && _meters[nextMeter].MeasureIndex <= i) meter = _meters[nextMeter++].Value;
+                if (lengths[i] == Rational.Zero) lengths[i] = meter.MeasureLength;
                 starts[i + 1] = starts[i] + lengths[i];
                 measures.Add(new Measure(numbers[i], starts[i], lengths[i]));
             }
@@ -134,14 +137,6 @@ public sealed partial class MusicXmlReader : IScoreReader
                 measures,
                 Dedupe(_tempos.Select(t => new Timed<double>(starts[t.MeasureIndex] + t.Position, t.Value))),
                 Metadata(root));
-        }
-
-        private Meter MeterAtMeasure(int index)
-        {
-            Meter m = Meter.CommonTime;
-            foreach (var e in _meters)
-                if (e.MeasureIndex <= index) m = e.Value;
-            return m;
         }
 
         /// <summary>Keeps the first value at each onset and drops values equal to the one already in force.</summary>
@@ -418,27 +413,33 @@ public sealed partial class MusicXmlReader : IScoreReader
         private static List<RawNote> MergeTies(List<RawNote> raw)
         {
             var ordered = raw.OrderBy(n => n.Onset).ToList(); // stable: chords keep their order
-            var open = new List<RawNote>();
+            // Open tie-start notes by (MIDI pitch, end): a lookup, not a scan, so that hostile files stay linear.
+            var open = new Dictionary<(int Midi, Rational End), List<RawNote>>();
             foreach (var n in ordered)
             {
-                if (n.TieStop)
+                if (n.TieStop && open.TryGetValue((n.Pitch.Midi, n.Onset), out var candidates) && candidates.Count > 0)
                 {
-                    int idx = open.FindIndex(o => o.Pitch.Midi == n.Pitch.Midi && o.Onset + o.Duration == n.Onset && o.Voice == n.Voice);
-                    if (idx < 0) idx = open.FindIndex(o => o.Pitch.Midi == n.Pitch.Midi && o.Onset + o.Duration == n.Onset);
-                    if (idx >= 0)
-                    {
-                        var target = open[idx];
-                        target.Duration += n.Duration;
-                        target.Fermata |= n.Fermata;
-                        target.Merged = true;
-                        n.Removed = true;
-                        if (!n.TieStart) open.RemoveAt(idx);
-                        continue;
-                    }
+                    int idx = candidates.FindIndex(o => o.Voice == n.Voice);
+                    if (idx < 0) idx = 0;
+                    var target = candidates[idx];
+                    candidates.RemoveAt(idx);
+                    target.Duration += n.Duration;
+                    target.Fermata |= n.Fermata;
+                    target.Merged = true;
+                    n.Removed = true;
+                    if (n.TieStart) Open(open, target);
+                    continue;
                 }
-                if (n.TieStart) open.Add(n);
+                if (n.TieStart) Open(open, n);
             }
             return ordered.Where(n => !n.Removed).ToList();
+        }
+
+        private static void Open(Dictionary<(int, Rational), List<RawNote>> open, RawNote n)
+        {
+            var key = (n.Pitch.Midi, n.Onset + n.Duration);
+            if (!open.TryGetValue(key, out var list)) open[key] = list = [];
+            list.Add(n);
         }
 
         private ScoreFormatException Error(string where, XObject at, string reason)

@@ -191,6 +191,8 @@ public static class MusicXmlWriter
     {
         private readonly List<List<Chord>> _voices = AssignVoices(part.Notes);
         private readonly HashSet<Rational> _lyricsWritten = [];
+        private readonly ILookup<Rational, Lyric> _lyricsAt = part.Lyrics.ToLookup(l => l.Onset);
+        private readonly Rational[] _lyricOnsets = part.Lyrics.Select(l => l.Onset).Distinct().Order().ToArray();
 
         private static List<List<Chord>> AssignVoices(IEnumerable<Note> notes)
         {
@@ -324,7 +326,8 @@ public static class MusicXmlWriter
         {
             // Split also where a lyric syllable falls inside the note (lyrics sung on tied continuations).
             var bounds = new List<Rational> { start };
-            bounds.AddRange(part.Lyrics.Select(l => l.Onset).Where(o => o > start && o < end).Distinct());
+            int li = Array.BinarySearch(_lyricOnsets, start);
+            for (li = li < 0 ? ~li : li + 1; li < _lyricOnsets.Length && _lyricOnsets[li] < end; li++) bounds.Add(_lyricOnsets[li]);
             bounds.Add(end);
             var pieces = new List<(NoteValue Value, Rational Start, bool SegmentStart)>();
             for (int b = 0; b + 1 < bounds.Count; b++)
@@ -370,7 +373,7 @@ public static class MusicXmlWriter
         private void AddLyrics(XElement note, Rational onset)
         {
             if (!_lyricsWritten.Add(onset)) return;
-            foreach (var l in part.Lyrics.Where(l => l.Onset == onset))
+            foreach (var l in _lyricsAt[onset])
                 note.Add(new XElement("lyric", new XAttribute("number", l.Verse.ToString(CultureInfo.InvariantCulture)),
                     new XElement("syllabic", l.Syllabic.ToString().ToLowerInvariant()),
                     new XElement("text", l.Text)));

@@ -167,7 +167,7 @@ public sealed class MusicXmlWriterTests
                 Assert.Equal(score.Metadata.Composer, back.Metadata.Composer);
             }
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(120), property);
     }
 
     [Fact]
