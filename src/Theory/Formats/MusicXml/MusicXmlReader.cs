@@ -19,7 +19,8 @@ namespace EvoComposer.Theory.Formats.MusicXml;
 /// <para>What is left out: grace notes (they take no time, as in the kern reader), cue notes and unpitched
 /// notes (their time is kept as a gap), repeats (not expanded), and notation (stems, beams, clefs, layout).
 /// A part with several staves (a piano part) stays one <see cref="Part"/> holding the notes of all its staves
-/// and voices: a part is what the file calls a part. Parts keep the file's order, which is highest first in
+/// and voices: a part is what the file calls a part. Transposing instruments (<c>transpose</c>) are read at
+/// sounding pitch. Parts keep the file's order, which is highest first in
 /// the chorales. Meters, key signatures and tempos come from the first part that has them.</para>
 /// <para>Hostile input fails with a <see cref="ScoreFormatException"/>, never a hang: DTDs are skipped unprocessed,
 /// entities do not expand, zip entries are read through a size cap, and divisions, durations and pitches are
@@ -247,6 +248,7 @@ public sealed partial class MusicXmlReader : IScoreReader
             var notes = new List<RawNote>();
             var lyrics = new List<RawLyric>();
             Rational divisions = 0;
+            Interval? transpose = null; // written → sounding, for transposing instruments
             for (int mi = 0; mi < part.Measures.Count; mi++)
             {
                 var (measureElement, content) = part.Measures[mi];
@@ -263,6 +265,7 @@ public sealed partial class MusicXmlReader : IScoreReader
                                 if (divisions > MaxDivisions)
                                     throw Error(where, d, $"divisions {d.Value.Trim()} is absurd (more than {MaxDivisions} per quarter note)");
                             }
+                            if (e.Element("transpose") is { } tr) transpose = Transposition(tr, where);
                             if (recordAttributes) ReadAttributes(e, mi, pos, where);
                             break;
                         case "note":
@@ -278,7 +281,7 @@ public sealed partial class MusicXmlReader : IScoreReader
                             var pitchEl = e.Element("pitch") ?? throw Error(where, e, "a note with neither <pitch>, <rest> nor <unpitched>");
                             var raw = new RawNote
                             {
-                                Pitch = ReadPitch(pitchEl, where), MeasureIndex = mi, Position = onset, Duration = duration,
+                                Pitch = Sounding(ReadPitch(pitchEl, where), transpose, where, pitchEl), MeasureIndex = mi, Position = onset, Duration = duration,
                                 Voice = ((string?)e.Element("voice"))?.Trim() ?? "",
                             };
                             foreach (var t in e.Elements("tie").Concat(e.Elements("notations").Elements("tied")))
@@ -366,6 +369,38 @@ public sealed partial class MusicXmlReader : IScoreReader
                     denominator < 1 || denominator > 128 || (denominator & (denominator - 1)) != 0 || numerator > 64)
                     throw Error(where, time, $"time signature {beats[0].Value.Trim()}/{types[0].Value.Trim()} is not supported (beats 1–64 over a power of two up to 128)");
                 _meters.Add(new RawEvent<Meter>(mi, pos, new Meter(numerator, denominator)));
+            }
+        }
+
+        /// <summary>The interval from written to sounding pitch that a &lt;transpose&gt; element gives.</summary>
+        private Interval? Transposition(XElement tr, string where)
+        {
+            int Value(string name, int limit)
+            {
+                var el = tr.Element(name);
+                if (el is null) return 0;
+                if (!int.TryParse(el.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) || Math.Abs(v) > limit)
+                    throw Error(where, el, $"<transpose><{name}> '{el.Value.Trim()}' is not a number within ±{limit}");
+                return v;
+            }
+            int chromatic = Value("chromatic", 24), octaves = Value("octave-change", 4);
+            // Without <diatonic>, spell the chromatic step as the usual interval (e.g. -2 → down a major second).
+            int diatonic = tr.Element("diatonic") is null ? (int)Math.Round(chromatic * 7 / 12.0) : Value("diatonic", 14);
+            if (tr.Element("double") is not null) octaves -= 1;
+            var interval = new Interval(diatonic + 7 * octaves, chromatic + 12 * octaves);
+            return interval == Interval.PerfectUnison ? null : interval;
+        }
+
+        private Pitch Sounding(Pitch written, Interval? transpose, string where, XElement at)
+        {
+            if (transpose is not { } t) return written;
+            try
+            {
+                return written.Transpose(t);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                throw Error(where, at, $"{written} transposed by {t} is out of range");
             }
         }
 

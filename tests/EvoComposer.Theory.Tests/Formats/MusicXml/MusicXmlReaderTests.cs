@@ -105,6 +105,14 @@ public sealed class MusicXmlReaderTests
     }
 
     [Fact]
+    public void Read_TransposingInstrument_GivesSoundingPitch()
+    {
+        // A clarinet in B flat: written D5 sounds C5, written F#4 sounds E4.
+        string m1 = $"""<measure number="1"><attributes><divisions>1</divisions><transpose><diatonic>-1</diatonic><chromatic>-2</chromatic></transpose></attributes>{N("D", 5, 2)}{N("F", 4, 2, alter: 1)}</measure>""";
+        Assert.Equal(["C5", "E4"], Read(Partwise(m1)).Parts[0].Notes.Select(n => n.Pitch.ToString()).Order());
+    }
+
+    [Fact]
     public void Read_TitleComposerLyricsAndPartOrder_AreKept()
     {
         string header = "<work><work-title>Work</work-title></work><movement-title>Movement</movement-title><identification><creator type=\"composer\">J. S. Bach</creator><creator type=\"lyricist\">M. Luther</creator></identification>";
