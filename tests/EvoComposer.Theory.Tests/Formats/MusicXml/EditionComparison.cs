@@ -16,6 +16,7 @@ internal static class EditionComparison
     public const string VoiceExchange = "notes exchanged between parts";
     public const string Timing = "same pitches, different timing (pickup, repeat or fermata layout)";
     public const string OffBeat = "same on every beat (ornaments, passing notes)";
+    public const string TransposedVariants = "transposed, and a few notes differ";
     public const string Length = "different length (repeats written out, a section more or less)";
     public const string FewNotes = "a few notes differ (95% or more agree: editorial variants)";
     public const string Edition = "editions differ (more than 5% of notes)";
@@ -37,6 +38,10 @@ internal static class EditionComparison
         if (SameSonorities(a, b)) return VoiceExchange;
         if (Enumerable.Range(0, pa.Count).All(i => pa[i].Select(x => x.Midi).SequenceEqual(pb[i].Select(x => x.Midi)))) return Timing;
         if (SameOnBeats(a, b)) return OffBeat;
+        // Transposed editions that also differ in a few notes: the best transposition makes 95% agree.
+        for (int t = -12; t <= 12; t++)
+            if (t != 0 && Agreement(pa.Select(p => p.Select(x => (x.Midi + t, x.Onset, x.Duration)).ToList()).ToList(), pb) >= 0.95)
+                return TransposedVariants;
         if (a.Length != b.Length) return Length;
         return Agreement(pa, pb) >= 0.95 ? FewNotes : Edition;
     }
