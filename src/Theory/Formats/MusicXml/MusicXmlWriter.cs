@@ -250,9 +250,73 @@ public static class MusicXmlWriter
                     }
                     else if (any && pos < mEnd) measure.Add(Duration("forward", mEnd - pos));
                 }
+                AddTupletBrackets(measure);
                 partElement.Add(measure);
             }
             return partElement;
+        }
+
+        /// <summary>
+        /// Brackets runs of notes and rests of one voice that share a time modification: a bracket closes when
+        /// its written values add up to <c>actual</c> times the shortest of them (three triplet eighths, a triplet
+        /// quarter and eighth, five quintuplet sixteenths), when the ratio changes, or at the end of the run.
+        /// </summary>
+        private static void AddTupletBrackets(XElement measure)
+        {
+            foreach (var voice in measure.Elements("note").Where(n => n.Element("chord") is null).GroupBy(n => (string?)n.Element("voice")))
+            {
+                XElement? first = null, last = null;
+                (string, string) ratio = default;
+                Rational shown = 0, shortest = 0;
+                void Close()
+                {
+                    if (first is null) return;
+                    Notations(first).Add(new XElement("tuplet", new XAttribute("type", "start"), new XAttribute("bracket", "yes")));
+                    Notations(last!).Add(new XElement("tuplet", new XAttribute("type", "stop")));
+                    first = last = null;
+                    shown = shortest = 0;
+                }
+                foreach (var note in voice)
+                {
+                    var tm = note.Element("time-modification");
+                    var value = Written(note);
+                    if (tm is null || value is null) { Close(); continue; }
+                    var r = ((string)tm.Element("actual-notes")!, (string)tm.Element("normal-notes")!);
+                    if (first is not null && r != ratio) Close();
+                    ratio = r;
+                    first ??= note;
+                    last = note;
+                    shown += value.Value;
+                    shortest = shortest == Rational.Zero ? value.Value : Rational.Min(shortest, value.Value);
+                    if (shown == shortest * int.Parse(r.Item1, CultureInfo.InvariantCulture)) Close();
+                }
+                Close();
+            }
+        }
+
+        private static XElement Notations(XElement note)
+        {
+            var n = note.Element("notations");
+            if (n is null)
+            {
+                n = new XElement("notations");
+                // notations come after type, dots, time-modification; before lyrics.
+                var lyric = note.Element("lyric");
+                if (lyric is not null) lyric.AddBeforeSelf(n);
+                else note.Add(n);
+            }
+            return n;
+        }
+
+        /// <summary>The written (shown) length of a note from its type and dots, or null when it has no type.</summary>
+        private static Rational? Written(XElement note)
+        {
+            string? type = (string?)note.Element("type");
+            int i = Array.FindIndex(Types, t => t.Name == type);
+            if (i < 0) return null;
+            Rational length = Types[i].Length, add = Types[i].Length / 2;
+            for (int d = note.Elements("dot").Count(); d > 0; d--, add /= 2) length += add;
+            return length;
         }
 
         private static bool InMeasure(Rational onset, int mi, Measure m, Rational mEnd) =>

@@ -185,6 +185,17 @@ public sealed class MusicXmlWriterTests
     }
 
     [Fact]
+    public void Write_SixTripletEighths_GetTwoBrackets()
+    {
+        var third = new Rational(1, 3);
+        var notes = Enumerable.Range(0, 6).Select(i => new Note(Pitch.Parse("C5"), third * i, third, 1));
+        var score = new Score([new Part("Voice", notes)], [new(0, new Meter(2, 4))], [new(0, new KeySignature(0))]);
+        var tuplets = MusicXmlWriter.ToDocument(score).Descendants("tuplet").Select(t => t.Attribute("type")!.Value).ToList();
+        Assert.Equal(["start", "stop", "start", "stop"], tuplets);
+        Assert.Equal(notes, RoundTrip(score, compressed: false).Parts[0].Notes);
+    }
+
+    [Fact]
     public void Decompose_TripletsDotsAndOddLengths_SumExactlyWithTypes()
     {
         var triplet = MusicXmlWriter.Decompose(new Rational(1, 3)).Single();
