@@ -127,6 +127,7 @@ public sealed partial class AbcReader : IScoreReader
         private string? _title;
         private Meter? _meter;
         private bool _freeMeter;
+        private Meter? _currentMeter;
         private Rational _unit = new(1, 2); // 1/8 in quarter notes until L: says otherwise
         private bool _unitGiven;
         private KeySignature _signature;
@@ -176,6 +177,7 @@ public sealed partial class AbcReader : IScoreReader
                 }
                 if (!inBody) throw Error("music before the K: field that ends the header");
                 Body(line);
+                ImplicitBarAtLineEnd();
             }
             if (!inBody) throw Error("no K: field (the header must end with one)");
             return Layout();
@@ -232,7 +234,8 @@ public sealed partial class AbcReader : IScoreReader
                     throw Error($"M: '{value}' is not a meter such as 3/4, C or none");
                 meter = parsed;
             }
-            _freeMeter = free && meter is null;
+            _freeMeter = free; // "FREI4/4" keeps its nominal meter, but its bars need not fill it
+            _currentMeter = meter;
             if (meter is { } mt)
             {
                 _meter ??= mt;
@@ -400,6 +403,29 @@ public sealed partial class AbcReader : IScoreReader
                         throw Error($"'{c}' at column {i + 1} is not ABC music");
                 }
             }
+        }
+
+        /// <summary>
+        /// The Essen collection leaves out the bar line where a line ends with a full measure ("d4d4" then
+        /// "z2d4d2 |" in 4/2). When the music since the last bar line fills exactly one measure of a declared
+        /// meter, a line end counts as a bar line. Elsewhere a line end is not a bar line, as ABC says.
+        /// </summary>
+        private void ImplicitBarAtLineEnd()
+        {
+            if (_freeMeter || _meter is null || _tupletLeft > 0 || _brokenNext != Rational.One) return;
+            var meter = _currentMeter ?? _meter.Value;
+            Rational length = 0;
+            bool any = false;
+            // Bounded look-back, so that a hostile tune without bar lines stays linear.
+            for (int k = _elements.Count - 1, seen = 0; k >= 0 && !_elements[k].Bar && seen < 10_000; k--, seen++)
+                if (_elements[k].Pitches.Count > 0 || _elements[k].Rest)
+                {
+                    length += _elements[k].Length;
+                    any = true;
+                }
+            if (!any || length != meter.MeasureLength) return;
+            _elements.Add(new Element { Bar = true, Line = _line });
+            _barAccidentals.Clear();
         }
 
         /// <summary>Adds a note, chord or rest, applying a pending broken rhythm and tuplet.</summary>

@@ -91,6 +91,18 @@ public sealed class AbcReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Read_LineEndingWithAFullMeasure_CountsAsBarLine()
+    {
+        // As in the Essen collection: "d4d4" ends a full 4/2 measure at the line end, without a bar line.
+        var score = Read(Tune("G2 | _B2B2c2c2 | d4d4\nz2B4d2 | c8 |", key: "G", meter: "4/2"));
+        Assert.Equal([0, 1, 2, 3, 4], score.Measures.Select(m => m.Number));
+        Assert.All(score.Measures.Skip(1), m => Assert.Equal((Rational)8, m.Duration));
+        Assert.Equal("B4", score.Parts[0].Notes[^3].Pitch.ToString()); // the flat ended with the implicit bar
+        // A line end inside a measure is not a bar line.
+        Assert.Equal(2, Read(Tune("c2\nc2 | d4 |")).Measures.Length);
+    }
+
+    [Fact]
     public void Read_MeterAndKeyChangeInsideTheTune_AreTimed()
     {
         var score = Read(Tune("c4 |\nM:3/4\nK:D\nf3 | [K:F] B3 |"));
