@@ -2,6 +2,8 @@ using System.Text;
 using EvoComposer.Theory.Formats;
 using EvoComposer.Theory.Formats.Abc;
 using EvoComposer.Theory.Music;
+using FsCheck;
+using FsCheck.Fluent;
 using Xunit.Abstractions;
 
 namespace EvoComposer.Theory.Tests.Formats.Abc;
@@ -180,6 +182,21 @@ public sealed class AbcReaderTests(ITestOutputHelper output)
         var first = AbcReader.ReadAll(TestCorpus.Path("essen-folksongs", "ballad10.abc"))[0].Score!;
         Assert.Equal("Das juengere Hildebrandslied", first.Metadata.Title);
         Assert.Equal(["G4", "Bb4", "Bb4", "C5"], first.Parts[0].Notes.Take(4).Select(n => n.Pitch.ToString()));
+    }
+
+    [Fact]
+    public void Read_RandomText_OnlyEverGivesTunesOrScoreFormatException()
+    {
+        // Bodies from the characters ABC uses, after a valid header: every tune reads or fails with a reason.
+        var chars = Gen.Elements("ABCDEFGabcdefgzxZ^_=,'/0123456789|:[]()<>-{}\"!+.~HTuv %\nK:M:L:3 ".ToCharArray());
+        var property = Prop.ForAll(Gen.ArrayOf(chars).Select(c => new string(c)).ToArbitrary(), body =>
+        {
+            string text = "X:1\nT:t\nM:6/8\nL:1/8\nK:D\n" + body + "\n\nX:2\nK:C\n" + body;
+            try { Reader.Read(Encoding.UTF8.GetBytes(text), "random.abc"); }
+            catch (ScoreFormatException) { }
+            Assert.Equal(2, AbcReader.ReadAll(Encoding.UTF8.GetBytes(text), "random.abc").Count);
+        });
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(500), property);
     }
 
     [Fact]
