@@ -180,6 +180,13 @@ public sealed class MusicXmlReaderTests
     }
 
     [Fact]
+    public void Read_BlankLinesBeforeTheXmlDeclaration_AreSkipped()
+    {
+        var score = Read("\n  \n" + Partwise($"<measure number=\"1\">{Attributes44}{N("C", 5, 8)}</measure>"));
+        Assert.Equal("C5", score.Parts[0].Notes.Single().Pitch.ToString());
+    }
+
+    [Fact]
     public void Read_NotMusicXml_SaysWhatTheRootIs()
     {
         var e = Assert.Throws<ScoreFormatException>(() => Read("<html><body/></html>"));
