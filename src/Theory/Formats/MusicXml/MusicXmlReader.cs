@@ -14,7 +14,8 @@ namespace EvoComposer.Theory.Formats.MusicXml;
 /// <para>What is kept: pitched notes and chords (tied notes merged into one note with
 /// <see cref="Note.TieMerged"/>), rests as gaps, voices laid out with <c>backup</c>/<c>forward</c>, divisions that
 /// change between measures, key and time signatures and their changes, fermatas, lyrics (as
-/// <see cref="Part.Lyrics"/>), tempo marks, the title (<c>movement-title</c>, else <c>work-title</c>), the composer,
+/// <see cref="Part.Lyrics"/>), tempo marks, the key (from the first <c>mode</c>, or from the
+/// <c>evocomposer-key</c> miscellaneous field that <see cref="MusicXmlWriter"/> writes), the title (<c>movement-title</c>, else <c>work-title</c>), the composer,
 /// and measure numbers (a first measure marked <c>implicit="yes"</c> or numbered 0 is the pickup, measure 0).</para>
 /// <para>What is left out: grace notes (they take no time, as in the kern reader), cue notes and unpitched
 /// notes (their time is kept as a gap), repeats (not expanded), and notation (stems, beams, clefs, layout).
@@ -129,6 +130,11 @@ public sealed partial class MusicXmlReader : IScoreReader
                 var lyrics = rawLyrics.Select(l => new Lyric(starts[l.MeasureIndex] + l.Position, l.Verse, l.Text, l.Syllabic));
                 scoreParts.Add(new Part(part.Name, notes, lyrics));
             }
+
+            // A key written by EvoComposer (or anyone using the same field) wins over the one guessed from <mode>.
+            var keyField = root.Element("identification")?.Element("miscellaneous")?.Elements("miscellaneous-field")
+                .FirstOrDefault(f => (string?)f.Attribute("name") == MusicXmlWriter.KeyField);
+            if (keyField is not null && Key.TryParse(keyField.Value, out var declared)) _key = declared;
 
             return new Score(
                 scoreParts,

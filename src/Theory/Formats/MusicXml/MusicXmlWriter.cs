@@ -27,6 +27,9 @@ public static class MusicXmlWriter
     private const string DocType = "-//Recordare//DTD MusicXML 4.0 Partwise//EN";
     private const string DtdUrl = "http://www.musicxml.org/dtds/partwise.dtd";
 
+    /// <summary>The <c>miscellaneous-field</c> that carries the declared key ("A minor") whatever the signature.</summary>
+    internal const string KeyField = "evocomposer-key";
+
     /// <summary>Writes the score to a file: compressed when the extension is <c>.mxl</c>, plain otherwise.</summary>
     /// <exception cref="ArgumentException">The score's durations need more than <see cref="MusicXmlReader.MaxDivisions"/> divisions per quarter.</exception>
     public static void WriteFile(Score score, string path)
@@ -74,7 +77,11 @@ public static class MusicXmlWriter
         root.Add(new XElement("identification",
             md.Composer is null ? null : new XElement("creator", new XAttribute("type", "composer"), md.Composer),
             md.Licence is null ? null : new XElement("rights", md.Licence),
-            new XElement("encoding", new XElement("software", "EvoComposer"))));
+            new XElement("encoding", new XElement("software", "EvoComposer")),
+            // <key> can say "A minor" only with A minor's own signature; Bach often writes one accidental fewer.
+            score.Key is { } declared
+                ? new XElement("miscellaneous", new XElement("miscellaneous-field", new XAttribute("name", KeyField), declared.ToString()))
+                : null));
         var partList = new XElement("part-list");
         for (int i = 0; i < score.Parts.Length; i++)
             partList.Add(new XElement("score-part", new XAttribute("id", PartId(i)), new XElement("part-name", score.Parts[i].Name)));
