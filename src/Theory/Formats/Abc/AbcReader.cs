@@ -26,7 +26,7 @@ public sealed record AbcTune(int Number, string? Title, int Line, Score? Score, 
 /// (repeats are not expanded: a repeated section is read once, endings in order), ties (<c>-</c>, merged into one
 /// note), broken rhythm (<c>&gt; &lt; &gt;&gt;</c>), tuplets (<c>(3abc</c>, <c>(p:q:r</c>), chords (<c>[CEG]</c>),
 /// and field changes inside the tune (<c>M: K: L:</c> lines and inline <c>[K:..]</c>).</para>
-/// <para>Fermatas (<c>!fermata!</c>, <c>H</c>) are kept. Ignored: other decorations (<c>!trill! .~LMOPSTuv</c>), grace notes (<c>{..}</c>), chord symbols and
+/// <para>Tunes with several voices (<c>V:</c>) are reported as not supported. Fermatas (<c>!fermata!</c>, <c>H</c>) are kept. Ignored: other decorations (<c>!trill! .~LMOPSTuv</c>), grace notes (<c>{..}</c>), chord symbols and
 /// annotations (<c>".."</c>), lyrics (<c>w:</c>), comments (<c>%</c>) and line continuations.</para>
 /// <para>A first bar shorter than the meter's measure is a pickup, measure 0, as in the kern chorales.
 /// <see cref="IScoreReader.Read"/> reads the first tune of a file; <see cref="ReadAll(ReadOnlyMemory{byte}, string)"/>
@@ -123,6 +123,7 @@ public sealed partial class AbcReader : IScoreReader
     {
         private readonly List<Element> _elements = [];
         private readonly List<KeyValuePair<string, string>> _fields = [];
+        private readonly HashSet<string> _voices = [];
         private int _number;
         private string? _title;
         private Meter? _meter;
@@ -215,6 +216,11 @@ public sealed partial class AbcReader : IScoreReader
                 case 'K':
                     SetKey(value, inBody);
                     return true;
+                case 'V':
+                    string voice = value.Split(' ', 2)[0];
+                    if (_voices.Add(voice) && _voices.Count > 1)
+                        throw Error($"a second voice (V:{voice}): tunes with several voices are not supported; a tune is one melody");
+                    break;
             }
             return false;
         }

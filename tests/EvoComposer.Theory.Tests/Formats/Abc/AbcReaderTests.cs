@@ -144,6 +144,7 @@ public sealed class AbcReaderTests(ITestOutputHelper output)
     [InlineData("X:1\nT:t\nK:C\nC [CE|", "chord")]
     [InlineData("X:1\nT:t\nK:C\nz4|", "no notes")]
     [InlineData("X:1\nT:t\nC D|", "K:")]
+    [InlineData("X:1\nT:t\nK:C\nV:1\nC D|\nV:2\nE F|", "voices")]
     public void Read_BadTunes_ThrowWithTuneAndReason(string abc, string reason)
     {
         var e = Assert.Throws<ScoreFormatException>(() => Read(abc));
