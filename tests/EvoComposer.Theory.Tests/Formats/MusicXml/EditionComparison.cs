@@ -10,6 +10,8 @@ internal static class EditionComparison
 {
     public const string Exact = "exact";
     public const string PartCount = "different number of parts";
+    public const string VoicesExact = "exact in the four voices (instruments besides)";
+    public const string VoicesOnly = "four voices among instruments, ";
     public const string Ties = "tie vs repeated note";
     public const string Transposed = "transposed";
     public const string Octaves = "octave placement only";
@@ -26,7 +28,15 @@ internal static class EditionComparison
 
     public static string Classify(Score a, Score b)
     {
-        if (a.Parts.Length != b.Parts.Length) return PartCount;
+        if (a.Parts.Length != b.Parts.Length)
+        {
+            // Cantata settings add instruments ("Soprano Oboe 1,2 Violin1"): compare the four voices when named.
+            var voices = new[] { "Soprano", "Alto", "Tenor", "Bass" }
+                .Select(v => a.Parts.FirstOrDefault(p => p.Name.StartsWith(v, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (b.Parts.Length != 4 || voices.Any(v => v is null)) return PartCount;
+            string inner = Classify(a.WithParts(voices!), b);
+            return inner == Exact ? VoicesExact : $"{VoicesOnly}{inner}";
+        }
         var pa = a.Parts.Select(p => Sequence(p.Notes)).ToList();
         var pb = b.Parts.Select(p => Sequence(p.Notes)).ToList();
         if (Same(pa, pb)) return Exact;

@@ -118,6 +118,7 @@ public sealed partial class MusicXmlCorpusTests(ITestOutputHelper output)
         foreach (var (kind, n) in counts) output.WriteLine($"  {n,4}  {kind}");
         Assert.True(pairs >= 350, $"only {pairs} pairs matched");
         Assert.True(counts.GetValueOrDefault(EditionComparison.Exact) >= 90, "fewer exact agreements than before");
+        Assert.Equal(0, counts.GetValueOrDefault(EditionComparison.PartCount)); // every cantata setting names its four voices
         Assert.True(exactPlain > 0);
         // Differences must be explained mostly by editorial choices, not by reading errors: "editions differ"
         // (different pitches somewhere) stays a minority.
