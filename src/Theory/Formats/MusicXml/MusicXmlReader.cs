@@ -14,12 +14,14 @@ namespace EvoComposer.Theory.Formats.MusicXml;
 /// <para>What is kept: pitched notes and chords (tied notes merged into one note with
 /// <see cref="Note.TieMerged"/>), rests as gaps, voices laid out with <c>backup</c>/<c>forward</c>, divisions that
 /// change between measures, key and time signatures and their changes, fermatas, lyrics (as
-/// <see cref="Part.Lyrics"/>), tempo marks, the title (<c>movement-title</c>, else <c>work-title</c>), the composer,
+/// <see cref="Part.Lyrics"/>), tempo marks, the key (from the first <c>mode</c>, or from the
+/// <c>evocomposer-key</c> miscellaneous field that <see cref="MusicXmlWriter"/> writes), the title (<c>movement-title</c>, else <c>work-title</c>), the composer,
 /// and measure numbers (a first measure marked <c>implicit="yes"</c> or numbered 0 is the pickup, measure 0).</para>
 /// <para>What is left out: grace notes (they take no time, as in the kern reader), cue notes and unpitched
 /// notes (their time is kept as a gap), repeats (not expanded), and notation (stems, beams, clefs, layout).
 /// A part with several staves (a piano part) stays one <see cref="Part"/> holding the notes of all its staves
-/// and voices: a part is what the file calls a part. Parts keep the file's order, which is highest first in
+/// and voices: a part is what the file calls a part. Transposing instruments (<c>transpose</c>) are read at
+/// sounding pitch. Parts keep the file's order, which is highest first in
 /// the chorales. Meters, key signatures and tempos come from the first part that has them.</para>
 /// <para>Hostile input fails with a <see cref="ScoreFormatException"/>, never a hang: DTDs are skipped unprocessed,
 /// entities do not expand, zip entries are read through a size cap, and divisions, durations and pitches are
@@ -109,9 +111,12 @@ public sealed partial class MusicXmlReader : IScoreReader
             var starts = new Rational[measureCount + 1];
             var measures = new List<Measure>(measureCount);
             var numbers = MeasureNumbers(parts[0], measureCount);
+            var meter = Meter.CommonTime;
+            int nextMeter = 0; // _meters is in measure order: one pass, however many changes
             for (int i = 0; i < measureCount; i++)
             {
-                if (lengths[i] == Rational.Zero) lengths[i] = MeterAtMeasure(i).MeasureLength;
+                while (nextMeter < _meters.Count && _meters[nextMeter].MeasureIndex <= i) meter = _meters[nextMeter++].Value;
+                if (lengths[i] == Rational.Zero) lengths[i] = meter.MeasureLength;
                 starts[i + 1] = starts[i] + lengths[i];
                 measures.Add(new Measure(numbers[i], starts[i], lengths[i]));
             }
@@ -126,6 +131,11 @@ public sealed partial class MusicXmlReader : IScoreReader
                 scoreParts.Add(new Part(part.Name, notes, lyrics));
             }
 
+            // A key written by EvoComposer (or anyone using the same field) wins over the one guessed from <mode>.
+            var keyField = root.Element("identification")?.Element("miscellaneous")?.Elements("miscellaneous-field")
+                .FirstOrDefault(f => (string?)f.Attribute("name") == MusicXmlWriter.KeyField);
+            if (keyField is not null && Key.TryParse(keyField.Value, out var declared)) _key = declared;
+
             return new Score(
                 scoreParts,
                 Dedupe(_meters.Select(m => new Timed<Meter>(starts[m.MeasureIndex] + m.Position, m.Value))),
@@ -134,14 +144,6 @@ public sealed partial class MusicXmlReader : IScoreReader
                 measures,
                 Dedupe(_tempos.Select(t => new Timed<double>(starts[t.MeasureIndex] + t.Position, t.Value))),
                 Metadata(root));
-        }
-
-        private Meter MeterAtMeasure(int index)
-        {
-            Meter m = Meter.CommonTime;
-            foreach (var e in _meters)
-                if (e.MeasureIndex <= index) m = e.Value;
-            return m;
         }
 
         /// <summary>Keeps the first value at each onset and drops values equal to the one already in force.</summary>
@@ -252,6 +254,7 @@ public sealed partial class MusicXmlReader : IScoreReader
             var notes = new List<RawNote>();
             var lyrics = new List<RawLyric>();
             Rational divisions = 0;
+            Interval? transpose = null; // written → sounding, for transposing instruments
             for (int mi = 0; mi < part.Measures.Count; mi++)
             {
                 var (measureElement, content) = part.Measures[mi];
@@ -268,6 +271,7 @@ public sealed partial class MusicXmlReader : IScoreReader
                                 if (divisions > MaxDivisions)
                                     throw Error(where, d, $"divisions {d.Value.Trim()} is absurd (more than {MaxDivisions} per quarter note)");
                             }
+                            if (e.Element("transpose") is { } tr) transpose = Transposition(tr, where);
                             if (recordAttributes) ReadAttributes(e, mi, pos, where);
                             break;
                         case "note":
@@ -283,7 +287,7 @@ public sealed partial class MusicXmlReader : IScoreReader
                             var pitchEl = e.Element("pitch") ?? throw Error(where, e, "a note with neither <pitch>, <rest> nor <unpitched>");
                             var raw = new RawNote
                             {
-                                Pitch = ReadPitch(pitchEl, where), MeasureIndex = mi, Position = onset, Duration = duration,
+                                Pitch = Sounding(ReadPitch(pitchEl, where), transpose, where, pitchEl), MeasureIndex = mi, Position = onset, Duration = duration,
                                 Voice = ((string?)e.Element("voice"))?.Trim() ?? "",
                             };
                             foreach (var t in e.Elements("tie").Concat(e.Elements("notations").Elements("tied")))
@@ -374,6 +378,38 @@ public sealed partial class MusicXmlReader : IScoreReader
             }
         }
 
+        /// <summary>The interval from written to sounding pitch that a &lt;transpose&gt; element gives.</summary>
+        private Interval? Transposition(XElement tr, string where)
+        {
+            int Value(string name, int limit)
+            {
+                var el = tr.Element(name);
+                if (el is null) return 0;
+                if (!int.TryParse(el.Value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) || Math.Abs(v) > limit)
+                    throw Error(where, el, $"<transpose><{name}> '{el.Value.Trim()}' is not a number within ±{limit}");
+                return v;
+            }
+            int chromatic = Value("chromatic", 24), octaves = Value("octave-change", 4);
+            // Without <diatonic>, spell the chromatic step as the usual interval (e.g. -2 → down a major second).
+            int diatonic = tr.Element("diatonic") is null ? (int)Math.Round(chromatic * 7 / 12.0) : Value("diatonic", 14);
+            if (tr.Element("double") is not null) octaves -= 1;
+            var interval = new Interval(diatonic + 7 * octaves, chromatic + 12 * octaves);
+            return interval == Interval.PerfectUnison ? null : interval;
+        }
+
+        private Pitch Sounding(Pitch written, Interval? transpose, string where, XElement at)
+        {
+            if (transpose is not { } t) return written;
+            try
+            {
+                return written.Transpose(t);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                throw Error(where, at, $"{written} transposed by {t} is out of range");
+            }
+        }
+
         private Pitch ReadPitch(XElement pitch, string where)
         {
             string stepText = ((string?)pitch.Element("step"))?.Trim() ?? "";
@@ -418,27 +454,33 @@ public sealed partial class MusicXmlReader : IScoreReader
         private static List<RawNote> MergeTies(List<RawNote> raw)
         {
             var ordered = raw.OrderBy(n => n.Onset).ToList(); // stable: chords keep their order
-            var open = new List<RawNote>();
+            // Open tie-start notes by (MIDI pitch, end): a lookup, not a scan, so that hostile files stay linear.
+            var open = new Dictionary<(int Midi, Rational End), List<RawNote>>();
             foreach (var n in ordered)
             {
-                if (n.TieStop)
+                if (n.TieStop && open.TryGetValue((n.Pitch.Midi, n.Onset), out var candidates) && candidates.Count > 0)
                 {
-                    int idx = open.FindIndex(o => o.Pitch.Midi == n.Pitch.Midi && o.Onset + o.Duration == n.Onset && o.Voice == n.Voice);
-                    if (idx < 0) idx = open.FindIndex(o => o.Pitch.Midi == n.Pitch.Midi && o.Onset + o.Duration == n.Onset);
-                    if (idx >= 0)
-                    {
-                        var target = open[idx];
-                        target.Duration += n.Duration;
-                        target.Fermata |= n.Fermata;
-                        target.Merged = true;
-                        n.Removed = true;
-                        if (!n.TieStart) open.RemoveAt(idx);
-                        continue;
-                    }
+                    int idx = candidates.FindIndex(o => o.Voice == n.Voice);
+                    if (idx < 0) idx = 0;
+                    var target = candidates[idx];
+                    candidates.RemoveAt(idx);
+                    target.Duration += n.Duration;
+                    target.Fermata |= n.Fermata;
+                    target.Merged = true;
+                    n.Removed = true;
+                    if (n.TieStart) Open(open, target);
+                    continue;
                 }
-                if (n.TieStart) open.Add(n);
+                if (n.TieStart) Open(open, n);
             }
             return ordered.Where(n => !n.Removed).ToList();
+        }
+
+        private static void Open(Dictionary<(int, Rational), List<RawNote>> open, RawNote n)
+        {
+            var key = (n.Pitch.Midi, n.Onset + n.Duration);
+            if (!open.TryGetValue(key, out var list)) open[key] = list = [];
+            list.Add(n);
         }
 
         private ScoreFormatException Error(string where, XObject at, string reason)

@@ -27,6 +27,9 @@ public static class MusicXmlWriter
     private const string DocType = "-//Recordare//DTD MusicXML 4.0 Partwise//EN";
     private const string DtdUrl = "http://www.musicxml.org/dtds/partwise.dtd";
 
+    /// <summary>The <c>miscellaneous-field</c> that carries the declared key ("A minor") whatever the signature.</summary>
+    internal const string KeyField = "evocomposer-key";
+
     /// <summary>Writes the score to a file: compressed when the extension is <c>.mxl</c>, plain otherwise.</summary>
     /// <exception cref="ArgumentException">The score's durations need more than <see cref="MusicXmlReader.MaxDivisions"/> divisions per quarter.</exception>
     public static void WriteFile(Score score, string path)
@@ -74,7 +77,11 @@ public static class MusicXmlWriter
         root.Add(new XElement("identification",
             md.Composer is null ? null : new XElement("creator", new XAttribute("type", "composer"), md.Composer),
             md.Licence is null ? null : new XElement("rights", md.Licence),
-            new XElement("encoding", new XElement("software", "EvoComposer"))));
+            new XElement("encoding", new XElement("software", "EvoComposer")),
+            // <key> can say "A minor" only with A minor's own signature; Bach often writes one accidental fewer.
+            score.Key is { } declared
+                ? new XElement("miscellaneous", new XElement("miscellaneous-field", new XAttribute("name", KeyField), declared.ToString()))
+                : null));
         var partList = new XElement("part-list");
         for (int i = 0; i < score.Parts.Length; i++)
             partList.Add(new XElement("score-part", new XAttribute("id", PartId(i)), new XElement("part-name", score.Parts[i].Name)));
@@ -191,6 +198,8 @@ public static class MusicXmlWriter
     {
         private readonly List<List<Chord>> _voices = AssignVoices(part.Notes);
         private readonly HashSet<Rational> _lyricsWritten = [];
+        private readonly ILookup<Rational, Lyric> _lyricsAt = part.Lyrics.ToLookup(l => l.Onset);
+        private readonly Rational[] _lyricOnsets = part.Lyrics.Select(l => l.Onset).Distinct().Order().ToArray();
 
         private static List<List<Chord>> AssignVoices(IEnumerable<Note> notes)
         {
@@ -248,9 +257,73 @@ public static class MusicXmlWriter
                     }
                     else if (any && pos < mEnd) measure.Add(Duration("forward", mEnd - pos));
                 }
+                AddTupletBrackets(measure);
                 partElement.Add(measure);
             }
             return partElement;
+        }
+
+        /// <summary>
+        /// Brackets runs of notes and rests of one voice that share a time modification: a bracket closes when
+        /// its written values add up to <c>actual</c> times the shortest of them (three triplet eighths, a triplet
+        /// quarter and eighth, five quintuplet sixteenths), when the ratio changes, or at the end of the run.
+        /// </summary>
+        private static void AddTupletBrackets(XElement measure)
+        {
+            foreach (var voice in measure.Elements("note").Where(n => n.Element("chord") is null).GroupBy(n => (string?)n.Element("voice")))
+            {
+                XElement? first = null, last = null;
+                (string, string) ratio = default;
+                Rational shown = 0, shortest = 0;
+                void Close()
+                {
+                    if (first is null) return;
+                    Notations(first).Add(new XElement("tuplet", new XAttribute("type", "start"), new XAttribute("bracket", "yes")));
+                    Notations(last!).Add(new XElement("tuplet", new XAttribute("type", "stop")));
+                    first = last = null;
+                    shown = shortest = 0;
+                }
+                foreach (var note in voice)
+                {
+                    var tm = note.Element("time-modification");
+                    var value = Written(note);
+                    if (tm is null || value is null) { Close(); continue; }
+                    var r = ((string)tm.Element("actual-notes")!, (string)tm.Element("normal-notes")!);
+                    if (first is not null && r != ratio) Close();
+                    ratio = r;
+                    first ??= note;
+                    last = note;
+                    shown += value.Value;
+                    shortest = shortest == Rational.Zero ? value.Value : Rational.Min(shortest, value.Value);
+                    if (shown == shortest * int.Parse(r.Item1, CultureInfo.InvariantCulture)) Close();
+                }
+                Close();
+            }
+        }
+
+        private static XElement Notations(XElement note)
+        {
+            var n = note.Element("notations");
+            if (n is null)
+            {
+                n = new XElement("notations");
+                // notations come after type, dots, time-modification; before lyrics.
+                var lyric = note.Element("lyric");
+                if (lyric is not null) lyric.AddBeforeSelf(n);
+                else note.Add(n);
+            }
+            return n;
+        }
+
+        /// <summary>The written (shown) length of a note from its type and dots, or null when it has no type.</summary>
+        private static Rational? Written(XElement note)
+        {
+            string? type = (string?)note.Element("type");
+            int i = Array.FindIndex(Types, t => t.Name == type);
+            if (i < 0) return null;
+            Rational length = Types[i].Length, add = Types[i].Length / 2;
+            for (int d = note.Elements("dot").Count(); d > 0; d--, add /= 2) length += add;
+            return length;
         }
 
         private static bool InMeasure(Rational onset, int mi, Measure m, Rational mEnd) =>
@@ -324,7 +397,8 @@ public static class MusicXmlWriter
         {
             // Split also where a lyric syllable falls inside the note (lyrics sung on tied continuations).
             var bounds = new List<Rational> { start };
-            bounds.AddRange(part.Lyrics.Select(l => l.Onset).Where(o => o > start && o < end).Distinct());
+            int li = Array.BinarySearch(_lyricOnsets, start);
+            for (li = li < 0 ? ~li : li + 1; li < _lyricOnsets.Length && _lyricOnsets[li] < end; li++) bounds.Add(_lyricOnsets[li]);
             bounds.Add(end);
             var pieces = new List<(NoteValue Value, Rational Start, bool SegmentStart)>();
             for (int b = 0; b + 1 < bounds.Count; b++)
@@ -370,7 +444,7 @@ public static class MusicXmlWriter
         private void AddLyrics(XElement note, Rational onset)
         {
             if (!_lyricsWritten.Add(onset)) return;
-            foreach (var l in part.Lyrics.Where(l => l.Onset == onset))
+            foreach (var l in _lyricsAt[onset])
                 note.Add(new XElement("lyric", new XAttribute("number", l.Verse.ToString(CultureInfo.InvariantCulture)),
                     new XElement("syllabic", l.Syllabic.ToString().ToLowerInvariant()),
                     new XElement("text", l.Text)));

@@ -120,9 +120,13 @@ internal static class MusicXmlSafety
             IgnoreProcessingInstructions = true,
             IgnoreWhitespace = true,
         };
+        // Some exporters put blank lines before the XML declaration, which XML forbids: skip them.
+        int start = 0;
+        while (start < bytes.Length && bytes[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') start++;
+        if (start > 0 && !bytes.AsSpan(start).StartsWith("<?xml"u8)) start = 0;
         try
         {
-            using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
+            using var reader = XmlReader.Create(new MemoryStream(bytes, start, bytes.Length - start, writable: false), settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException e)

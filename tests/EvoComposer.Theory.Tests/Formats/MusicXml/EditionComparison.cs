@@ -10,30 +10,64 @@ internal static class EditionComparison
 {
     public const string Exact = "exact";
     public const string PartCount = "different number of parts";
+    public const string VoicesExact = "exact in the four voices (instruments besides)";
+    public const string VoicesOnly = "four voices among instruments, ";
     public const string Ties = "tie vs repeated note";
     public const string Transposed = "transposed";
     public const string Octaves = "octave placement only";
     public const string VoiceExchange = "notes exchanged between parts";
     public const string Timing = "same pitches, different timing (pickup, repeat or fermata layout)";
     public const string OffBeat = "same on every beat (ornaments, passing notes)";
-    public const string Edition = "editions differ";
+    public const string TransposedVariants = "transposed, and a few notes differ";
+    public const string Length = "different length (repeats written out, a section more or less)";
+    public const string FewNotes = "a few notes differ (95% or more agree: editorial variants)";
+    public const string Edition = "editions differ (more than 5% of notes)";
 
     private static List<(int Midi, Rational Onset, Rational Duration)> Sequence(IEnumerable<Note> notes) =>
         notes.Select(n => (n.Pitch.Midi, n.Onset, n.Duration)).ToList();
 
     public static string Classify(Score a, Score b)
     {
-        if (a.Parts.Length != b.Parts.Length) return PartCount;
+        if (a.Parts.Length != b.Parts.Length)
+        {
+            // Cantata settings add instruments ("Soprano Oboe 1,2 Violin1"): compare the four voices when named.
+            var voices = new[] { "Soprano", "Alto", "Tenor", "Bass" }
+                .Select(v => a.Parts.FirstOrDefault(p => p.Name.StartsWith(v, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (b.Parts.Length != 4 || voices.Any(v => v is null)) return PartCount;
+            string inner = Classify(a.WithParts(voices!), b);
+            return inner == Exact ? VoicesExact : $"{VoicesOnly}{inner}";
+        }
         var pa = a.Parts.Select(p => Sequence(p.Notes)).ToList();
         var pb = b.Parts.Select(p => Sequence(p.Notes)).ToList();
         if (Same(pa, pb)) return Exact;
-        if (Same(pa.Select(MergeRepeats).ToList(), pb.Select(MergeRepeats).ToList())) return Ties;
+        pa = pa.Select(MergeRepeats).ToList();
+        pb = pb.Select(MergeRepeats).ToList();
+        if (Same(pa, pb)) return Ties;
         if (ConstantShift(pa, pb) is int shift && shift != 0) return Transposed;
         if (Same(pa.Select(s => Mod12(s)).ToList(), pb.Select(s => Mod12(s)).ToList())) return Octaves;
         if (SameSonorities(a, b)) return VoiceExchange;
         if (Enumerable.Range(0, pa.Count).All(i => pa[i].Select(x => x.Midi).SequenceEqual(pb[i].Select(x => x.Midi)))) return Timing;
         if (SameOnBeats(a, b)) return OffBeat;
-        return Edition;
+        // Transposed editions that also differ in a few notes: the best transposition makes 95% agree.
+        for (int t = -12; t <= 12; t++)
+            if (t != 0 && Agreement(pa.Select(p => p.Select(x => (x.Midi + t, x.Onset, x.Duration)).ToList()).ToList(), pb) >= 0.95)
+                return TransposedVariants;
+        if (a.Length != b.Length) return Length;
+        return Agreement(pa, pb) >= 0.95 ? FewNotes : Edition;
+    }
+
+    /// <summary>The share of notes (MIDI pitch, onset, duration) found in both, over the larger count, all parts together.</summary>
+    public static double Agreement(List<List<(int Midi, Rational Onset, Rational Duration)>> a, List<List<(int Midi, Rational Onset, Rational Duration)>> b)
+    {
+        int same = 0, total = 0;
+        for (int i = 0; i < a.Count; i++)
+        {
+            var rest = b[i].GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+            foreach (var x in a[i])
+                if (rest.TryGetValue(x, out int c) && c > 0) { rest[x] = c - 1; same++; }
+            total += Math.Max(a[i].Count, b[i].Count);
+        }
+        return total == 0 ? 1 : (double)same / total;
     }
 
     private static bool Same<T>(List<List<T>> a, List<List<T>> b) => Enumerable.Range(0, a.Count).All(i => a[i].SequenceEqual(b[i]));

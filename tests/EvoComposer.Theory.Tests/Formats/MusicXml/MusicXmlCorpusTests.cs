@@ -65,6 +65,24 @@ public sealed partial class MusicXmlCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void WriteThenRead_AllKernChorales_GiveTheSameScore()
+    {
+        var reader = new MusicXmlReader();
+        var files = Directory.GetFiles(TestCorpus.Path("bach-370-chorales", "kern"), "*.krn").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        Assert.Equal(370, files.Count);
+        foreach (string file in files)
+        {
+            var score = ScoreFiles.Read(file);
+            using var stream = new MemoryStream();
+            MusicXmlWriter.Write(score, stream, compressed: true);
+            var back = reader.Read(stream.ToArray(), file);
+            // The writer puts a meter change at the start of the measure it falls in (chor011 has one inside a measure).
+            var meters = score.Meters.Select(m => m with { Onset = score.MeasureAt(m.Onset)?.Onset ?? m.Onset });
+            MusicXmlWriterTests.AssertSameMusic(new Score(score.Parts, meters, score.KeySignatures, score.Key, score.Measures), back, file);
+        }
+    }
+
+    [Fact]
     public void Compare_ChoralesAlsoInKern_CountAgreementAndClassifyDifferences()
     {
         var kern = new Dictionary<string, List<(string File, Score Score)>>();
@@ -79,6 +97,8 @@ public sealed partial class MusicXmlCorpusTests(ITestOutputHelper output)
         }
         var counts = new SortedDictionary<string, int>();
         int pairs = 0, exactPlain = 0;
+        var xmlMatched = new HashSet<string>();
+        var kernMatched = new HashSet<string>();
         foreach (var (file, score, _) in Corpus.Value.Where(c => c.Score is not null))
         {
             var m = FileBwv().Match(Path.GetFileNameWithoutExtension(file));
@@ -88,18 +108,21 @@ public sealed partial class MusicXmlCorpusTests(ITestOutputHelper output)
                 string kind = EditionComparison.Classify(score!, kernScore);
                 counts[kind] = counts.GetValueOrDefault(kind) + 1;
                 pairs++;
+                xmlMatched.Add(file);
+                kernMatched.Add(kernFile);
                 if (kind == EditionComparison.Exact && !m.Groups[2].Success) exactPlain++;
                 if (kind != EditionComparison.Exact) output.WriteLine($"{Path.GetFileName(file)} ~ {kernFile}: {kind}");
             }
         }
-        output.WriteLine($"{pairs} pairs (MusicXML file, kern chorale with the same BWV number)");
+        output.WriteLine($"{pairs} pairs (MusicXML file, kern chorale with the same BWV number): {xmlMatched.Count} MusicXML files, {kernMatched.Count} kern files");
         foreach (var (kind, n) in counts) output.WriteLine($"  {n,4}  {kind}");
         Assert.True(pairs >= 350, $"only {pairs} pairs matched");
         Assert.True(counts.GetValueOrDefault(EditionComparison.Exact) >= 90, "fewer exact agreements than before");
+        Assert.Equal(0, counts.GetValueOrDefault(EditionComparison.PartCount)); // every cantata setting names its four voices
         Assert.True(exactPlain > 0);
         // Differences must be explained mostly by editorial choices, not by reading errors: "editions differ"
         // (different pitches somewhere) stays a minority.
-        Assert.True(counts.GetValueOrDefault(EditionComparison.Edition) < pairs / 2, "most pairs differ in pitches");
+        Assert.True(counts.GetValueOrDefault(EditionComparison.Edition) < pairs / 5, "many pairs differ in more than 5% of their notes");
     }
 
     [GeneratedRegex(@"BWV\s*(\S+)")]

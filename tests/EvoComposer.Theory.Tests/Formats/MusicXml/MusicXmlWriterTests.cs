@@ -167,7 +167,7 @@ public sealed class MusicXmlWriterTests
                 Assert.Equal(score.Metadata.Composer, back.Metadata.Composer);
             }
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(120), property);
     }
 
     [Fact]
@@ -182,6 +182,17 @@ public sealed class MusicXmlWriterTests
         Assert.Equal(["quarter", "quarter"], notes.Select(n => n.Element("type")!.Value));
         var back = RoundTrip(score, compressed: false);
         Assert.Equal(new Note(Pitch.Parse("C4"), 3, 2, 1, TieMerged: true), back.Parts[0].Notes.Single());
+    }
+
+    [Fact]
+    public void Write_SixTripletEighths_GetTwoBrackets()
+    {
+        var third = new Rational(1, 3);
+        var notes = Enumerable.Range(0, 6).Select(i => new Note(Pitch.Parse("C5"), third * i, third, 1));
+        var score = new Score([new Part("Voice", notes)], [new(0, new Meter(2, 4))], [new(0, new KeySignature(0))]);
+        var tuplets = MusicXmlWriter.ToDocument(score).Descendants("tuplet").Select(t => t.Attribute("type")!.Value).ToList();
+        Assert.Equal(["start", "stop", "start", "stop"], tuplets);
+        Assert.Equal(notes, RoundTrip(score, compressed: false).Parts[0].Notes);
     }
 
     [Fact]
