@@ -61,6 +61,7 @@ public static class CliApp
     // One line per command; each command lives in its own file under Commands/.
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
+        EvoComposer.Cli.Commands.EvaluateCommand.Create(context),
     ];
 }
 

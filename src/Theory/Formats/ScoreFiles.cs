@@ -18,6 +18,7 @@ public static class ScoreFiles
         // Each format adds its reader here, one line each.
         Register(new Kern.KernReader());
         Register(new MusicXml.MusicXmlReader());
+        Register(new Midi.MidiScoreReader());
     }
 
     /// <summary>The registered readers.</summary>
