@@ -87,6 +87,39 @@ public static class StyleTasks
     }
 
     /// <summary>
+    /// Real versus generated: the Bach chorales (class <see cref="RealClass"/>) against every readable score file
+    /// in <paramref name="generatedFolder"/> and its subfolders (class <see cref="GeneratedClass"/>; each file is its own group).
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The chorales or the generated folder are missing.</exception>
+    public static StyleTaskData RealVersusGenerated(StyleTaskOptions options, string generatedFolder, string? corpusRoot = null, IProgress<string>? log = null)
+    {
+        if (!Directory.Exists(generatedFolder)) throw new DirectoryNotFoundException($"generated samples folder '{generatedFolder}' does not exist");
+        var set = CorpusManifest.Load().Get("bach-chorales");
+        var real = CorpusLoader.Load(set, corpusRoot);
+        var problems = real.Problems.Select(p => $"{set.Name}/{p.Source}: {p.Reason}").ToList();
+        var pieces = real.Pieces.Select(p => new LabeledScore(RealClass, set.Name + "/" + p.Source, p.Score)).ToList();
+        log?.Report($"{set.Name}: {real.Pieces.Count} pieces read, {real.Problems.Count} skipped");
+        var files = Directory.GetFiles(generatedFolder, "*", SearchOption.AllDirectories)
+            .Where(Theory.Formats.ScoreFiles.IsSupported).Order(StringComparer.Ordinal).ToArray();
+        int read = 0;
+        foreach (string file in files)
+        {
+            string name = Path.GetRelativePath(generatedFolder, file);
+            try
+            {
+                pieces.Add(new LabeledScore(GeneratedClass, "generated/" + name, Theory.Formats.ScoreFiles.Read(file)));
+                read++;
+            }
+            catch (Theory.Formats.ScoreFormatException e)
+            {
+                problems.Add($"generated/{name}: {e.Reason}");
+            }
+        }
+        log?.Report($"generated: {read} samples read from {generatedFolder}, {files.Length - read} skipped");
+        return Build([RealClass, GeneratedClass], pieces, options, problems);
+    }
+
+    /// <summary>
     /// Builds a dataset from labelled scores: a seeded sample of at most <see cref="StyleTaskOptions.MaxPiecesPerClass"/>
     /// pieces per class, each cut into windows of <see cref="StyleTaskOptions.Measures"/> measures (a piece
     /// shorter than one window but at least half as long gives itself as one excerpt), at most

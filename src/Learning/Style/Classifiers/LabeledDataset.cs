@@ -61,6 +61,22 @@ public sealed class LabeledDataset
         return new LabeledDataset(Schema, Classes, list.Select(i => _features[i]).ToArray(), list.Select(i => _labels[i]).ToArray(), list.Select(i => _groups[i]).ToArray());
     }
 
+    /// <summary>The same rows without the classes that have none (labels renumbered); this dataset when every class has rows.</summary>
+    /// <exception cref="ArgumentException">Fewer than two classes have rows.</exception>
+    public LabeledDataset WithoutEmptyClasses()
+    {
+        var counts = ClassCounts();
+        if (counts.All(c => c > 0)) return this;
+        var map = new int[Classes.Length];
+        var kept = new List<string>();
+        for (int k = 0; k < Classes.Length; k++)
+        {
+            map[k] = counts[k] > 0 ? kept.Count : -1;
+            if (counts[k] > 0) kept.Add(Classes[k]);
+        }
+        return new LabeledDataset(Schema, kept, _features, _labels.Select(l => map[l]).ToArray(), _groups);
+    }
+
     /// <summary>The same rows restricted to (and ordered as) another schema's features, which this one must contain.</summary>
     public LabeledDataset Project(FeatureSchema target)
     {

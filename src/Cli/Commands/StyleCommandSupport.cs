@@ -1,0 +1,85 @@
+using System.CommandLine;
+using EvoComposer.Learning.Style;
+using EvoComposer.Learning.Style.Classifiers;
+using EvoComposer.Theory.Corpora;
+
+namespace EvoComposer.Cli.Commands;
+
+/// <summary>What <c>train</c>, <c>classify</c> and <c>evaluate style</c> share: options, task names, model paths.</summary>
+internal static class StyleCommandSupport
+{
+    public const string StyleTask = "style";
+    public const string RealVersusGeneratedTask = "real-vs-generated";
+    public static readonly string[] Tasks = [StyleTask, RealVersusGeneratedTask];
+
+    public static Option<string?> CorporaOption() => new("--corpora") { Description = "The corpus root (default: $EVOCOMPOSER_CORPORA, then ../shared/corpora)." };
+    public static Option<string> ModelKindOption() => new("--model-kind") { Description = "logistic (L2 logistic regression, default) or naive-bayes (Gaussian).", DefaultValueFactory = _ => "logistic" };
+    public static Option<int> MeasuresOption() => new("--measures") { Description = "Measures per excerpt (default 8).", DefaultValueFactory = _ => 8 };
+    public static Option<bool> MelodicOption() => new("--melodic") { Description = "Describe every excerpt by its top voice with melodic features only." };
+    public static Option<int> SeedOption() => new("--seed") { Description = "Seed of the piece sample and the fold assignment (default 1).", DefaultValueFactory = _ => 1 };
+    public static Option<int> MaxPiecesOption() => new("--max-pieces") { Description = "Most pieces per class (default 400).", DefaultValueFactory = _ => 400 };
+    public static Option<string?> GeneratedOption() => new("--generated") { Description = "Folder of generated samples (any score format) for real-vs-generated (default: cache/samples)." };
+
+    /// <summary>The folder that holds caches: beside EvoComposer.sln when run inside the repository, else the working directory.</summary>
+    public static string CacheRoot =>
+        Path.Combine(CorpusLocator.FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory(), "cache");
+
+    public static string DefaultModelPath(string task) => Path.Combine(CacheRoot, "models", task + ".json");
+
+    public static string CheckTask(string task) =>
+        Tasks.Contains(task) ? task : throw new CliUsageException($"unknown task '{task}' (tasks: {string.Join(", ", Tasks)})");
+
+    public static IClassifierTrainer Trainer(string kind) => kind switch
+    {
+        "logistic" or LogisticRegressionModel.KindName => new LogisticRegressionTrainer(),
+        "naive-bayes" or NaiveBayesModel.KindName => new NaiveBayesTrainer(),
+        _ => throw new CliUsageException($"unknown model kind '{kind}' (logistic, naive-bayes)"),
+    };
+
+    public static StyleTaskOptions Options(int measures, bool melodic, int seed, int maxPieces)
+    {
+        if (measures < 1 || measures > 64) throw new CliUsageException($"--measures must be 1-64, not {measures}");
+        if (maxPieces < 2) throw new CliUsageException($"--max-pieces must be at least 2, not {maxPieces}");
+        return new StyleTaskOptions { Measures = measures, Hop = Math.Max(1, measures / 2), Melodic = melodic, Seed = seed, MaxPiecesPerClass = maxPieces };
+    }
+
+    public static StyleTaskData Load(string task, StyleTaskOptions options, string? corpora, string? generated, CliContext context)
+    {
+        if (corpora is not null && !Directory.Exists(corpora)) throw new CliUsageException($"corpus folder '{corpora}' does not exist");
+        var logSync = new SyncProgress(context.Error);
+        StyleTaskData data;
+        try
+        {
+            data = task == StyleTask
+                ? StyleTasks.StyleIdentification(options, corpora, logSync)
+                : StyleTasks.RealVersusGenerated(options, generated ?? Path.Combine(CacheRoot, "samples"), corpora, logSync);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
+        var counts = data.Data.ClassCounts();
+        var empty = data.Data.Classes.Where((c, i) => counts[i] == 0).ToList();
+        if (empty.Count == 0) return data;
+        if (empty.Count > data.Data.Classes.Length - 2)
+            throw new CliUsageException($"no excerpts for {string.Join(", ", empty)}: fewer than two classes left (is a reader for that format missing?)");
+        context.Error.WriteLine($"warning: no excerpts for {string.Join(", ", empty)} (is a reader for that format missing?); left out");
+        return data with { Data = data.Data.WithoutEmptyClasses() };
+    }
+
+    public static IReadOnlyDictionary<string, string> Properties(string task, StyleTaskOptions options, StyleTaskData data) => new Dictionary<string, string>
+    {
+        ["task"] = task,
+        ["measures"] = options.Measures.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["feature-set"] = options.Melodic ? "melodic" : "all",
+        ["target-class"] = task == RealVersusGeneratedTask ? StyleTasks.RealClass : data.Data.Classes[0],
+        ["excerpts"] = data.Data.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Writes progress lines at once, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class SyncProgress(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine(value);
+    }
+}
