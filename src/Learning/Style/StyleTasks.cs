@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using EvoComposer.Learning.Corpora;
 using EvoComposer.Learning.Style.Classifiers;
 using EvoComposer.Learning.Style.Features;
+using EvoComposer.Theory.Formats;
+using EvoComposer.Theory.Formats.Abc;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Learning.Style;
@@ -78,6 +81,26 @@ public static class StyleTasks
         foreach (var (cls, setName) in StyleIdentificationSets)
         {
             var set = manifest.Get(setName);
+            if (set.Format == "abc")
+            {
+                // ABC collections hold many tunes per file: every tune is a piece of its own.
+                int before = pieces.Count, failed = 0;
+                foreach (string file in Directory.GetFiles(CorpusManifest.ResolveFolder(set, corpusRoot), set.Pattern).Order(StringComparer.Ordinal))
+                {
+                    string name = Path.GetFileName(file);
+                    IReadOnlyList<AbcTune> tunes;
+                    try { tunes = AbcReader.ReadAll(file); }
+                    catch (ScoreFormatException e) { problems.Add($"{setName}/{name}: {e.Reason}"); failed++; continue; }
+                    foreach (var tune in tunes)
+                    {
+                        string group = $"{setName}/{name}#{tune.Number.ToString(CultureInfo.InvariantCulture)}@{tune.Line.ToString(CultureInfo.InvariantCulture)}";
+                        if (tune.Score is { NoteCount: > 0 } score) pieces.Add(new LabeledScore(cls, group, score));
+                        else { problems.Add($"{group}: {tune.Error?.Reason ?? "no notes"}"); failed++; }
+                    }
+                }
+                log?.Report($"{setName}: {pieces.Count - before} tunes read, {failed} skipped");
+                continue;
+            }
             var loaded = CorpusLoader.Load(set, corpusRoot);
             pieces.AddRange(loaded.Pieces.Select(p => new LabeledScore(cls, setName + "/" + p.Source, p.Score)));
             problems.AddRange(loaded.Problems.Select(p => $"{setName}/{p.Source}: {p.Reason}"));
@@ -100,17 +123,17 @@ public static class StyleTasks
         var pieces = real.Pieces.Select(p => new LabeledScore(RealClass, set.Name + "/" + p.Source, p.Score)).ToList();
         log?.Report($"{set.Name}: {real.Pieces.Count} pieces read, {real.Problems.Count} skipped");
         var files = Directory.GetFiles(generatedFolder, "*", SearchOption.AllDirectories)
-            .Where(Theory.Formats.ScoreFiles.IsSupported).Order(StringComparer.Ordinal).ToArray();
+            .Where(ScoreFiles.IsSupported).Order(StringComparer.Ordinal).ToArray();
         int read = 0;
         foreach (string file in files)
         {
             string name = Path.GetRelativePath(generatedFolder, file);
             try
             {
-                pieces.Add(new LabeledScore(GeneratedClass, "generated/" + name, Theory.Formats.ScoreFiles.Read(file)));
+                pieces.Add(new LabeledScore(GeneratedClass, "generated/" + name, ScoreFiles.Read(file)));
                 read++;
             }
-            catch (Theory.Formats.ScoreFormatException e)
+            catch (ScoreFormatException e)
             {
                 problems.Add($"generated/{name}: {e.Reason}");
             }

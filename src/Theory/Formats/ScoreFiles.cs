@@ -19,6 +19,7 @@ public static class ScoreFiles
         Register(new Kern.KernReader());
         Register(new MusicXml.MusicXmlReader());
         Register(new Midi.MidiScoreReader());
+        Register(new Abc.AbcReader());
     }
 
     /// <summary>The registered readers.</summary>

@@ -65,6 +65,7 @@ public sealed partial class MusicXmlReader : IScoreReader
         public bool Fermata;
         public bool TieStart;
         public bool TieStop;
+        public string Voice = "";
         public Rational Onset;
         public bool Merged;
         public bool Removed;
@@ -280,7 +281,11 @@ public sealed partial class MusicXmlReader : IScoreReader
                             end = Rational.Max(end, onset + duration);
                             if (e.Element("rest") is not null || e.Element("cue") is not null || e.Element("unpitched") is not null) break;
                             var pitchEl = e.Element("pitch") ?? throw Error(where, e, "a note with neither <pitch>, <rest> nor <unpitched>");
-                            var raw = new RawNote { Pitch = ReadPitch(pitchEl, where), MeasureIndex = mi, Position = onset, Duration = duration };
+                            var raw = new RawNote
+                            {
+                                Pitch = ReadPitch(pitchEl, where), MeasureIndex = mi, Position = onset, Duration = duration,
+                                Voice = ((string?)e.Element("voice"))?.Trim() ?? "",
+                            };
                             foreach (var t in e.Elements("tie").Concat(e.Elements("notations").Elements("tied")))
                             {
                                 string? type = (string?)t.Attribute("type");
@@ -406,7 +411,10 @@ public sealed partial class MusicXmlReader : IScoreReader
             return Rational.FromDecimal(value);
         }
 
-        /// <summary>Merges each tie-stop note into the open tie-start note of the same MIDI pitch that ends where it starts.</summary>
+        /// <summary>
+        /// Merges each tie-stop note into the open tie-start note of the same MIDI pitch that ends where it starts,
+        /// preferring one in the same voice.
+        /// </summary>
         private static List<RawNote> MergeTies(List<RawNote> raw)
         {
             var ordered = raw.OrderBy(n => n.Onset).ToList(); // stable: chords keep their order
@@ -415,7 +423,8 @@ public sealed partial class MusicXmlReader : IScoreReader
             {
                 if (n.TieStop)
                 {
-                    int idx = open.FindIndex(o => o.Pitch.Midi == n.Pitch.Midi && o.Onset + o.Duration == n.Onset);
+                    int idx = open.FindIndex(o => o.Pitch.Midi == n.Pitch.Midi && o.Onset + o.Duration == n.Onset && o.Voice == n.Voice);
+                    if (idx < 0) idx = open.FindIndex(o => o.Pitch.Midi == n.Pitch.Midi && o.Onset + o.Duration == n.Onset);
                     if (idx >= 0)
                     {
                         var target = open[idx];
