@@ -28,8 +28,8 @@ public static class ClassifyCommand
         {
             string path = pr.GetValue(modelPath) ?? StyleCommandSupport.DefaultModelPath(StyleCommandSupport.StyleTask);
             SavedModel saved;
-            try { saved = ModelFile.Load(path); }
-            catch (ModelFileException e) { throw new CliUsageException(e.Message); }
+            try { saved = ClassifierFile.Load(path); }
+            catch (ClassifierFileException e) { throw new CliUsageException(e.Message); }
             int count = pr.GetValue(top);
             if (count < 1) throw new CliUsageException($"--top must be positive, not {count}");
             var model = saved.Model;

@@ -31,7 +31,7 @@ public static class TrainCommand
             var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), context);
             var model = trainer.Fit(data.Data);
             string path = pr.GetValue(output) ?? StyleCommandSupport.DefaultModelPath(name);
-            ModelFile.Save(path, model, StyleCommandSupport.Properties(name, options, data));
+            ClassifierFile.Save(path, model, StyleCommandSupport.Properties(name, options, data));
             var counts = data.Data.ClassCounts();
             context.Output.WriteLine($"{model.Kind} for '{name}' on {data.Data.Count} excerpts of {options.Measures} measures " +
                 $"({string.Join(", ", data.Data.Classes.Select((c, k) => $"{c} {counts[k].ToString(CultureInfo.InvariantCulture)}"))}); " +

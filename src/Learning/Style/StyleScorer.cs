@@ -29,10 +29,10 @@ public sealed class StyleScorer
     }
 
     /// <summary>Loads a model file saved by <c>train</c>; the target class and feature set come from its properties.</summary>
-    /// <exception cref="ModelFileException">The file cannot be read.</exception>
+    /// <exception cref="ClassifierFileException">The file cannot be read.</exception>
     public static StyleScorer Load(string path, string? targetClass = null)
     {
-        var saved = ModelFile.Load(path);
+        var saved = ClassifierFile.Load(path);
         string target = targetClass ?? (saved.Properties.TryGetValue("target-class", out var t) ? t : saved.Model.Classes[0]);
         bool melodic = saved.Properties.TryGetValue("feature-set", out var f) && f == "melodic";
         return new StyleScorer(saved.Model, target, melodic);

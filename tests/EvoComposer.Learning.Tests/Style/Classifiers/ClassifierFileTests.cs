@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 
 namespace EvoComposer.Learning.Tests.Style.Classifiers;
 
-public sealed class ModelFileTests : IDisposable
+public sealed class ClassifierFileTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "evocomposer-modelfile-" + Guid.NewGuid().ToString("N"));
     private static readonly LabeledDataset Data = SyntheticData.Separable(30, seed: 2);
@@ -22,8 +22,8 @@ public sealed class ModelFileTests : IDisposable
     {
         ClassifierModel model = naiveBayes ? new NaiveBayesTrainer().Fit(Data) : new LogisticRegressionTrainer().Fit(Data);
         string path = Path.Combine(_folder, "m.json");
-        ModelFile.Save(path, model, new Dictionary<string, string> { ["task"] = "test" });
-        var loaded = ModelFile.Load(path);
+        ClassifierFile.Save(path, model, new Dictionary<string, string> { ["task"] = "test" });
+        var loaded = ClassifierFile.Load(path);
         Assert.Equal(model.Kind, loaded.Model.Kind);
         Assert.Equal("test", loaded.Properties["task"]);
         Assert.Equal(model.Schema, loaded.Model.Schema);
@@ -42,26 +42,26 @@ public sealed class ModelFileTests : IDisposable
     {
         string path = Saved();
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"version\": 1", "\"version\": 99"));
-        var e = Assert.Throws<ModelFileException>(() => ModelFile.Load(path));
+        var e = Assert.Throws<ClassifierFileException>(() => ClassifierFile.Load(path));
         Assert.Contains("version 99", e.Message);
     }
 
     [Fact]
     public void Load_MissingOrTruncatedOrForeign_IsOneClearError()
     {
-        Assert.Contains("not found", Assert.Throws<ModelFileException>(() => ModelFile.Load(Path.Combine(_folder, "none.json"))).Message);
+        Assert.Contains("not found", Assert.Throws<ClassifierFileException>(() => ClassifierFile.Load(Path.Combine(_folder, "none.json"))).Message);
         string path = Saved();
         string text = File.ReadAllText(path);
         File.WriteAllText(path, text[..(text.Length / 2)]);
-        Assert.Contains("damaged", Assert.Throws<ModelFileException>(() => ModelFile.Load(path)).Message);
+        Assert.Contains("damaged", Assert.Throws<ClassifierFileException>(() => ClassifierFile.Load(path)).Message);
         File.WriteAllText(path, "{\"format\": \"something-else\"}");
-        Assert.Contains("not a model file", Assert.Throws<ModelFileException>(() => ModelFile.Load(path)).Message);
+        Assert.Contains("not a model file", Assert.Throws<ClassifierFileException>(() => ClassifierFile.Load(path)).Message);
         File.WriteAllText(path, text.Replace("\"bias\"", "\"bais\""));
-        Assert.Throws<ModelFileException>(() => ModelFile.Load(path));
+        Assert.Throws<ClassifierFileException>(() => ClassifierFile.Load(path));
     }
 
     [Fact]
-    public void Load_RandomlyDamagedBytes_LoadsOrThrowsModelFileExceptionOnly()
+    public void Load_RandomlyDamagedBytes_LoadsOrThrowsClassifierFileExceptionOnly()
     {
         string path = Saved();
         byte[] original = File.ReadAllBytes(path);
@@ -70,15 +70,15 @@ public sealed class ModelFileTests : IDisposable
             var bytes = (byte[])original.Clone();
             bytes[at] = (byte)value;
             File.WriteAllBytes(path, bytes);
-            try { ModelFile.Load(path); return true; }
-            catch (ModelFileException) { return true; }
+            try { ClassifierFile.Load(path); return true; }
+            catch (ClassifierFileException) { return true; }
         }).Check(Config.QuickThrowOnFailure);
     }
 
     private string Saved()
     {
         string path = Path.Combine(_folder, "saved.json");
-        ModelFile.Save(path, new LogisticRegressionTrainer().Fit(Data));
+        ClassifierFile.Save(path, new LogisticRegressionTrainer().Fit(Data));
         return path;
     }
 }

@@ -6,7 +6,7 @@ using EvoComposer.Learning.Style.Features;
 namespace EvoComposer.Learning.Style.Classifiers;
 
 /// <summary>A model file could not be read: missing, damaged, of another format, or of an unsupported version.</summary>
-public sealed class ModelFileException(string path, string reason, Exception? inner = null)
+public sealed class ClassifierFileException(string path, string reason, Exception? inner = null)
     : Exception($"{path}: {reason}", inner)
 {
     /// <summary>The file.</summary>
@@ -25,7 +25,7 @@ public sealed record SavedModel(ClassifierModel Model, ImmutableDictionary<strin
 /// "kind": …, "classes": […], "features": [{"name", "description", "phrase", "melodic"}], "properties": {…}, …parameters}</c>.
 /// Doubles are written in round-trip form, so a loaded model predicts exactly as the saved one.
 /// </summary>
-public static class ModelFile
+public static class ClassifierFile
 {
     /// <summary>The format tag.</summary>
     public const string Format = "evocomposer-classifier";
@@ -71,7 +71,7 @@ public static class ModelFile
     }
 
     /// <summary>Reads a model.</summary>
-    /// <exception cref="ModelFileException">The file is missing, not JSON, not a model file, of another version, or inconsistent.</exception>
+    /// <exception cref="ClassifierFileException">The file is missing, not JSON, not a model file, of another version, or inconsistent.</exception>
     public static SavedModel Load(string path)
     {
         string text;
@@ -81,15 +81,15 @@ public static class ModelFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ModelFileException(path, e is FileNotFoundException or DirectoryNotFoundException ? "model file not found (train one with 'evocomposer train')" : $"cannot be read: {e.Message}", e);
+            throw new ClassifierFileException(path, e is FileNotFoundException or DirectoryNotFoundException ? "model file not found (train one with 'evocomposer train')" : $"cannot be read: {e.Message}", e);
         }
         try
         {
-            var root = JsonNode.Parse(text) as JsonObject ?? throw new ModelFileException(path, "not a model file (no JSON object)");
-            if ((string?)root["format"] != Format) throw new ModelFileException(path, $"not a model file (format is not '{Format}')");
-            int version = (int?)root["version"] ?? throw new ModelFileException(path, "damaged model file: no version");
-            if (version != Version) throw new ModelFileException(path, $"model file version {version} is not supported (this program reads version {Version}); train the model again");
-            string kind = (string?)root["kind"] ?? throw new ModelFileException(path, "damaged model file: no kind");
+            var root = JsonNode.Parse(text) as JsonObject ?? throw new ClassifierFileException(path, "not a model file (no JSON object)");
+            if ((string?)root["format"] != Format) throw new ClassifierFileException(path, $"not a model file (format is not '{Format}')");
+            int version = (int?)root["version"] ?? throw new ClassifierFileException(path, "damaged model file: no version");
+            if (version != Version) throw new ClassifierFileException(path, $"model file version {version} is not supported (this program reads version {Version}); train the model again");
+            string kind = (string?)root["kind"] ?? throw new ClassifierFileException(path, "damaged model file: no kind");
             var classes = Strings(root["classes"], path, "classes").ToImmutableArray();
             var features = (root["features"] as JsonArray ?? throw Damaged(path, "features")).Select(f => new FeatureInfo(
                 (string?)f?["name"] ?? throw Damaged(path, "feature name"),
@@ -106,13 +106,13 @@ public static class ModelFile
                     Matrix(root["weights"], path, "weights"), Doubles(root["bias"], path, "bias"), (double?)root["l2"] ?? 0),
                 NaiveBayesModel.KindName => new NaiveBayesModel(schema, classes,
                     Doubles(root["priors"], path, "priors"), Matrix(root["means"], path, "means"), Matrix(root["variances"], path, "variances")),
-                _ => throw new ModelFileException(path, $"unknown model kind '{kind}'"),
+                _ => throw new ClassifierFileException(path, $"unknown model kind '{kind}'"),
             };
             return new SavedModel(model, properties);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or ArgumentException or KeyNotFoundException or NullReferenceException)
         {
-            throw new ModelFileException(path, $"damaged model file: {e.Message}", e);
+            throw new ClassifierFileException(path, $"damaged model file: {e.Message}", e);
         }
     }
 
@@ -123,7 +123,7 @@ public static class ModelFile
         return a;
     }
 
-    private static ModelFileException Damaged(string path, string what) => new(path, $"damaged model file: '{what}' is missing or malformed");
+    private static ClassifierFileException Damaged(string path, string what) => new(path, $"damaged model file: '{what}' is missing or malformed");
 
     private static IEnumerable<string> Strings(JsonNode? node, string path, string what) =>
         (node as JsonArray ?? throw Damaged(path, what)).Select(x => (string?)x ?? throw Damaged(path, what)).ToList();
