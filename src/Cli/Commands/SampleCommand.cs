@@ -51,12 +51,11 @@ public static class SampleCommand
             var originality = m.MeasureOriginality(piece.Beats);
             var logp = m.ScoreBeats(piece.ToMined());
             Directory.CreateDirectory(dir);
-            bool midi = PieceFiles.TryWriteMidi(score, Path.Combine(dir, "piece.mid"));
+            Theory.Formats.Midi.MidiScoreWriter.Write(score, Path.Combine(dir, "piece.mid"));
             File.WriteAllText(Path.Combine(dir, "report.json"), ReportJson(how, s, k, n, m, piece, originality, logp));
-            File.WriteAllText(Path.Combine(dir, "report.md"), ReportMarkdown(how, s, k, piece, originality, logp, midi));
+            File.WriteAllText(Path.Combine(dir, "report.md"), ReportMarkdown(how, s, k, piece, originality, logp));
             context.Output.WriteLine($"{how} sample, seed {s}, {k}: {piece.Length} beats, {score.NoteCount} notes; longest copied span {originality.LongestCopiedBeats} beats, " +
-                $"corpus joins {originality.CorpusJoinShare:P0}; wrote {dir}/{(midi ? "piece.mid, " : "")}report.json, report.md" +
-                (midi ? "" : " (no MIDI writer yet: piece.mid not written)"));
+                $"corpus joins {originality.CorpusJoinShare:P0}; wrote {dir}/piece.mid, report.json, report.md");
             return CliApp.Success;
         });
         return command;
@@ -100,12 +99,12 @@ public static class SampleCommand
         return JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true });
     }
 
-    private static string ReportMarkdown(string method, int seed, Key key, GeneratedPiece piece, Originality o, double[] logp, bool midi)
+    private static string ReportMarkdown(string method, int seed, Key key, GeneratedPiece piece, Originality o, double[] logp)
     {
         var md = new StringBuilder();
         md.AppendLine($"# {char.ToUpperInvariant(method[0])}{method[1..]} sample, seed {seed}, {key}");
         md.AppendLine();
-        md.AppendLine($"{piece.Length} beats in {piece.BeatsPerMeasure}/4, {piece.PhraseEnds.Count(e => e)} phrases." + (midi ? " The music is in `piece.mid`." : " (No MIDI writer is available yet, so `piece.mid` was not written.)"));
+        md.AppendLine($"{piece.Length} beats in {piece.BeatsPerMeasure}/4, {piece.PhraseEnds.Count(e => e)} phrases. The music is in `piece.mid`.");
         md.AppendLine();
         md.AppendLine("## Originality");
         md.AppendLine();
@@ -126,17 +125,5 @@ public static class SampleCommand
         }
         else md.AppendLine("Every beat was sampled from the harmonic Markov model (one sonority per beat); no beat is copied by construction.");
         return md.ToString();
-    }
-}
-
-/// <summary>Writes generated pieces to files.</summary>
-internal static class PieceFiles
-{
-    /// <summary>Writes a MIDI file when a MIDI score writer is available; false otherwise.</summary>
-    public static bool TryWriteMidi(Score score, string path)
-    {
-        _ = score;
-        _ = path;
-        return false;
     }
 }
