@@ -62,6 +62,8 @@ public static class CliApp
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
         EvoComposer.Cli.Commands.EvaluateCommand.Create(context),
+        EvoComposer.Cli.Commands.MineCommand.Create(context),
+        EvoComposer.Cli.Commands.SampleCommand.Create(context),
         EvoComposer.Cli.Commands.TrainCommand.Create(context),
         EvoComposer.Cli.Commands.ClassifyCommand.Create(context),
     ];

@@ -130,7 +130,11 @@ public sealed class MidiScoreReader : IScoreReader
         }
 
         long endTick = groups.SelectMany(g => g.Notes).Select(n => n.EndTick).DefaultIfEmpty(0).Max();
-        var measures = LayOutMeasures(meterList, Q(endTick));
+        // A damaged delta time can put a note hours away; bound the measures by what the file's size justifies.
+        long maxMeasures = 10_000 + 16L * tracks.Sum(t => (long)t.Events.Length);
+        var measures = LayOutMeasures(meterList, Q(endTick), maxMeasures)
+            ?? throw new MidiFormatException(sourceName, 0, null, string.Create(CultureInfo.InvariantCulture,
+                $"the notes end at tick {endTick}, which would make more than {maxMeasures} measures: more than a file of {tracks.Sum(t => t.Events.Length)} events can hold"));
         var measureOnsets = measures.Select(m => m.Onset).ToArray();
         var keyOnsets = keyList.Select(k => k.Onset).ToArray();
 
@@ -172,15 +176,17 @@ public sealed class MidiScoreReader : IScoreReader
 
     /// <summary>
     /// Measures from 0 to <paramref name="end"/> following the meters; a measure cut short by a meter change
-    /// ends there, and the last ends at <paramref name="end"/>. The first measure is a pickup (number 0) only when a meter change cuts it short.
+    /// ends there, and the last ends at <paramref name="end"/>. The first measure is a pickup (number 0) only when
+    /// a meter change cuts it short. Null when there would be more than <paramref name="maxMeasures"/> measures.
     /// </summary>
-    internal static List<Measure> LayOutMeasures(IReadOnlyList<Timed<Meter>> meters, Rational end)
+    internal static List<Measure>? LayOutMeasures(IReadOnlyList<Timed<Meter>> meters, Rational end, long maxMeasures)
     {
         var measures = new List<Measure>();
         var onset = Rational.Zero;
         int m = 0;
         while (onset < end)
         {
+            if (measures.Count >= maxMeasures) return null;
             while (m + 1 < meters.Count && meters[m + 1].Onset <= onset) m++;
             var length = meters[m].Value.MeasureLength;
             var next = onset + length;

@@ -40,8 +40,8 @@ public static class MidiNotes
     internal static List<MidiNote> GetNotes(IReadOnlyList<MidiEvent> events, OverlappingNotesPolicy policy)
     {
         var notes = new List<MidiNote>();
-        // For each (channel, key): indexes into 'notes' of the open notes, oldest first. Lazily allocated.
-        var open = new List<int>?[16 * 128];
+        // For each (channel, key): indexes into 'notes' of the open notes, oldest first.
+        var open = new Dictionary<int, List<int>>();
         long time = 0;
         for (int i = 0; i < events.Count; i++)
         {
@@ -52,7 +52,8 @@ public static class MidiNotes
             {
                 case NoteOnEvent on when on.Velocity > 0:
                 {
-                    var list = open[on.Channel * 128 + on.NoteNumber] ??= [];
+                    int slot = on.Channel * 128 + on.NoteNumber;
+                    if (!open.TryGetValue(slot, out var list)) open[slot] = list = [];
                     if (policy == OverlappingNotesPolicy.EndPreviousAtNewStart)
                     {
                         foreach (int index in list) notes[index] = notes[index] with { LengthTicks = time - notes[index].StartTick };
@@ -71,8 +72,7 @@ public static class MidiNotes
                 default:
                     continue;
             }
-            var openNotes = open[channel * 128 + key];
-            if (openNotes is null || openNotes.Count == 0) continue;
+            if (!open.TryGetValue(channel * 128 + key, out var openNotes) || openNotes.Count == 0) continue;
             int at = policy == OverlappingNotesPolicy.FirstInFirstOut ? 0 : openNotes.Count - 1;
             int noteIndex = openNotes[at];
             openNotes.RemoveAt(at);
