@@ -26,11 +26,12 @@ public static class EvaluateStyleCommand
         var seed = StyleCommandSupport.SeedOption();
         var maxPieces = StyleCommandSupport.MaxPiecesOption();
         var generated = StyleCommandSupport.GeneratedOption();
+        var samples = StyleCommandSupport.SamplesOption();
         var top = new Option<int>("--top") { Description = "Features listed per class (default 5).", DefaultValueFactory = _ => 5 };
         var importance = new Option<int>("--importance") { Description = "Also report permutation importance with this many seeded shuffles per feature (0: off, default).", DefaultValueFactory = _ => 0 };
         var command = new Command("style", "Cross-validates a style classifier grouped by piece and lists the features that mark each class.")
         {
-            json, task, folds, corpora, kind, measures, melodic, seed, maxPieces, generated, top, importance,
+            json, task, folds, corpora, kind, measures, melodic, seed, maxPieces, generated, samples, top, importance,
         };
         command.SetAction(pr =>
         {
@@ -42,12 +43,17 @@ public static class EvaluateStyleCommand
             if (repeats < 0) throw new CliUsageException($"--importance must not be negative, not {repeats}");
             var options = StyleCommandSupport.Options(pr.GetValue(measures), pr.GetValue(melodic), pr.GetValue(seed), pr.GetValue(maxPieces));
             var watch = Stopwatch.StartNew();
-            var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), context);
+            var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), pr.GetValue(samples), context);
             double loadSeconds = watch.Elapsed.TotalSeconds;
             var counts = data.Data.ClassCounts();
             CrossValidationResult cv;
             try { cv = CrossValidation.Grouped(trainer, data.Data, k, options.Seed); }
             catch (ArgumentException e) { throw new CliUsageException(e.Message); }
+            var bySource = Enumerable.Range(0, data.Data.Count)
+                .GroupBy(i => data.Data.Group(i).Split('/')[0], StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (Source: g.Key, Excerpts: g.Count(), Accuracy: g.Count(i => cv.Predicted[i] == data.Data.Label(i)) / (double)g.Count()))
+                .ToList();
             var model = trainer.Fit(data.Data);
             var topFeatures = model.Classes.ToDictionary(c => c, c => model.TopFeatures(c, topCount));
             var importances = repeats > 0 ? PermutationImportance.Compute(model, data.Data, repeats, options.Seed) : [];
@@ -64,6 +70,7 @@ public static class EvaluateStyleCommand
                     folds = cv.Folds,
                     foldAccuracies = cv.FoldAccuracies.Select(a => Math.Round(a, 6)),
                     recall = cv.Classes.Select((c, i) => new { @class = c, recall = Math.Round(cv.Recall[i], 6) }),
+                    bySource = bySource.Select(b => new { source = b.Source, excerpts = b.Excerpts, accuracy = Math.Round(b.Accuracy, 6) }),
                     grouping = "piece",
                     excerpts = cv.Rows,
                     pieces = cv.Groups,
@@ -94,6 +101,7 @@ public static class EvaluateStyleCommand
             o.WriteLine(new string(' ', width) + string.Concat(cv.Classes.Select(c => c.PadLeft(width))) + "    recall");
             for (int i = 0; i < cv.Classes.Length; i++)
                 o.WriteLine(cv.Classes[i].PadRight(width) + string.Concat(cv.Confusion[i].Select(n => n.ToString(CultureInfo.InvariantCulture).PadLeft(width))) + "    " + F(cv.Recall[i]));
+            o.WriteLine("accuracy by source: " + string.Join(", ", bySource.Select(b => $"{b.Source} {F(b.Accuracy)} ({b.Excerpts.ToString(CultureInfo.InvariantCulture)} excerpts)")));
             o.WriteLine("features that mark each class (model trained on all excerpts):");
             foreach (var (cls, weights) in topFeatures)
                 o.WriteLine($"  {cls}: {string.Join("; ", weights.Select(w => $"{w.Text} [{w.Feature}]"))}");

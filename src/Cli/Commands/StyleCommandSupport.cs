@@ -1,7 +1,7 @@
 using System.CommandLine;
+using EvoComposer.Learning.Mining;
 using EvoComposer.Learning.Style;
 using EvoComposer.Learning.Style.Classifiers;
-using EvoComposer.Theory.Corpora;
 
 namespace EvoComposer.Cli.Commands;
 
@@ -18,13 +18,11 @@ internal static class StyleCommandSupport
     public static Option<bool> MelodicOption() => new("--melodic") { Description = "Describe every excerpt by its top voice with melodic features only." };
     public static Option<int> SeedOption() => new("--seed") { Description = "Seed of the piece sample and the fold assignment (default 1).", DefaultValueFactory = _ => 1 };
     public static Option<int> MaxPiecesOption() => new("--max-pieces") { Description = "Most pieces per class (default 400).", DefaultValueFactory = _ => 400 };
-    public static Option<string?> GeneratedOption() => new("--generated") { Description = "Folder of generated samples (any score format) for real-vs-generated (default: cache/samples)." };
+    public static Option<string?> GeneratedOption() => new("--generated") { Description = "Folder of generated samples (any score format) for real-vs-generated (default: made in process from the mined chorale models)." };
+    public static Option<int> SamplesOption() => new("--samples") { Description = "Generated pieces made for real-vs-generated when no --generated folder is given, half Markov, half recombinant (default 370).", DefaultValueFactory = _ => 370 };
 
-    /// <summary>The folder that holds caches: beside EvoComposer.sln when run inside the repository, else the working directory.</summary>
-    public static string CacheRoot =>
-        Path.Combine(CorpusLocator.FindRepositoryRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory(), "cache");
-
-    public static string DefaultModelPath(string task) => Path.Combine(CacheRoot, "models", task + ".json");
+    /// <summary>The model file a task's classifier is written to by default: the cache the mined models use, then models/TASK.json.</summary>
+    public static string DefaultModelPath(string task) => Path.Combine(ChoraleModels.DefaultCacheFolder(), "models", task + ".json");
 
     public static string CheckTask(string task) =>
         Tasks.Contains(task) ? task : throw new CliUsageException($"unknown task '{task}' (tasks: {string.Join(", ", Tasks)})");
@@ -43,7 +41,7 @@ internal static class StyleCommandSupport
         return new StyleTaskOptions { Measures = measures, Hop = Math.Max(1, measures / 2), Melodic = melodic, Seed = seed, MaxPiecesPerClass = maxPieces };
     }
 
-    public static StyleTaskData Load(string task, StyleTaskOptions options, string? corpora, string? generated, CliContext context)
+    public static StyleTaskData Load(string task, StyleTaskOptions options, string? corpora, string? generated, int samples, CliContext context)
     {
         if (corpora is not null && !Directory.Exists(corpora)) throw new CliUsageException($"corpus folder '{corpora}' does not exist");
         var logSync = new SyncProgress(context.Error);
@@ -52,7 +50,7 @@ internal static class StyleCommandSupport
         {
             data = task == StyleTask
                 ? StyleTasks.StyleIdentification(options, corpora, logSync)
-                : StyleTasks.RealVersusGenerated(options, generated ?? Path.Combine(CacheRoot, "samples"), corpora, logSync);
+                : StyleTasks.RealVersusGenerated(options, Generated(options, corpora, generated, samples, context), corpora, logSync);
         }
         catch (DirectoryNotFoundException e)
         {
@@ -65,6 +63,24 @@ internal static class StyleCommandSupport
             throw new CliUsageException($"no excerpts for {string.Join(", ", empty)}: fewer than two classes left (is a reader for that format missing?)");
         context.Error.WriteLine($"warning: no excerpts for {string.Join(", ", empty)} (is a reader for that format missing?); left out");
         return data with { Data = data.Data.WithoutEmptyClasses() };
+    }
+
+    private static IReadOnlyList<LabeledScore> Generated(StyleTaskOptions options, string? corpora, string? folder, int samples, CliContext context)
+    {
+        if (folder is not null)
+        {
+            var problems = new List<string>();
+            var read = StyleTasks.ReadGenerated(folder, problems);
+            context.Error.WriteLine($"generated: {read.Count} samples read from {folder}, {problems.Count} skipped");
+            return read;
+        }
+        if (samples < 2 || samples > 100_000) throw new CliUsageException($"--samples must be 2-100000, not {samples}");
+        var models = ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, corpora, null, context.Error);
+        var keys = models.Pieces.Select(p => p.Key).ToList();
+        var made = StyleTasks.Generate(models, keys, samples, options.Seed);
+        context.Error.WriteLine($"generated: {made.Count} samples made from the mined chorale models ({made.Count(m => m.Group.StartsWith("markov", StringComparison.Ordinal))} Markov, " +
+                                $"{made.Count(m => m.Group.StartsWith("recombinant", StringComparison.Ordinal))} recombinant), seed {options.Seed}");
+        return made;
     }
 
     public static IReadOnlyDictionary<string, string> Properties(string task, StyleTaskOptions options, StyleTaskData data) => new Dictionary<string, string>

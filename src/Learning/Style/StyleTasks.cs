@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using EvoComposer.Learning.Corpora;
+using EvoComposer.Learning.Mining;
 using EvoComposer.Learning.Style.Classifiers;
 using EvoComposer.Learning.Style.Features;
 using EvoComposer.Theory.Formats;
@@ -110,36 +111,65 @@ public static class StyleTasks
     }
 
     /// <summary>
-    /// Real versus generated: the Bach chorales (class <see cref="RealClass"/>) against every readable score file
-    /// in <paramref name="generatedFolder"/> and its subfolders (class <see cref="GeneratedClass"/>; each file is its own group).
+    /// Real versus generated: the Bach chorales (class <see cref="RealClass"/>) against generated pieces (class
+    /// <see cref="GeneratedClass"/>; each its own group).
     /// </summary>
-    /// <exception cref="DirectoryNotFoundException">The chorales or the generated folder are missing.</exception>
-    public static StyleTaskData RealVersusGenerated(StyleTaskOptions options, string generatedFolder, string? corpusRoot = null, IProgress<string>? log = null)
+    /// <exception cref="DirectoryNotFoundException">The chorales are missing.</exception>
+    public static StyleTaskData RealVersusGenerated(StyleTaskOptions options, IEnumerable<LabeledScore> generated, string? corpusRoot = null, IProgress<string>? log = null)
     {
-        if (!Directory.Exists(generatedFolder)) throw new DirectoryNotFoundException($"generated samples folder '{generatedFolder}' does not exist");
         var set = CorpusManifest.Load().Get("bach-chorales");
         var real = CorpusLoader.Load(set, corpusRoot);
         var problems = real.Problems.Select(p => $"{set.Name}/{p.Source}: {p.Reason}").ToList();
         var pieces = real.Pieces.Select(p => new LabeledScore(RealClass, set.Name + "/" + p.Source, p.Score)).ToList();
         log?.Report($"{set.Name}: {real.Pieces.Count} pieces read, {real.Problems.Count} skipped");
-        var files = Directory.GetFiles(generatedFolder, "*", SearchOption.AllDirectories)
-            .Where(ScoreFiles.IsSupported).Order(StringComparer.Ordinal).ToArray();
-        int read = 0;
-        foreach (string file in files)
+        pieces.AddRange(generated.Select(g => g with { Class = GeneratedClass }));
+        return Build([RealClass, GeneratedClass], pieces, options, problems);
+    }
+
+    /// <summary>Every readable score file in a folder and its subfolders, as generated pieces (group "generated/relative path").</summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static IReadOnlyList<LabeledScore> ReadGenerated(string folder, ICollection<string>? problems = null)
+    {
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"generated samples folder '{folder}' does not exist");
+        var result = new List<LabeledScore>();
+        foreach (string file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Where(ScoreFiles.IsSupported).Order(StringComparer.Ordinal))
         {
-            string name = Path.GetRelativePath(generatedFolder, file);
+            string name = Path.GetRelativePath(folder, file);
+            try { result.Add(new LabeledScore(GeneratedClass, "generated/" + name, ScoreFiles.Read(file))); }
+            catch (ScoreFormatException e) { problems?.Add($"generated/{name}: {e.Reason}"); }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Generated pieces from the mined chorale models, half Markov samples and half recombinant ones (groups
+    /// "markov/N" and "recombinant/N"), each in a key drawn from <paramref name="keys"/> (the real pieces' keys, so
+    /// that register does not give them away) with 4–7 phrases; deterministic for a seed. Pieces the models cannot
+    /// make are skipped.
+    /// </summary>
+    public static IReadOnlyList<LabeledScore> Generate(ChoraleModels models, IReadOnlyList<Key> keys, int count, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (keys.Count == 0) throw new ArgumentException("at least one key is needed.", nameof(keys));
+        var result = new List<LabeledScore>(count);
+        for (int i = 0; i < count; i++)
+        {
+            var random = new Random(Seeds.Derive(seed, 0x6e4, i));
+            bool markov = i % 2 == 0;
+            var key = keys[random.Next(keys.Count)];
+            int phrases = 4 + random.Next(4);
             try
             {
-                pieces.Add(new LabeledScore(GeneratedClass, "generated/" + name, ScoreFiles.Read(file)));
-                read++;
+                var piece = markov ? models.SampleMarkov(key.Mode, phrases, random) : models.ComposeRecombinant(key.Mode, phrases, random);
+                string group = $"{(markov ? "markov" : "recombinant")}/{i.ToString(CultureInfo.InvariantCulture)}";
+                result.Add(new LabeledScore(GeneratedClass, group, piece.ToScore(key, new ScoreMetadata { Title = group, Composer = "EvoComposer" })));
             }
-            catch (ScoreFormatException e)
+            catch (InvalidOperationException)
             {
-                problems.Add($"generated/{name}: {e.Reason}");
+                // The models could not complete this piece (a dead end in the lexicon): leave it out.
             }
         }
-        log?.Report($"generated: {read} samples read from {generatedFolder}, {files.Length - read} skipped");
-        return Build([RealClass, GeneratedClass], pieces, options, problems);
+        return result;
     }
 
     /// <summary>

@@ -10,8 +10,9 @@ namespace EvoComposer.Learning.Style.Classifiers;
 /// <param name="Confusion">Rows: true class; columns: predicted class; counts over all folds.</param>
 /// <param name="Rows">Number of rows (excerpts).</param>
 /// <param name="Groups">Number of groups (pieces).</param>
+/// <param name="Predicted">The held-out prediction (class index) of every row, in dataset order.</param>
 public sealed record CrossValidationResult(ImmutableArray<string> Classes, int Folds, double Accuracy, ImmutableArray<double> FoldAccuracies,
-    ImmutableArray<ImmutableArray<int>> Confusion, int Rows, int Groups)
+    ImmutableArray<ImmutableArray<int>> Confusion, int Rows, int Groups, ImmutableArray<int> Predicted)
 {
     /// <summary>Recall of each class (diagonal over row sums), in class order.</summary>
     public ImmutableArray<double> Recall => Confusion.Select((row, k) => row.Sum() == 0 ? 0 : row[k] / (double)row.Sum()).ToImmutableArray();
@@ -61,6 +62,7 @@ public static class CrossValidation
         int classes = data.Classes.Length;
         var confusion = new int[classes, classes];
         var accuracies = new double[folds];
+        var predictions = new int[data.Count];
         Span<double> p = stackalloc double[classes];
         for (int f = 0; f < folds; f++)
         {
@@ -72,6 +74,7 @@ public static class CrossValidation
             {
                 model.LogProbabilities(data.Row(i), p);
                 int predicted = ClassifierModel.ArgMax(p);
+                predictions[i] = predicted;
                 confusion[data.Label(i), predicted]++;
                 if (predicted == data.Label(i)) correct++;
             }
@@ -88,6 +91,6 @@ public static class CrossValidation
             rows.Add([.. row]);
         }
         int groups = Enumerable.Range(0, data.Count).Select(data.Group).Distinct(StringComparer.Ordinal).Count();
-        return new CrossValidationResult(data.Classes, folds, total == 0 ? 0 : right / (double)total, [.. accuracies], rows.MoveToImmutable(), data.Count, groups);
+        return new CrossValidationResult(data.Classes, folds, total == 0 ? 0 : right / (double)total, [.. accuracies], rows.MoveToImmutable(), data.Count, groups, [.. predictions]);
     }
 }
