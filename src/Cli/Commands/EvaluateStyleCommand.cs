@@ -27,11 +27,12 @@ public static class EvaluateStyleCommand
         var maxPieces = StyleCommandSupport.MaxPiecesOption();
         var generated = StyleCommandSupport.GeneratedOption();
         var samples = StyleCommandSupport.SamplesOption();
+        var methods = StyleCommandSupport.MethodsOption();
         var top = new Option<int>("--top") { Description = "Features listed per class (default 5).", DefaultValueFactory = _ => 5 };
         var importance = new Option<int>("--importance") { Description = "Also report permutation importance with this many seeded shuffles per feature (0: off, default).", DefaultValueFactory = _ => 0 };
         var command = new Command("style", "Cross-validates a style classifier grouped by piece and lists the features that mark each class.")
         {
-            json, task, folds, corpora, kind, measures, melodic, seed, maxPieces, generated, samples, top, importance,
+            json, task, folds, corpora, kind, measures, melodic, seed, maxPieces, generated, samples, methods, top, importance,
         };
         command.SetAction(pr =>
         {
@@ -43,7 +44,7 @@ public static class EvaluateStyleCommand
             if (repeats < 0) throw new CliUsageException($"--importance must not be negative, not {repeats}");
             var options = StyleCommandSupport.Options(pr.GetValue(measures), pr.GetValue(melodic), pr.GetValue(seed), pr.GetValue(maxPieces));
             var watch = Stopwatch.StartNew();
-            var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), pr.GetValue(samples), context);
+            var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), pr.GetValue(samples), pr.GetValue(methods)!, context);
             double loadSeconds = watch.Elapsed.TotalSeconds;
             var counts = data.Data.ClassCounts();
             CrossValidationResult cv;

@@ -19,6 +19,7 @@ internal static class StyleCommandSupport
     public static Option<int> SeedOption() => new("--seed") { Description = "Seed of the piece sample and the fold assignment (default 1).", DefaultValueFactory = _ => 1 };
     public static Option<int> MaxPiecesOption() => new("--max-pieces") { Description = "Most pieces per class (default 400).", DefaultValueFactory = _ => 400 };
     public static Option<string?> GeneratedOption() => new("--generated") { Description = "Folder of generated samples (any score format) for real-vs-generated (default: made in process from the mined chorale models)." };
+    public static Option<string> MethodsOption() => new("--methods") { Description = "Generators for real-vs-generated samples: markov, recombinant, or markov,recombinant (default).", DefaultValueFactory = _ => "markov,recombinant" };
     public static Option<int> SamplesOption() => new("--samples") { Description = "Generated pieces made for real-vs-generated when no --generated folder is given, half Markov, half recombinant (default 370).", DefaultValueFactory = _ => 370 };
 
     /// <summary>The model file a task's classifier is written to by default: the cache the mined models use, then models/TASK.json.</summary>
@@ -41,7 +42,7 @@ internal static class StyleCommandSupport
         return new StyleTaskOptions { Measures = measures, Hop = Math.Max(1, measures / 2), Melodic = melodic, Seed = seed, MaxPiecesPerClass = maxPieces };
     }
 
-    public static StyleTaskData Load(string task, StyleTaskOptions options, string? corpora, string? generated, int samples, CliContext context)
+    public static StyleTaskData Load(string task, StyleTaskOptions options, string? corpora, string? generated, int samples, string methods, CliContext context)
     {
         if (corpora is not null && !Directory.Exists(corpora)) throw new CliUsageException($"corpus folder '{corpora}' does not exist");
         var logSync = new SyncProgress(context.Error);
@@ -50,7 +51,7 @@ internal static class StyleCommandSupport
         {
             data = task == StyleTask
                 ? StyleTasks.StyleIdentification(options, corpora, logSync)
-                : StyleTasks.RealVersusGenerated(options, Generated(options, corpora, generated, samples, context), corpora, logSync);
+                : StyleTasks.RealVersusGenerated(options, Generated(options, corpora, generated, samples, methods, context), corpora, logSync);
         }
         catch (DirectoryNotFoundException e)
         {
@@ -65,7 +66,7 @@ internal static class StyleCommandSupport
         return data with { Data = data.Data.WithoutEmptyClasses() };
     }
 
-    private static IReadOnlyList<LabeledScore> Generated(StyleTaskOptions options, string? corpora, string? folder, int samples, CliContext context)
+    private static IReadOnlyList<LabeledScore> Generated(StyleTaskOptions options, string? corpora, string? folder, int samples, string methods, CliContext context)
     {
         if (folder is not null)
         {
@@ -77,7 +78,10 @@ internal static class StyleCommandSupport
         if (samples < 2 || samples > 100_000) throw new CliUsageException($"--samples must be 2-100000, not {samples}");
         var models = ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, corpora, null, context.Error);
         var keys = models.Pieces.Select(p => p.Key).ToList();
-        var made = StyleTasks.Generate(models, keys, samples, options.Seed);
+        var methodList = methods.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (methodList.Length == 0 || methodList.Any(m => m is not ("markov" or "recombinant")))
+            throw new CliUsageException($"--methods must list markov and/or recombinant, not '{methods}'");
+        var made = StyleTasks.Generate(models, keys, samples, options.Seed, methodList);
         context.Error.WriteLine($"generated: {made.Count} samples made from the mined chorale models ({made.Count(m => m.Group.StartsWith("markov", StringComparison.Ordinal))} Markov, " +
                                 $"{made.Count(m => m.Group.StartsWith("recombinant", StringComparison.Ordinal))} recombinant), seed {options.Seed}");
         return made;

@@ -19,17 +19,18 @@ public static class TrainCommand
         var maxPieces = StyleCommandSupport.MaxPiecesOption();
         var generated = StyleCommandSupport.GeneratedOption();
         var samples = StyleCommandSupport.SamplesOption();
+        var methods = StyleCommandSupport.MethodsOption();
         var output = new Option<string?>("--out") { Description = "Model file to write (default: cache/models/TASK.json)." };
         var command = new Command("train", "Trains a style classifier on excerpts of the corpus and writes its model file.")
         {
-            task, corpora, kind, measures, melodic, seed, maxPieces, generated, samples, output,
+            task, corpora, kind, measures, melodic, seed, maxPieces, generated, samples, methods, output,
         };
         command.SetAction(pr =>
         {
             string name = StyleCommandSupport.CheckTask(pr.GetValue(task)!);
             var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind)!);
             var options = StyleCommandSupport.Options(pr.GetValue(measures), pr.GetValue(melodic), pr.GetValue(seed), pr.GetValue(maxPieces));
-            var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), pr.GetValue(samples), context);
+            var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), pr.GetValue(samples), pr.GetValue(methods)!, context);
             var model = trainer.Fit(data.Data);
             string path = pr.GetValue(output) ?? StyleCommandSupport.DefaultModelPath(name);
             ClassifierFile.Save(path, model, StyleCommandSupport.Properties(name, options, data));

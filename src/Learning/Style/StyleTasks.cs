@@ -142,20 +142,28 @@ public static class StyleTasks
     }
 
     /// <summary>
-    /// Generated pieces from the mined chorale models, half Markov samples and half recombinant ones (groups
+    /// Generated pieces from the mined chorale models, by default half Markov samples and half recombinant ones (groups
     /// "markov/N" and "recombinant/N"), each in a key drawn from <paramref name="keys"/> (the real pieces' keys, so
     /// that register does not give them away) with 4–7 phrases; deterministic for a seed. Pieces the models cannot
     /// make are skipped.
     /// </summary>
-    public static IReadOnlyList<LabeledScore> Generate(ChoraleModels models, IReadOnlyList<Key> keys, int count, int seed)
+    /// <param name="models">The mined chorale models.</param>
+    /// <param name="keys">Keys to draw from.</param>
+    /// <param name="count">Pieces to make.</param>
+    /// <param name="seed">Seed; piece i uses a stream derived from (seed, i).</param>
+    /// <param name="methods">"markov", "recombinant", or both (alternating); default both.</param>
+    public static IReadOnlyList<LabeledScore> Generate(ChoraleModels models, IReadOnlyList<Key> keys, int count, int seed, IReadOnlyList<string>? methods = null)
     {
+        methods ??= ["markov", "recombinant"];
+        if (methods.Count == 0 || methods.Any(m => m is not ("markov" or "recombinant")))
+            throw new ArgumentException("methods must be markov and/or recombinant.", nameof(methods));
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (keys.Count == 0) throw new ArgumentException("at least one key is needed.", nameof(keys));
         var result = new List<LabeledScore>(count);
         for (int i = 0; i < count; i++)
         {
             var random = new Random(Seeds.Derive(seed, 0x6e4, i));
-            bool markov = i % 2 == 0;
+            bool markov = methods[i % methods.Count] == "markov";
             var key = keys[random.Next(keys.Count)];
             int phrases = 4 + random.Next(4);
             try

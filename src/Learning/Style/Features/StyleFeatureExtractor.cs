@@ -15,6 +15,8 @@ public sealed class StyleFeatureExtractor
     private static readonly double[] MajorZ = Centered(MajorProfile);
     private static readonly double[] MinorZ = Centered(MinorProfile);
 
+    private const int MajorScale = 0b1010_1011_0101; // 0 2 4 5 7 9 11
+    private const int MinorScale = 0b1111_1010_1101; // 0 2 3 5 7 8 9 10 11
     private int[] _sliceTick = new int[64];
     private int[] _sliceNote = new int[256];
     private int[] _pointer = new int[8];
@@ -32,13 +34,18 @@ public sealed class StyleFeatureExtractor
 
         Span<double> pc = stackalloc double[12];
         pc.Clear();
+        Span<double> firstHalf = stackalloc double[12];
+        firstHalf.Clear();
+        Span<double> secondHalf = stackalloc double[12];
+        secondHalf.Clear();
+        int middle = x.LengthTicks / 2;
         Span<double> intervals = stackalloc double[Slots.IntervalBinCount];
         intervals.Clear();
         Span<double> durations = stackalloc double[DurationBinCount];
         durations.Clear();
         int[] midi = x.Midi, onset = x.Onset, dur = x.Duration;
         long totalDuration = 0;
-        int shortNotes = 0, syncopated = 0, intervalCount = 0;
+        int shortNotes = 0, syncopated = 0, heldOver = 0, intervalCount = 0;
         double restShare = 0, innerRange = 0;
         int innerVoices = 0;
         RoleStats top = default, bass = default, inner = default;
@@ -54,11 +61,18 @@ public sealed class StyleFeatureExtractor
             for (int i = s; i < e; i++)
             {
                 int m = midi[i], on = onset[i], d = dur[i], end = on + d;
-                pc[((m % 12) + 12) % 12] += d;
+                int pitchClass = ((m % 12) + 12) % 12;
+                pc[pitchClass] += d;
+                firstHalf[pitchClass] += Math.Max(0, Math.Min(end, middle) - on);
+                secondHalf[pitchClass] += Math.Max(0, end - Math.Max(on, middle));
                 durations[DurationBin(d)]++;
                 totalDuration += d;
                 if (d < beat) shortNotes++;
-                if (on % beat != 0 && (on / beat + 1) * beat < end) syncopated++;
+                if ((on / beat + 1) * beat < end)
+                {
+                    heldOver++;
+                    if (on % beat != 0) syncopated++;
+                }
                 int soundFrom = Math.Max(on, previousEnd), soundTo = Math.Min(end, x.LengthTicks);
                 if (soundTo > soundFrom) sounding += soundTo - soundFrom;
                 previousEnd = Math.Max(previousEnd, end);
@@ -72,6 +86,7 @@ public sealed class StyleFeatureExtractor
                 intervalCount++;
                 role.Intervals++;
                 role.SizeSum += size;
+                if (size > role.MaxLeap) role.MaxLeap = size;
                 if (size is 1 or 2) role.Steps++;
                 else if (size >= 5) role.Leaps++;
                 if (v == 0)
@@ -118,6 +133,12 @@ public sealed class StyleFeatureExtractor
         f[Slots.PitchEntropy] = Entropy(pc);
         f[Slots.KeyClarity] = clarity;
         f[Slots.KeyMinor] = minor ? 1 : 0;
+        f[Slots.KeyDrift] = 1 - Correlation(firstHalf, secondHalf);
+        int scale = minor ? MinorScale : MajorScale;
+        double outside = 0;
+        for (int i = 0; i < 12; i++)
+            if ((scale & (1 << i)) == 0) outside += pc[(tonic + i) % 12];
+        f[Slots.OutOfKey] = outside / pcTotal;
         if (intervalCount > 0)
             for (int i = 0; i < Slots.IntervalBinCount; i++) f[Slots.Interval + i] = intervals[i] / intervalCount;
         f[Slots.IntervalEntropy] = Entropy(intervals);
@@ -131,6 +152,7 @@ public sealed class StyleFeatureExtractor
         f[Slots.TopRange] = top.Range;
         f[Slots.TopTessitura] = top.Tessitura;
         f[Slots.TopLeapRecovery] = top.LeapsToRecover > 0 ? top.Recovered / (double)top.LeapsToRecover : 0;
+        f[Slots.TopMaxLeap] = top.MaxLeap;
         f[Slots.TopContour] = top.Moves > 0 ? top.DirectionChanges / (double)top.Moves : 0;
         if (voices >= 2)
         {
@@ -140,6 +162,7 @@ public sealed class StyleFeatureExtractor
                 f[Slots.BassLeap] = bass.Leaps / (double)bass.Intervals;
                 f[Slots.BassMeanInterval] = bass.SizeSum / (double)bass.Intervals;
             }
+            f[Slots.BassMaxLeap] = bass.MaxLeap;
             f[Slots.BassRange] = bass.Range;
             f[Slots.BassTessitura] = bass.Tessitura;
         }
@@ -147,6 +170,7 @@ public sealed class StyleFeatureExtractor
         {
             f[Slots.InnerStep] = inner.Steps / (double)inner.Intervals;
             f[Slots.InnerLeap] = inner.Leaps / (double)inner.Intervals;
+            f[Slots.InnerMeanInterval] = inner.SizeSum / (double)inner.Intervals;
         }
         f[Slots.InnerRange] = innerVoices > 0 ? innerRange / innerVoices : 0;
 
@@ -156,6 +180,7 @@ public sealed class StyleFeatureExtractor
         f[Slots.ShortNotes] = shortNotes / (double)notes;
         f[Slots.RhythmEntropy] = Entropy(durations);
         f[Slots.Syncopation] = syncopated / (double)notes;
+        f[Slots.HeldOver] = heldOver / (double)notes;
         f[Slots.Rests] = restShare / voices;
 
         Vertical(x, f, tonic);
@@ -163,7 +188,7 @@ public sealed class StyleFeatureExtractor
 
     private struct RoleStats
     {
-        public int Intervals, Steps, Leaps, SizeSum, LeapsToRecover, Recovered, Moves, DirectionChanges, LastDirection, Range;
+        public int Intervals, Steps, Leaps, SizeSum, MaxLeap, LeapsToRecover, Recovered, Moves, DirectionChanges, LastDirection, Range;
         public double Tessitura;
     }
 
@@ -210,6 +235,8 @@ public sealed class StyleFeatureExtractor
         Span<double> inversions = stackalloc double[4];
         inversions.Clear();
         int parallel = 0, similar = 0, contrary = 0, oblique = 0, parallelPerfect = 0, outerMoves = 0, outerContrary = 0;
+        double spacingUpper = 0, spacingLower = 0, wideTime = 0, crossingTime = 0;
+        int rootFifth = 0, rootStep = 0, rootThird = 0;
         int attacks = 0, nct = 0, passing = 0, neighbour = 0, suspensions = 0, other = 0, polySlices = 0, changes = 0;
         int currentChord = -1, previousChord = -1;
         bool anyFermata = false;
@@ -238,6 +265,7 @@ public sealed class StyleFeatureExtractor
 
             polySlices++;
             polyTime += length;
+            Texture(x, row, length, ref spacingUpper, ref spacingLower, ref wideTime, ref crossingTime);
             var chord = ChordTable.Lookup[mask];
             int bassPc = ((bassMidi % 12) + 12) % 12;
             chordTime[chord.Type] += length;
@@ -249,7 +277,14 @@ public sealed class StyleFeatureExtractor
             int chordId = chord.Type < ChordTable.Dyad ? chord.Root * 16 + chord.Type : -1;
             if (chordId >= 0 && chordId != currentChord)
             {
-                if (currentChord >= 0) changes++;
+                if (currentChord >= 0)
+                {
+                    changes++;
+                    int motion = ((chordId / 16 - currentChord / 16) % 12 + 12) % 12;
+                    if (motion is 5 or 7) rootFifth++;
+                    else if (motion is 1 or 2 or 10 or 11) rootStep++;
+                    else if (motion is 3 or 4 or 8 or 9) rootThird++;
+                }
                 previousChord = currentChord;
                 currentChord = chordId;
             }
@@ -323,6 +358,10 @@ public sealed class StyleFeatureExtractor
         if (polyTime > 0)
         {
             f[Slots.Dissonance] = dissonantTime / polyTime;
+            f[Slots.SpacingUpper] = spacingUpper / polyTime;
+            f[Slots.SpacingLower] = spacingLower / polyTime;
+            f[Slots.WideSpacing] = wideTime / polyTime;
+            f[Slots.Crossing] = crossingTime / polyTime;
             for (int i = 0; i < Slots.ChordTypeCount; i++) f[Slots.Chord + i] = chordTime[i] / polyTime;
         }
         double chords = inversions[0] + inversions[1] + inversions[2] + inversions[3];
@@ -336,6 +375,12 @@ public sealed class StyleFeatureExtractor
             f[Slots.NctOther] = other / (double)attacks;
         }
         if (polySlices > 0) f[Slots.NctSuspension] = suspensions / (double)polySlices;
+        if (changes > 0)
+        {
+            f[Slots.RootFifth] = rootFifth / (double)changes;
+            f[Slots.RootStep] = rootStep / (double)changes;
+            f[Slots.RootThird] = rootThird / (double)changes;
+        }
         f[Slots.HarmonicRhythm] = changes / (x.LengthTicks / (double)CompactExcerpt.TicksPerQuarter);
         if (phraseEnds > 0)
         {
@@ -344,6 +389,57 @@ public sealed class StyleFeatureExtractor
             f[Slots.CadenceHalf] = half / (double)phraseEnds;
             f[Slots.CadenceDeceptive] = deceptive / (double)phraseEnds;
         }
+    }
+
+    // Spacing and crossing of the sounding voices of one slice (voices in score order, highest first).
+    private void Texture(CompactExcerpt x, int row, int length, ref double spacingUpper, ref double spacingLower, ref double wideTime, ref double crossingTime)
+    {
+        int voices = x.VoiceCount;
+        int[] midi = x.Midi;
+        int first = -1, second = -1, last = -1, beforeLast = -1, previous = -1;
+        bool wide = false, crossed = false;
+        int lastVoice = LastSounding(row, voices);
+        for (int v = 0; v < voices; v++)
+        {
+            int n = _sliceNote[row + v];
+            if (n < 0) continue;
+            if (first < 0) first = n;
+            else if (second < 0) second = n;
+            if (previous >= 0)
+            {
+                if (midi[previous] < midi[n]) crossed = true;
+                if (midi[previous] - midi[n] > 12 && v != lastVoice) wide = true;
+            }
+            beforeLast = last;
+            last = n;
+            previous = n;
+        }
+        spacingUpper += Math.Abs(midi[first] - midi[second]) * (double)length;
+        spacingLower += Math.Abs(midi[beforeLast] - midi[last]) * (double)length;
+        if (wide) wideTime += length;
+        if (crossed) crossingTime += length;
+    }
+
+    private int LastSounding(int row, int voices)
+    {
+        for (int v = voices - 1; v >= 0; v--) if (_sliceNote[row + v] >= 0) return v;
+        return -1;
+    }
+
+    private static double Correlation(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double ma = 0, mb = 0;
+        for (int i = 0; i < 12; i++) { ma += a[i]; mb += b[i]; }
+        ma /= 12;
+        mb /= 12;
+        double ab = 0, aa = 0, bb = 0;
+        for (int i = 0; i < 12; i++)
+        {
+            ab += (a[i] - ma) * (b[i] - mb);
+            aa += (a[i] - ma) * (a[i] - ma);
+            bb += (b[i] - mb) * (b[i] - mb);
+        }
+        return aa > 0 && bb > 0 ? ab / Math.Sqrt(aa * bb) : 1;
     }
 
     private void CountMotion(CompactExcerpt x, int s, ref int parallel, ref int similar, ref int contrary, ref int oblique,

@@ -51,6 +51,8 @@ internal static class Slots
     public static readonly int PitchEntropy = Add("pc.entropy", "Entropy in bits of the duration-weighted pitch-class distribution (chromaticism).", "pitch-class variety", true);
     public static readonly int KeyClarity = Add("key.clarity", "Correlation of the pitch-class distribution with the best-fitting Krumhansl-Kessler key profile (tonal clarity).", "tonal clarity", true);
     public static readonly int KeyMinor = Add("key.minor", "1 when the best-fitting key profile is minor, 0 when major.", "minor-key colour", true);
+    public static readonly int KeyDrift = Add("key.drift", "1 minus the correlation of the pitch-class distributions of the excerpt's two halves (tonal wandering).", "tonal wandering", true);
+    public static readonly int OutOfKey = Add("pc.out-of-key", "Share of sounding time on pitch classes outside the estimated key's scale (minor: with raised sixth and seventh).", "time outside the key", true);
 
     private static readonly (string Name, string Words)[] IntervalBins =
     [
@@ -66,15 +68,18 @@ internal static class Slots
     public static readonly int TopRange = Add("top.range", "Range of the top voice in semitones.", "range in the top voice", true);
     public static readonly int TopTessitura = Add("top.tessitura", "Duration-weighted mean MIDI pitch of the top voice.", "height of the top voice", true);
     public static readonly int TopLeapRecovery = Add("top.leap-recovery", "Share of the top voice's leaps followed by a step in the opposite direction.", "recovered leaps in the top voice", true);
+    public static readonly int TopMaxLeap = Add("top.max-leap", "Largest melodic interval of the top voice in semitones.", "large leaps in the top voice", true);
     public static readonly int TopContour = Add("top.contour-changes", "Share of the top voice's moves that change direction.", "zigzag contour in the top voice", true);
 
     public static readonly int BassStep = Add("bass.step", "Share of the bass's melodic intervals that are steps.", "stepwise motion in the bass", false);
     public static readonly int BassLeap = Add("bass.leap", "Share of the bass's melodic intervals that are leaps of a fourth or more.", "leaps in the bass", false);
     public static readonly int BassMeanInterval = Add("bass.mean-interval", "Mean size in semitones of the bass's melodic intervals.", "wide motion in the bass", false);
+    public static readonly int BassMaxLeap = Add("bass.max-leap", "Largest melodic interval of the bass in semitones.", "large leaps in the bass", false);
     public static readonly int BassRange = Add("bass.range", "Range of the bass in semitones.", "range in the bass", false);
     public static readonly int BassTessitura = Add("bass.tessitura", "Duration-weighted mean MIDI pitch of the bass.", "height of the bass", false);
     public static readonly int InnerStep = Add("inner.step", "Share of the inner voices' melodic intervals that are steps.", "stepwise motion in the inner voices", false);
     public static readonly int InnerLeap = Add("inner.leap", "Share of the inner voices' melodic intervals that are leaps of a fourth or more.", "leaps in the inner voices", false);
+    public static readonly int InnerMeanInterval = Add("inner.mean-interval", "Mean size in semitones of the inner voices' melodic intervals.", "wide motion in the inner voices", false);
     public static readonly int InnerRange = Add("inner.range", "Mean range of the inner voices in semitones.", "range in the inner voices", false);
 
     public static readonly int Density = Add("rhythm.density", "Note onsets per quarter note, per voice.", "notes per beat", true);
@@ -82,9 +87,14 @@ internal static class Slots
     public static readonly int ShortNotes = Add("rhythm.short", "Share of notes shorter than the meter's beat.", "notes shorter than the beat", true);
     public static readonly int RhythmEntropy = Add("rhythm.entropy", "Entropy in bits of the note-length distribution (rhythmic variety).", "rhythmic variety", true);
     public static readonly int Syncopation = Add("rhythm.syncopation", "Share of notes that start off the beat and sound across the next beat.", "syncopation", true);
+    public static readonly int HeldOver = Add("rhythm.held-over", "Share of notes that sound across a beat boundary.", "notes held across the beat", true);
     public static readonly int Rests = Add("rhythm.rests", "Share of each voice's time that is silent, averaged over voices.", "rests", true);
 
     public static readonly int Voices = Add("texture.voices", "Mean number of voices sounding, weighted by duration.", "voices sounding at once", false);
+    public static readonly int SpacingUpper = Add("texture.spacing-upper", "Mean distance in semitones between the two highest sounding voices.", "space between the two highest voices", false);
+    public static readonly int SpacingLower = Add("texture.spacing-lower", "Mean distance in semitones between the two lowest sounding voices.", "space between the two lowest voices", false);
+    public static readonly int WideSpacing = Add("texture.wide-spacing", "Share of multi-voice time with adjacent upper voices (above the bass) more than an octave apart.", "upper voices more than an octave apart", false);
+    public static readonly int Crossing = Add("texture.crossing", "Share of multi-voice time with a voice below the next lower voice (voice crossing).", "voice crossing", false);
     public static readonly int Parallel = Add("motion.parallel", "Share of two-voice moves (all voice pairs) in parallel motion (same interval).", "parallel motion between voices", false);
     public static readonly int Similar = Add("motion.similar", "Share of two-voice moves in similar motion (same direction, interval changes).", "similar motion between voices", false);
     public static readonly int Contrary = Add("motion.contrary", "Share of two-voice moves in contrary motion.", "contrary motion between voices", false);
@@ -109,6 +119,9 @@ internal static class Slots
     public static readonly int NctNeighbour = Add("nct.neighbour", "Share of attacked notes that are neighbour tones (step away and back, outside the chord).", "neighbour tones", false);
     public static readonly int NctSuspension = Add("nct.suspension", "Share of multi-voice sonorities with a held note outside the chord that then falls by step (a suspension).", "suspensions", false);
     public static readonly int NctOther = Add("nct.other", "Share of attacked notes outside the chord that are neither passing nor neighbour tones.", "unprepared non-chord tones", false);
+    public static readonly int RootFifth = Add("harmony.root-fifth", "Share of chord changes whose root moves by a fourth or fifth.", "root motion by fifths", false);
+    public static readonly int RootStep = Add("harmony.root-step", "Share of chord changes whose root moves by a second.", "root motion by step", false);
+    public static readonly int RootThird = Add("harmony.root-third", "Share of chord changes whose root moves by a third.", "root motion by thirds", false);
     public static readonly int HarmonicRhythm = Add("harmony.rhythm", "Chord changes per quarter note (harmonic rhythm).", "chord changes per beat", false);
     public static readonly int CadenceAuthentic = Add("cadence.authentic", "Share of phrase ends (fermatas, else long chords on the beat) reached V-I.", "authentic cadences", false);
     public static readonly int CadencePlagal = Add("cadence.plagal", "Share of phrase ends reached IV-I.", "plagal cadences", false);
