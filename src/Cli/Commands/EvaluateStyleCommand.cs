@@ -21,6 +21,7 @@ public static class EvaluateStyleCommand
         var folds = new Option<int>("--folds") { Description = "Number of folds (default 5).", DefaultValueFactory = _ => 5 };
         var corpora = StyleCommandSupport.CorporaOption();
         var kind = StyleCommandSupport.ModelKindOption();
+        var l2 = StyleCommandSupport.L2Option();
         var measures = StyleCommandSupport.MeasuresOption();
         var melodic = StyleCommandSupport.MelodicOption();
         var seed = StyleCommandSupport.SeedOption();
@@ -32,12 +33,12 @@ public static class EvaluateStyleCommand
         var importance = new Option<int>("--importance") { Description = "Also report permutation importance with this many seeded shuffles per feature (0: off, default).", DefaultValueFactory = _ => 0 };
         var command = new Command("style", "Cross-validates a style classifier grouped by piece and lists the features that mark each class.")
         {
-            json, task, folds, corpora, kind, measures, melodic, seed, maxPieces, generated, samples, methods, top, importance,
+            json, task, folds, corpora, kind, l2, measures, melodic, seed, maxPieces, generated, samples, methods, top, importance,
         };
         command.SetAction(pr =>
         {
             string name = StyleCommandSupport.CheckTask(pr.GetValue(task)!);
-            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind)!);
+            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind)!, pr.GetValue(l2));
             int k = pr.GetValue(folds), topCount = pr.GetValue(top), repeats = pr.GetValue(importance);
             if (k < 2 || k > 50) throw new CliUsageException($"--folds must be 2-50, not {k}");
             if (topCount < 1) throw new CliUsageException($"--top must be positive, not {topCount}");

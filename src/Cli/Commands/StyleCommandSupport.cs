@@ -28,9 +28,12 @@ internal static class StyleCommandSupport
     public static string CheckTask(string task) =>
         Tasks.Contains(task) ? task : throw new CliUsageException($"unknown task '{task}' (tasks: {string.Join(", ", Tasks)})");
 
-    public static IClassifierTrainer Trainer(string kind) => kind switch
+    public static Option<double> L2Option() => new("--l2") { Description = "L2 penalty of the logistic regression on standardised weights (default 0.01).", DefaultValueFactory = _ => 0.01 };
+
+    public static IClassifierTrainer Trainer(string kind, double l2 = 0.01) => kind switch
     {
-        "logistic" or LogisticRegressionModel.KindName => new LogisticRegressionTrainer(),
+        _ when !(l2 >= 0) || double.IsInfinity(l2) => throw new CliUsageException($"--l2 must be a non-negative number, not {l2}"),
+        "logistic" or LogisticRegressionModel.KindName => new LogisticRegressionTrainer(new LogisticRegressionOptions { L2 = l2 }),
         "naive-bayes" or NaiveBayesModel.KindName => new NaiveBayesTrainer(),
         _ => throw new CliUsageException($"unknown model kind '{kind}' (logistic, naive-bayes)"),
     };

@@ -13,6 +13,7 @@ public static class TrainCommand
         var task = new Argument<string>("TASK") { Description = "style (Bach, Palestrina, Monteverdi, Essen) or real-vs-generated (Bach chorales against generated samples)." };
         var corpora = StyleCommandSupport.CorporaOption();
         var kind = StyleCommandSupport.ModelKindOption();
+        var l2 = StyleCommandSupport.L2Option();
         var measures = StyleCommandSupport.MeasuresOption();
         var melodic = StyleCommandSupport.MelodicOption();
         var seed = StyleCommandSupport.SeedOption();
@@ -23,12 +24,12 @@ public static class TrainCommand
         var output = new Option<string?>("--out") { Description = "Model file to write (default: cache/models/TASK.json)." };
         var command = new Command("train", "Trains a style classifier on excerpts of the corpus and writes its model file.")
         {
-            task, corpora, kind, measures, melodic, seed, maxPieces, generated, samples, methods, output,
+            task, corpora, kind, l2, measures, melodic, seed, maxPieces, generated, samples, methods, output,
         };
         command.SetAction(pr =>
         {
             string name = StyleCommandSupport.CheckTask(pr.GetValue(task)!);
-            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind)!);
+            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind)!, pr.GetValue(l2));
             var options = StyleCommandSupport.Options(pr.GetValue(measures), pr.GetValue(melodic), pr.GetValue(seed), pr.GetValue(maxPieces));
             var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), pr.GetValue(samples), pr.GetValue(methods)!, context);
             var model = trainer.Fit(data.Data);

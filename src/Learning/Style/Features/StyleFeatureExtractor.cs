@@ -241,6 +241,8 @@ public sealed class StyleFeatureExtractor
         int currentChord = -1, previousChord = -1;
         bool anyFermata = false;
         for (int i = 0; i < x.NoteCount; i++) anyFermata |= x.Fermata[i];
+        int lastPhraseEnd = -1, phraseGaps = 0;
+        double phraseSpan = 0, cadenceLength = 0;
         int phraseEnds = 0, authentic = 0, plagal = 0, half = 0, deceptive = 0;
 
         for (int s = 0; s < slices; s++)
@@ -334,6 +336,13 @@ public sealed class StyleFeatureExtractor
             if (phraseEnd && chordId >= 0)
             {
                 phraseEnds++;
+                cadenceLength += length / (double)x.BeatTicks;
+                if (lastPhraseEnd >= 0)
+                {
+                    phraseGaps++;
+                    phraseSpan += (t - lastPhraseEnd) / (double)x.BeatTicks;
+                }
+                lastPhraseEnd = t;
                 int root = ((chordId / 16 - tonic) % 12 + 12) % 12;
                 int before = previousChord >= 0 ? ((previousChord / 16 - tonic) % 12 + 12) % 12 : -1;
                 if (root == 0 && before == 7) authentic++;
@@ -385,6 +394,8 @@ public sealed class StyleFeatureExtractor
         if (phraseEnds > 0)
         {
             f[Slots.CadenceAuthentic] = authentic / (double)phraseEnds;
+            f[Slots.CadenceDuration] = cadenceLength / phraseEnds;
+            if (phraseGaps > 0) f[Slots.PhraseLength] = phraseSpan / phraseGaps;
             f[Slots.CadencePlagal] = plagal / (double)phraseEnds;
             f[Slots.CadenceHalf] = half / (double)phraseEnds;
             f[Slots.CadenceDeceptive] = deceptive / (double)phraseEnds;

@@ -126,6 +126,8 @@ internal static class Slots
     public static readonly int CadenceAuthentic = Add("cadence.authentic", "Share of phrase ends (fermatas, else long chords on the beat) reached V-I.", "authentic cadences", false);
     public static readonly int CadencePlagal = Add("cadence.plagal", "Share of phrase ends reached IV-I.", "plagal cadences", false);
     public static readonly int CadenceHalf = Add("cadence.half", "Share of phrase ends on V.", "half cadences", false);
+    public static readonly int PhraseLength = Add("phrase.length", "Mean distance in beats between successive phrase ends (0 with fewer than two).", "long phrases", false);
+    public static readonly int CadenceDuration = Add("cadence.duration", "Mean length in beats of the sonority at a phrase end.", "lengthened cadence chords", false);
     public static readonly int CadenceDeceptive = Add("cadence.deceptive", "Share of phrase ends reached V-vi.", "deceptive cadences", false);
 
     public static readonly FeatureSchema Schema = new(List);

@@ -124,19 +124,24 @@ public class StyleFeaturesTests
         var f = Of(score);
         Assert.Equal(1.0, f["cadence.authentic"]);
         Assert.Equal(0.0, f["cadence.half"]);
+        Assert.Equal(2.0, f["cadence.duration"], 12); // a half note in 4/4
+        Assert.Equal(0.0, f["phrase.length"]);     // one phrase end: no distance
+        Assert.Equal(2 / 3.0, f["harmony.root-fifth"], 12); // I–IV and V–I by fifth, IV–V by step
+        Assert.Equal(1 / 3.0, f["harmony.root-step"], 12);
     }
 
     [Fact]
     public void Extract_RandomScores_AreFiniteAndSharesWithinZeroAndOne()
     {
         string[] unbounded = ["top.range", "top.tessitura", "top.mean-interval", "bass.range", "bass.tessitura", "bass.mean-interval", "inner.range",
-            "rhythm.density", "rhythm.mean-duration", "rhythm.entropy", "pc.entropy", "int.entropy", "texture.voices", "harmony.rhythm", "key.clarity"];
+            "rhythm.density", "rhythm.mean-duration", "rhythm.entropy", "pc.entropy", "int.entropy", "texture.voices", "harmony.rhythm", "key.clarity",
+            "top.max-leap", "bass.max-leap", "inner.mean-interval", "texture.spacing-upper", "texture.spacing-lower", "phrase.length", "cadence.duration", "key.drift"];
         Prop.ForAll(Gen.Choose(0, 100_000).ToArbitrary(), Gen.Choose(1, 5).ToArbitrary(), (seed, voices) =>
         {
             var f = Of(SyntheticScores.Random(seed, voices, 4));
             foreach (var (name, value) in f.Pairs)
             {
-                if (!double.IsFinite(value)) return false;
+                if (!double.IsFinite(value) || value < -1e-12 || (name == "key.drift" && value > 2 + 1e-12)) return false;
                 if (!unbounded.Contains(name) && (value < 0 || value > 1 + 1e-12)) return false;
             }
             return true;
@@ -160,5 +165,29 @@ public class StyleFeaturesTests
                             || n.StartsWith("rhythm.", StringComparison.Ordinal) || n is "top.step" or "top.leap" or "top.range" or "key.minor")
                 .All(n => Math.Abs(a[n] - b[n]) < 1e-9);
         }).Check(Config.QuickThrowOnFailure);
+    }
+
+    [Fact]
+    public void Extract_SpacingAndCrossing_AreMeasured()
+    {
+        var wide = Of(SyntheticScores.Quarters([84, 84], [67, 67], [48, 48]));
+        Assert.Equal(17.0, wide["texture.spacing-upper"], 12);
+        Assert.Equal(19.0, wide["texture.spacing-lower"], 12);
+        Assert.Equal(1.0, wide["texture.wide-spacing"], 12);
+        Assert.Equal(0.0, wide["texture.crossing"], 12);
+        var crossed = Of(SyntheticScores.Quarters([60, 60], [64, 64], [48, 48]));
+        Assert.Equal(1.0, crossed["texture.crossing"], 12);
+    }
+
+    [Fact]
+    public void Extract_HeldNotesAndKeyDrift_AreMeasured()
+    {
+        var held = Of(SyntheticScores.Make([[60, 62, 64, 65]], 2));
+        Assert.Equal(1.0, held["rhythm.held-over"], 12);
+        Assert.Equal(0.0, held["rhythm.syncopation"], 12);
+        var steady = Of(SyntheticScores.Quarters([60, 62, 64, 65, 67, 65, 64, 62, 60, 62, 64, 65, 67, 65, 64, 60]));
+        var drifting = Of(SyntheticScores.Quarters([60, 62, 64, 65, 67, 65, 64, 60, 66, 68, 70, 71, 73, 71, 70, 66]));
+        Assert.True(drifting["key.drift"] > steady["key.drift"] + 0.5, $"{drifting["key.drift"]} vs {steady["key.drift"]}");
+        Assert.True(drifting["pc.out-of-key"] > steady["pc.out-of-key"]);
     }
 }
