@@ -16,6 +16,8 @@ public static class ScoreFiles
     static ScoreFiles()
     {
         // Each format adds its reader here, one line each.
+        Register(new Kern.KernReader());
+        Register(new Midi.MidiScoreReader());
     }
 
     /// <summary>The registered readers.</summary>
