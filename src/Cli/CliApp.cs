@@ -72,6 +72,8 @@ public static class CliApp
     [
         InspectCommand.Create(context),
         DoctorCommand.Create(context),
+        RulesCommand.Create(context),
+        CheckCommand.Create(context),
     ];
 }
 

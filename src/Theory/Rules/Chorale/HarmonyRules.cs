@@ -41,8 +41,9 @@ public sealed class LeadingToneResolutionRule : Rule
             if (!(RomanNumerals.IsDominant(c, key) || RomanNumerals.IsLeadingToneChord(c, key))) continue;
             var n = chords[s + 1];
             if (!n.IsKnown || n.RootPitchClass == c.RootPitchClass) continue;
-            int degree = RomanNumerals.Degree(n, key);
-            if (!(RomanNumerals.IsTonic(n, key) || (degree == 6 && RomanNumerals.Chromatic(n, key) == 0))) continue;
+            bool deceptive = c.Inversion == 0 && RomanNumerals.Degree(n, key) == 6 && RomanNumerals.Chromatic(n, key) == 0 &&
+                n.Triad == (key.Mode == Mode.Major ? TriadQuality.Minor : TriadQuality.Major);
+            if (!RomanNumerals.IsTonic(n, key) && !deceptive) continue;
             int lt = (key.TonicPitchClass + 11) % 12;
             for (int v = 0; v < vc; v++)
             {
@@ -53,6 +54,9 @@ public sealed class LeadingToneResolutionRule : Rule
                 if (next < 0) continue;
                 int m1 = midi[next * vc + v];
                 if (m1 - m0 == 1 && dia[next * vc + v] - dia[s * vc + v] == 1) continue;
+                // A delayed resolution (the leading tone decorated by one note before it reaches the tonic) is fine.
+                int after = g.NextAttack(next, v);
+                if (after >= 0 && midi[after * vc + v] - m0 == 1 && dia[after * vc + v] - dia[s * vc + v] == 1) continue;
                 violations.Add(Make(context, settings, s, next, v, key));
             }
         }
@@ -79,6 +83,9 @@ public sealed class SeventhResolutionRule : Rule
     public override string Reference => "Aldwell & Schachter, Harmony and Voice Leading, ch. 9 (V7); Kostka & Payne, Tonal Harmony, ch. 13; Piston, Harmony, ch. 13.";
     /// <inheritdoc/>
     public override Severity DefaultSeverity => Severity.Warning;
+    /// <inheritdoc/>
+    public override ImmutableArray<RuleParameter> Parameters =>
+        [new("beatsOnly", "Judge only sevenths that sound on a beat (a seventh made by passing notes between beats is a passing tone, not a chord seventh).", 1, IsBoolean: true)];
 
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
@@ -91,6 +98,7 @@ public sealed class SeventhResolutionRule : Rule
         var dia = g.Diatonic;
         var attacked = g.Attacked;
         int vc = g.VoiceCount;
+        bool beatsOnly = settings.Flag("beatsOnly");
         for (int s = 0; s + 1 < g.SliceCount; s++)
         {
             if (chords[s].Seventh == SeventhQuality.None) continue;
@@ -99,12 +107,23 @@ public sealed class SeventhResolutionRule : Rule
                 int c = s * vc + v, c1 = c + vc;
                 if (members[c] != ChordMember.Seventh) continue;
                 if (midi[c1] < 0 || !attacked[c1]) continue; // held on, or a rest: judged later or not at all
+                if (midi[c1] == midi[c]) continue; // repeated: judged when it moves
                 var n = chords[s + 1];
                 if (n.IsKnown && n.RootPitchClass == chords[s].RootPitchClass) continue; // same chord continues
                 if (dia[c1] - dia[c] == -1) continue;
+                if (beatsOnly && !SoundsOnBeat(g, members, s, v)) continue;
                 violations.Add(Make(context, settings, s, s + 1, v));
             }
         }
+    }
+
+    /// <summary>Whether the note at (s, v) was the chord's seventh at some slice that begins a beat.</summary>
+    private static bool SoundsOnBeat(SliceGrid g, ReadOnlySpan<ChordMember> members, int s, int v)
+    {
+        int a = g.AttackOf(s, v), vc = g.VoiceCount;
+        for (int t = s; t >= a && t >= 0; t--)
+            if (g.Metric[t] > 0 && members[t * vc + v] == ChordMember.Seventh) return true;
+        return false;
     }
 
     private static Violation Make(RuleContext ctx, RuleSettings settings, int s, int next, int v) =>
