@@ -1,5 +1,6 @@
 using EvoComposer.Learning.Style.Classifiers;
 using EvoComposer.Learning.Style.Features;
+using EvoComposer.Theory.Analysis;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Learning.Style;
@@ -57,6 +58,9 @@ public sealed class StyleScorer
         Model.LogProbabilities(row, log);
         return log[_target];
     }
+
+    /// <summary>log P(target class) of the music in a <see cref="SliceGrid"/> (what the genetic algorithm renders its genomes to).</summary>
+    public double LogProbability(SliceGrid grid, Meter meter) => LogProbability(CompactExcerpt.FromSliceGrid(grid, meter));
 
     /// <summary>log P(target class) of a whole score, taken as one excerpt.</summary>
     public double LogProbability(Score score) => LogProbability(CompactExcerpt.FromScore(score));

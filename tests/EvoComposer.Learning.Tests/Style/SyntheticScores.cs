@@ -19,8 +19,8 @@ internal static class SyntheticScores
             null, Enumerable.Range(0, measures).Select(m => new Measure(m + 1, new Rational(4 * m, 1), new Rational(4, 1))));
     }
 
-    /// <summary>A random score of 1–4 voices (seeded): random walks in separate registers, quarter and eighth notes.</summary>
-    public static Score Random(int seed, int voices, int measures)
+    /// <summary>A random score of 1–4 voices (seeded): random walks in separate registers, quarter and eighth notes, with rests unless <paramref name="rests"/> is false.</summary>
+    public static Score Random(int seed, int voices, int measures, bool rests = true)
     {
         var random = new Random(seed);
         var parts = new List<Part>();
@@ -32,7 +32,7 @@ internal static class SyntheticScores
             while (t < end)
             {
                 var d = random.Next(3) == 0 ? new Rational(1, 2) : Rational.One;
-                if (random.Next(8) > 0) notes.Add(new Note(Pitch.FromMidi(pitch), t, d, (int)(t.Floor() / 4) + 1));
+                if (random.Next(8) > 0 || !rests) notes.Add(new Note(Pitch.FromMidi(pitch), t, d, (int)(t.Floor() / 4) + 1));
                 pitch = Math.Clamp(pitch + random.Next(-4, 5), 36, 90);
                 t += d;
             }

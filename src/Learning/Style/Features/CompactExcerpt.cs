@@ -1,10 +1,11 @@
+using EvoComposer.Theory.Analysis;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Learning.Style.Features;
 
 /// <summary>
 /// The compact form of an excerpt that feature extraction works on: per voice (highest first) flat arrays
-/// of MIDI numbers, onsets and durations in integer ticks (<see cref="TicksPerQuarter"/> per quarter note,
+/// of MIDI numbers, diatonic indices (for spelled chord reading), onsets and durations in integer ticks (<see cref="TicksPerQuarter"/> per quarter note,
 /// relative to the excerpt's start), and fermata flags. Built once from a <see cref="Score"/> (or directly
 /// by the genetic algorithm from its chromosome), then read many times without allocation.
 /// Immutable after construction and thread-safe.
@@ -16,6 +17,7 @@ public sealed class CompactExcerpt
 
     internal readonly int[] VoiceStart;
     internal readonly int[] Midi;
+    internal readonly int[] Diatonic;
     internal readonly int[] Onset;
     internal readonly int[] Duration;
     internal readonly bool[] Fermata;
@@ -30,21 +32,25 @@ public sealed class CompactExcerpt
     /// <param name="fermatas">Fermata flags per voice, or null for none.</param>
     /// <param name="meter">The meter (gives beat and measure lengths).</param>
     /// <param name="lengthTicks">The excerpt's length in ticks; 0 to take the end of the last note.</param>
-    /// <exception cref="ArgumentException">The arrays disagree in shape, or an onset or duration is invalid.</exception>
+    /// <param name="diatonic">Diatonic indices (octave × 7 + step) per voice, or null to spell every MIDI number with sharps.</param>
+    /// <exception cref="ArgumentException">The arrays disagree in shape, a MIDI number is outside 0–127, or an onset or duration is invalid.</exception>
     public CompactExcerpt(IReadOnlyList<int[]> midi, IReadOnlyList<int[]> onsets, IReadOnlyList<int[]> durations,
-        IReadOnlyList<bool[]>? fermatas, Meter meter, int lengthTicks = 0)
+        IReadOnlyList<bool[]>? fermatas, Meter meter, int lengthTicks = 0, IReadOnlyList<int[]>? diatonic = null)
     {
+        if (diatonic is not null && diatonic.Count != midi.Count) throw new ArgumentException("diatonic must have one array per voice.");
         if (onsets.Count != midi.Count || durations.Count != midi.Count || (fermatas is not null && fermatas.Count != midi.Count))
             throw new ArgumentException("midi, onsets, durations and fermatas must have one array per voice.");
         int total = 0;
         for (int v = 0; v < midi.Count; v++)
         {
-            if (onsets[v].Length != midi[v].Length || durations[v].Length != midi[v].Length || (fermatas is not null && fermatas[v].Length != midi[v].Length))
+            if (onsets[v].Length != midi[v].Length || durations[v].Length != midi[v].Length || (fermatas is not null && fermatas[v].Length != midi[v].Length)
+                || (diatonic is not null && diatonic[v].Length != midi[v].Length))
                 throw new ArgumentException($"voice {v}: midi, onsets, durations and fermatas must have the same length.");
             total += midi[v].Length;
         }
         VoiceStart = new int[midi.Count + 1];
         Midi = new int[total];
+        Diatonic = new int[total];
         Onset = new int[total];
         Duration = new int[total];
         Fermata = new bool[total];
@@ -56,7 +62,9 @@ public sealed class CompactExcerpt
             {
                 if (durations[v][i] <= 0) throw new ArgumentException($"voice {v}, note {i}: duration must be positive.");
                 if (onsets[v][i] < 0 || (i > 0 && onsets[v][i] < onsets[v][i - 1])) throw new ArgumentException($"voice {v}, note {i}: onsets must be non-negative and in order.");
+                if ((uint)midi[v][i] > 127) throw new ArgumentException($"voice {v}, note {i}: MIDI number {midi[v][i]} is outside 0-127.");
                 Midi[k] = midi[v][i];
+                Diatonic[k] = diatonic is not null ? diatonic[v][i] : Pitch.FromMidi(midi[v][i]).DiatonicIndex;
                 Onset[k] = onsets[v][i];
                 Duration[k] = durations[v][i];
                 Fermata[k] = fermatas is not null && fermatas[v][i];
@@ -113,12 +121,62 @@ public sealed class CompactExcerpt
     {
         int n = VoiceCount == 0 ? 0 : VoiceStart[1];
         return new CompactExcerpt(
-            [Midi[..n]], [Onset[..n]], [Duration[..n]], [Fermata[..n]], BeatTicks, MeasureTicks, LengthTicks);
+            [Midi[..n]], [Onset[..n]], [Duration[..n]], [Fermata[..n]], BeatTicks, MeasureTicks, LengthTicks, [Diatonic[..n]]);
+    }
+
+    /// <summary>
+    /// The excerpt a <see cref="SliceGrid"/> holds (the representation the genetic algorithm and the rules share):
+    /// a note starts at every attacked cell and lasts while the voice holds it.
+    /// </summary>
+    /// <param name="grid">The grid.</param>
+    /// <param name="meter">The meter (the grid stores beat positions, not the meter).</param>
+    public static CompactExcerpt FromSliceGrid(SliceGrid grid, Meter meter)
+    {
+        int voices = grid.VoiceCount, slices = grid.SliceCount;
+        var tick = new int[slices + 1];
+        Rational start = slices > 0 ? grid.Onsets[0] : Rational.Zero;
+        for (int s = 0; s < slices; s++) tick[s] = Ticks(grid.Onsets[s] - start);
+        tick[slices] = slices > 0 ? Ticks(grid.Onsets[slices - 1] + grid.Durations[slices - 1] - start) : 0;
+        var midi = new int[voices][];
+        var diatonic = new int[voices][];
+        var onsets = new int[voices][];
+        var durations = new int[voices][];
+        var fermatas = new bool[voices][];
+        var m = new List<int>();
+        var d = new List<int>();
+        var o = new List<int>();
+        var l = new List<int>();
+        var f = new List<bool>();
+        for (int v = 0; v < voices; v++)
+        {
+            m.Clear(); d.Clear(); o.Clear(); l.Clear(); f.Clear();
+            for (int s = 0; s < slices; s++)
+            {
+                int cell = s * voices + v;
+                if (grid.Midi[cell] < 0) continue;
+                if (grid.Attacked[cell] || o.Count == 0 || o[^1] + l[^1] != tick[s])
+                {
+                    m.Add(grid.Midi[cell]);
+                    d.Add(grid.Diatonic[cell]);
+                    o.Add(tick[s]);
+                    l.Add(0);
+                    f.Add(false);
+                }
+                l[^1] += tick[s + 1] - tick[s];
+                f[^1] |= grid.Fermata[cell];
+            }
+            midi[v] = m.ToArray();
+            diatonic[v] = d.ToArray();
+            onsets[v] = o.ToArray();
+            durations[v] = l.ToArray();
+            fermatas[v] = f.ToArray();
+        }
+        return new CompactExcerpt(midi, onsets, durations, fermatas, meter, Math.Max(1, tick[slices]), diatonic);
     }
 
     private CompactExcerpt(IReadOnlyList<int[]> midi, IReadOnlyList<int[]> onsets, IReadOnlyList<int[]> durations, IReadOnlyList<bool[]> fermatas,
-        int beatTicks, int measureTicks, int lengthTicks)
-        : this(midi, onsets, durations, fermatas, Meter.CommonTime, lengthTicks)
+        int beatTicks, int measureTicks, int lengthTicks, IReadOnlyList<int[]> diatonic)
+        : this(midi, onsets, durations, fermatas, Meter.CommonTime, lengthTicks, diatonic)
     {
         BeatTicks = beatTicks;
         MeasureTicks = measureTicks;
@@ -147,16 +205,18 @@ public sealed class CompactExcerpt
     {
         int voices = voiceLimit is { } l ? Math.Min(l, score.Parts.Length) : score.Parts.Length;
         var midi = new int[voices][];
+        var diatonic = new int[voices][];
         var onsets = new int[voices][];
         var durations = new int[voices][];
         var fermatas = new bool[voices][];
         var m = new List<int>();
+        var s = new List<int>();
         var o = new List<int>();
         var d = new List<int>();
         var f = new List<bool>();
         for (int v = 0; v < voices; v++)
         {
-            m.Clear(); o.Clear(); d.Clear(); f.Clear();
+            m.Clear(); s.Clear(); o.Clear(); d.Clear(); f.Clear();
             foreach (var note in score.Parts[v].Notes)
             {
                 if (note.Onset < from) continue;
@@ -166,16 +226,18 @@ public sealed class CompactExcerpt
                 if (o.Count > 0 && onset < o[^1]) onset = o[^1];
                 if (end <= onset) end = onset + 1;
                 m.Add(note.Pitch.Midi);
+                s.Add(note.Pitch.DiatonicIndex);
                 o.Add(onset);
                 d.Add(end - onset);
                 f.Add(note.Fermata);
             }
             midi[v] = m.ToArray();
+            diatonic[v] = s.ToArray();
             onsets[v] = o.ToArray();
             durations[v] = d.ToArray();
             fermatas[v] = f.ToArray();
         }
-        return new CompactExcerpt(midi, onsets, durations, fermatas, score.MeterAt(from), Math.Max(1, Ticks(to - from)));
+        return new CompactExcerpt(midi, onsets, durations, fermatas, score.MeterAt(from), Math.Max(1, Ticks(to - from)), diatonic);
     }
 
     private static int Ticks(Rational quarters) => (int)Math.Round(quarters.ToDouble() * TicksPerQuarter);

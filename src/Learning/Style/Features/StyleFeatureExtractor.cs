@@ -1,4 +1,4 @@
-using System.Numerics;
+using EvoComposer.Theory.Analysis;
 
 namespace EvoComposer.Learning.Style.Features;
 
@@ -241,6 +241,9 @@ public sealed class StyleFeatureExtractor
         int currentChord = -1, previousChord = -1;
         bool anyFermata = false;
         for (int i = 0; i < x.NoteCount; i++) anyFermata |= x.Fermata[i];
+        Span<int> sliceMidi = voices <= 64 ? stackalloc int[voices] : new int[voices];
+        Span<int> sliceDiatonic = voices <= 64 ? stackalloc int[voices] : new int[voices];
+        Span<ChordMember> members = voices <= 64 ? stackalloc ChordMember[voices] : new ChordMember[voices];
         int lastPhraseEnd = -1, phraseGaps = 0;
         double phraseSpan = 0, cadenceLength = 0;
         int phraseEnds = 0, authentic = 0, plagal = 0, half = 0, deceptive = 0;
@@ -248,7 +251,7 @@ public sealed class StyleFeatureExtractor
         for (int s = 0; s < slices; s++)
         {
             int t = _sliceTick[s], length = _sliceTick[s + 1] - t, row = s * voices;
-            int sounding = 0, mask = 0, bassMidi = int.MaxValue;
+            int sounding = 0, bassMidi = int.MaxValue;
             bool fermata = false;
             for (int v = 0; v < voices; v++)
             {
@@ -256,7 +259,6 @@ public sealed class StyleFeatureExtractor
                 if (n < 0) continue;
                 sounding++;
                 int m = midi[n];
-                mask |= 1 << (((m % 12) + 12) % 12);
                 if (m < bassMidi) bassMidi = m;
                 fermata |= x.Fermata[n] && onset[n] == t;
             }
@@ -268,15 +270,19 @@ public sealed class StyleFeatureExtractor
             polySlices++;
             polyTime += length;
             Texture(x, row, length, ref spacingUpper, ref spacingLower, ref wideTime, ref crossingTime);
-            var chord = ChordTable.Lookup[mask];
-            int bassPc = ((bassMidi % 12) + 12) % 12;
-            chordTime[chord.Type] += length;
-            if (chord.Type < ChordTable.Dyad)
+            for (int v = 0; v < voices; v++)
             {
-                int above = ((bassPc - chord.Root) % 12 + 12) % 12;
-                inversions[above switch { 0 => 0, 3 or 4 => 1, 6 or 7 or 8 => 2, _ => 3 }] += 1;
+                int n = _sliceNote[row + v];
+                sliceMidi[v] = n < 0 ? SliceGrid.Silent : midi[n];
+                sliceDiatonic[v] = n < 0 ? 0 : x.Diatonic[n];
             }
-            int chordId = chord.Type < ChordTable.Dyad ? chord.Root * 16 + chord.Type : -1;
+            var chord = ChordIdentifier.Identify(sliceMidi, sliceDiatonic, members, out _);
+            int outside = 0;
+            foreach (var member in members) if (member == ChordMember.NonChordTone) outside++;
+            int type = ChordType(chord, outside);
+            chordTime[type] += length;
+            if (type < ChordTypes.Dyad) inversions[chord.Inversion] += 1;
+            int chordId = type < ChordTypes.Dyad ? chord.RootPitchClass * 16 + type : -1;
             if (chordId >= 0 && chordId != currentChord)
             {
                 if (currentChord >= 0)
@@ -312,7 +318,7 @@ public sealed class StyleFeatureExtractor
             {
                 int n = _sliceNote[row + v];
                 if (n < 0) continue;
-                bool inChord = (chord.Mask & (1 << (((midi[n] % 12) + 12) % 12))) != 0;
+                bool inChord = members[v] != ChordMember.NonChordTone;
                 bool attacked = onset[n] == t;
                 if (attacked) attacks++;
                 if (inChord) continue;
@@ -400,6 +406,26 @@ public sealed class StyleFeatureExtractor
             f[Slots.CadenceHalf] = half / (double)phraseEnds;
             f[Slots.CadenceDeceptive] = deceptive / (double)phraseEnds;
         }
+    }
+
+    // The feature category of a chord read by the analysis helper: without a third it is a bare sonority; with
+    // two or more non-chord tones it counts as non-tertian.
+    private static int ChordType(Chord chord, int outside)
+    {
+        if (!chord.IsKnown || outside >= 2) return ChordTypes.Other;
+        if (!chord.HasThird) return ChordTypes.Dyad;
+        return chord.Seventh switch
+        {
+            SeventhQuality.None => chord.Triad switch
+            {
+                TriadQuality.Major => ChordTypes.Major,
+                TriadQuality.Minor => ChordTypes.Minor,
+                TriadQuality.Diminished => ChordTypes.Diminished,
+                _ => ChordTypes.Augmented,
+            },
+            SeventhQuality.Minor when chord.Triad == TriadQuality.Major => ChordTypes.DominantSeventh,
+            _ => ChordTypes.OtherSeventh,
+        };
     }
 
     // Spacing and crossing of the sounding voices of one slice (voices in score order, highest first).
@@ -560,56 +586,8 @@ public sealed class StyleFeatureExtractor
     };
 }
 
-/// <summary>A rough chord reading of every set of pitch classes, computed once: root, type and the chord's pitch classes.</summary>
-internal static class ChordTable
+/// <summary>The chord types the features count (the order of the <c>chord.*</c> features).</summary>
+internal static class ChordTypes
 {
     public const int Major = 0, Minor = 1, Diminished = 2, Augmented = 3, DominantSeventh = 4, OtherSeventh = 5, Dyad = 6, Other = 7;
-
-    public readonly record struct Reading(int Root, int Type, int Mask);
-
-    private static readonly (int Type, int[] Intervals)[] Templates =
-    [
-        (Major, [0, 4, 7]), (Minor, [0, 3, 7]), (Diminished, [0, 3, 6]), (Augmented, [0, 4, 8]),
-        (DominantSeventh, [0, 4, 7, 10]), (OtherSeventh, [0, 3, 7, 10]), (OtherSeventh, [0, 3, 6, 10]),
-        (OtherSeventh, [0, 4, 7, 11]), (OtherSeventh, [0, 3, 6, 9]),
-    ];
-
-    /// <summary>The reading of each 12-bit pitch-class set (bit i = pitch class i).</summary>
-    public static readonly Reading[] Lookup = Build();
-
-    private static Reading[] Build()
-    {
-        var table = new Reading[4096];
-        for (int mask = 0; mask < 4096; mask++)
-        {
-            int count = BitOperations.PopCount((uint)mask);
-            if (count <= 2)
-            {
-                table[mask] = new Reading(count == 0 ? 0 : BitOperations.TrailingZeroCount(mask), count == 2 ? Dyad : Other, mask);
-                continue;
-            }
-            int bestScore = int.MinValue;
-            Reading best = default;
-            for (int root = 0; root < 12; root++)
-            {
-                if ((mask & (1 << root)) == 0) continue;
-                foreach (var (type, intervals) in Templates)
-                {
-                    int template = 0;
-                    foreach (int i in intervals) template |= 1 << ((root + i) % 12);
-                    int matched = BitOperations.PopCount((uint)(mask & template));
-                    int extra = BitOperations.PopCount((uint)(mask & ~template));
-                    int missing = BitOperations.PopCount((uint)(template & ~mask));
-                    int score = 4 * matched - 4 * extra - 2 * missing - (intervals.Length == 4 ? 1 : 0);
-                    if (score > bestScore)
-                    {
-                        bestScore = score;
-                        best = new Reading(root, extra > 1 || matched < 3 ? Other : type, template);
-                    }
-                }
-            }
-            table[mask] = best;
-        }
-        return table;
-    }
 }

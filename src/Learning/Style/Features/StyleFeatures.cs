@@ -106,7 +106,7 @@ internal static class Slots
     private static readonly (string Name, string Words)[] ChordTypes =
     [
         ("major", "major triads"), ("minor", "minor triads"), ("diminished", "diminished triads"), ("augmented", "augmented triads"),
-        ("dominant-seventh", "dominant seventh chords"), ("other-seventh", "other seventh chords"), ("dyad", "bare two-pitch-class sonorities"),
+        ("dominant-seventh", "dominant seventh chords"), ("other-seventh", "other seventh chords"), ("dyad", "bare sonorities without a third"),
         ("other", "non-tertian sonorities"),
     ];
     public static readonly int Chord = AddChords();
@@ -114,7 +114,7 @@ internal static class Slots
         [("root", "root-position chords"), ("first", "first-inversion chords"), ("second", "second-inversion chords"), ("third", "third-inversion seventh chords")];
     public static readonly int Inversion = AddInversions();
 
-    public static readonly int NctRate = Add("nct.rate", "Share of notes attacked against other voices that are not in the chord read from the sounding pitches.", "non-chord tones", false);
+    public static readonly int NctRate = Add("nct.rate", "Share of notes attacked against other voices that are not members of the chord read at that moment.", "non-chord tones", false);
     public static readonly int NctPassing = Add("nct.passing", "Share of attacked notes that are passing tones (step in, step on in the same direction, outside the chord).", "passing tones", false);
     public static readonly int NctNeighbour = Add("nct.neighbour", "Share of attacked notes that are neighbour tones (step away and back, outside the chord).", "neighbour tones", false);
     public static readonly int NctSuspension = Add("nct.suspension", "Share of multi-voice sonorities with a held note outside the chord that then falls by step (a suspension).", "suspensions", false);
@@ -155,7 +155,7 @@ internal static class Slots
     {
         int first = List.Count;
         foreach (var (name, words) in ChordTypes)
-            Add("chord." + name, $"Share of multi-voice time on {words} (chords read from the sounding pitch classes).", words, false);
+            Add("chord." + name, $"Share of multi-voice time on {words} (chords read by Theory.Analysis.ChordIdentifier; two or more non-chord tones count as non-tertian).", words, false);
         return first;
     }
 

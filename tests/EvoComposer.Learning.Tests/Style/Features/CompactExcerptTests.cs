@@ -1,5 +1,8 @@
 using EvoComposer.Learning.Style.Features;
+using EvoComposer.Theory.Analysis;
 using EvoComposer.Theory.Music;
+using FsCheck;
+using FsCheck.Fluent;
 
 namespace EvoComposer.Learning.Tests.Style.Features;
 
@@ -48,5 +51,19 @@ public class CompactExcerptTests
         Assert.Throws<ArgumentException>(() => new CompactExcerpt([[60, 62]], [[48, 0]], [[48, 48]], null, Meter.CommonTime));
         Assert.Throws<ArgumentException>(() => new CompactExcerpt([[60]], [[0]], [[0]], null, Meter.CommonTime));
         Assert.Throws<ArgumentException>(() => new CompactExcerpt([[60]], [[0, 48]], [[48]], null, Meter.CommonTime));
+    }
+
+    [Fact]
+    public void FromSliceGrid_RandomScoresWithoutRests_GivesTheSameFeaturesAsFromScore()
+    {
+        // A SliceGrid has no slice where every voice is silent (the last sonority lasts until the next), so
+        // scores with rests in all voices at once would differ there; without rests the two paths must agree.
+        Prop.ForAll(Gen.Choose(0, 100_000).ToArbitrary(), Gen.Choose(1, 4).ToArbitrary(), (seed, voices) =>
+        {
+            var score = SyntheticScores.Random(seed, voices, 4, rests: false);
+            var direct = StyleFeatures.Extract(CompactExcerpt.FromScore(score));
+            var viaGrid = StyleFeatures.Extract(CompactExcerpt.FromSliceGrid(SliceGrid.FromScore(score), score.Meter));
+            return direct.Values.SequenceEqual(viaGrid.Values);
+        }).Check(Config.QuickThrowOnFailure);
     }
 }
