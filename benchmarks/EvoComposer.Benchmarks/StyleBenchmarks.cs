@@ -22,6 +22,7 @@ public class StyleBenchmarks
     private ClassifierModel _logistic = null!;
     private ClassifierModel _bayes = null!;
     private StyleScorer _scorer = null!;
+    private Theory.Analysis.SliceGrid _grid = null!;
 
     /// <summary>Reads the chorale and trains small models on excerpts of a few chorales.</summary>
     [GlobalSetup]
@@ -48,6 +49,7 @@ public class StyleBenchmarks
         _probabilities = new double[2];
         _scorer = new StyleScorer(_logistic, "real");
         StyleFeatures.ExtractInto(_excerpt, _features);
+        _grid = Theory.Analysis.SliceGrid.FromScore(_score);
     }
 
     /// <summary>Score → compact excerpt (done once per candidate when the GA starts from a score).</summary>
@@ -81,4 +83,8 @@ public class StyleBenchmarks
     /// <summary>The GA's style term: features plus log P(real).</summary>
     [Benchmark]
     public double StyleTerm() => _scorer.LogProbability(_excerpt);
+
+    /// <summary>The GA's style term from a whole chorale's SliceGrid (conversion, features, log P(real)).</summary>
+    [Benchmark]
+    public double StyleTermFromSliceGrid() => _scorer.LogProbability(_grid, _score.Meter);
 }
