@@ -93,6 +93,7 @@ public static class EvaluateStyleCommand
                 return CliApp.Success;
             }
             string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
+            string S(double x) => (x < 0 ? "\u2212" : "+") + F(Math.Abs(x));
             var o = context.Output;
             o.WriteLine($"{name}: {model.Kind}, {(options.Melodic ? "melodic" : "all")} features ({data.Data.Schema.Count}), excerpts of {options.Measures} measures, " +
                         $"{cv.Folds}-fold cross-validation grouped by piece, seed {options.Seed}");
@@ -111,7 +112,7 @@ public static class EvaluateStyleCommand
             {
                 o.WriteLine($"permutation importance on the training data ({repeats} shuffles each; mean ± sd):");
                 foreach (var i in importances.Take(15))
-                    o.WriteLine($"  {i.Feature,-28} log-loss +{F(i.LogLossIncrease)} ± {F(i.LogLossIncreaseSd)}   accuracy −{F(i.AccuracyDrop)} ± {F(i.AccuracyDropSd)}");
+                    o.WriteLine($"  {i.Feature,-28} log-loss rise {S(i.LogLossIncrease)} ± {F(i.LogLossIncreaseSd)}   accuracy drop {S(i.AccuracyDrop)} ± {F(i.AccuracyDropSd)}");
             }
             o.WriteLine($"({seconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
             return CliApp.Success;
