@@ -89,7 +89,7 @@ public sealed class StyleFeatureExtractor
                 if (size > role.MaxLeap) role.MaxLeap = size;
                 if (size is 1 or 2) role.Steps++;
                 else if (size >= 5) role.Leaps++;
-                if (v == 0)
+                if (v == 0 || v == voices - 1)
                 {
                     if (Math.Abs(previousMove) >= 5)
                     {
@@ -103,6 +103,7 @@ public sealed class StyleFeatureExtractor
                             role.Moves++;
                             if (Math.Sign(move) != role.LastDirection) role.DirectionChanges++;
                         }
+                        else role.Runs++;
                         role.LastDirection = Math.Sign(move);
                     }
                     previousMove = move;
@@ -153,6 +154,9 @@ public sealed class StyleFeatureExtractor
         f[Slots.TopTessitura] = top.Tessitura;
         f[Slots.TopLeapRecovery] = top.LeapsToRecover > 0 ? top.Recovered / (double)top.LeapsToRecover : 0;
         f[Slots.TopMaxLeap] = top.MaxLeap;
+        // Runs: the first move opens one, each change of direction another; moves = all moves after the first.
+        int topRuns = top.Runs + top.DirectionChanges;
+        f[Slots.TopRunLength] = topRuns > 0 ? (top.Moves + top.Runs) / (double)topRuns : 0;
         f[Slots.TopContour] = top.Moves > 0 ? top.DirectionChanges / (double)top.Moves : 0;
         if (voices >= 2)
         {
@@ -163,6 +167,7 @@ public sealed class StyleFeatureExtractor
                 f[Slots.BassMeanInterval] = bass.SizeSum / (double)bass.Intervals;
             }
             f[Slots.BassMaxLeap] = bass.MaxLeap;
+            f[Slots.BassContour] = bass.Moves > 0 ? bass.DirectionChanges / (double)bass.Moves : 0;
             f[Slots.BassRange] = bass.Range;
             f[Slots.BassTessitura] = bass.Tessitura;
         }
@@ -188,7 +193,7 @@ public sealed class StyleFeatureExtractor
 
     private struct RoleStats
     {
-        public int Intervals, Steps, Leaps, SizeSum, MaxLeap, LeapsToRecover, Recovered, Moves, DirectionChanges, LastDirection, Range;
+        public int Runs, Intervals, Steps, Leaps, SizeSum, MaxLeap, LeapsToRecover, Recovered, Moves, DirectionChanges, LastDirection, Range;
         public double Tessitura;
     }
 
@@ -235,6 +240,7 @@ public sealed class StyleFeatureExtractor
         Span<double> inversions = stackalloc double[4];
         inversions.Clear();
         int parallel = 0, similar = 0, contrary = 0, oblique = 0, parallelPerfect = 0, outerMoves = 0, outerContrary = 0;
+        double tonicTime = 0, dominantTime = 0;
         double spacingUpper = 0, spacingLower = 0, wideTime = 0, crossingTime = 0;
         int rootFifth = 0, rootStep = 0, rootThird = 0;
         int attacks = 0, nct = 0, passing = 0, neighbour = 0, suspensions = 0, other = 0, polySlices = 0, changes = 0;
@@ -283,6 +289,12 @@ public sealed class StyleFeatureExtractor
             chordTime[type] += length;
             if (type < ChordTypes.Dyad) inversions[chord.Inversion] += 1;
             int chordId = type < ChordTypes.Dyad ? chord.RootPitchClass * 16 + type : -1;
+            if (chordId >= 0)
+            {
+                int degree = ((chord.RootPitchClass - tonic) % 12 + 12) % 12;
+                if (degree == 0) tonicTime += length;
+                else if (degree == 7) dominantTime += length;
+            }
             if (chordId >= 0 && chordId != currentChord)
             {
                 if (currentChord >= 0)
@@ -374,6 +386,8 @@ public sealed class StyleFeatureExtractor
         {
             f[Slots.Dissonance] = dissonantTime / polyTime;
             f[Slots.SpacingUpper] = spacingUpper / polyTime;
+            f[Slots.TonicChords] = tonicTime / polyTime;
+            f[Slots.DominantChords] = dominantTime / polyTime;
             f[Slots.SpacingLower] = spacingLower / polyTime;
             f[Slots.WideSpacing] = wideTime / polyTime;
             f[Slots.Crossing] = crossingTime / polyTime;

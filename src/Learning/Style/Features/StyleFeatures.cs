@@ -74,6 +74,8 @@ internal static class Slots
     public static readonly int BassStep = Add("bass.step", "Share of the bass's melodic intervals that are steps.", "stepwise motion in the bass", false);
     public static readonly int BassLeap = Add("bass.leap", "Share of the bass's melodic intervals that are leaps of a fourth or more.", "leaps in the bass", false);
     public static readonly int BassMeanInterval = Add("bass.mean-interval", "Mean size in semitones of the bass's melodic intervals.", "wide motion in the bass", false);
+    public static readonly int TopRunLength = Add("top.run-length", "Mean number of successive moves in one direction in the top voice (scalar runs are long).", "long runs in one direction in the top voice", true);
+    public static readonly int BassContour = Add("bass.contour-changes", "Share of the bass's moves that change direction.", "zigzag contour in the bass", false);
     public static readonly int BassMaxLeap = Add("bass.max-leap", "Largest melodic interval of the bass in semitones.", "large leaps in the bass", false);
     public static readonly int BassRange = Add("bass.range", "Range of the bass in semitones.", "range in the bass", false);
     public static readonly int BassTessitura = Add("bass.tessitura", "Duration-weighted mean MIDI pitch of the bass.", "height of the bass", false);
@@ -119,6 +121,8 @@ internal static class Slots
     public static readonly int NctNeighbour = Add("nct.neighbour", "Share of attacked notes that are neighbour tones (step away and back, outside the chord).", "neighbour tones", false);
     public static readonly int NctSuspension = Add("nct.suspension", "Share of multi-voice sonorities with a held note outside the chord that then falls by step (a suspension).", "suspensions", false);
     public static readonly int NctOther = Add("nct.other", "Share of attacked notes outside the chord that are neither passing nor neighbour tones.", "unprepared non-chord tones", false);
+    public static readonly int TonicChords = Add("harmony.tonic", "Share of multi-voice time on chords rooted on the estimated tonic.", "time on tonic chords", false);
+    public static readonly int DominantChords = Add("harmony.dominant", "Share of multi-voice time on chords rooted on the estimated dominant.", "time on dominant chords", false);
     public static readonly int RootFifth = Add("harmony.root-fifth", "Share of chord changes whose root moves by a fourth or fifth.", "root motion by fifths", false);
     public static readonly int RootStep = Add("harmony.root-step", "Share of chord changes whose root moves by a second.", "root motion by step", false);
     public static readonly int RootThird = Add("harmony.root-third", "Share of chord changes whose root moves by a third.", "root motion by thirds", false);

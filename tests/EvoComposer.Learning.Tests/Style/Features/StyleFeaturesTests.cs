@@ -46,6 +46,8 @@ public class StyleFeaturesTests
         Assert.Equal(1.0, f["rhythm.density"], 12);
         Assert.Equal(1.0, f["rhythm.mean-duration"], 12);
         Assert.Equal(0.0, f["rhythm.rests"], 12);
+        Assert.Equal(7.0, f["top.run-length"], 12);
+        Assert.Equal(0.0, f["top.contour-changes"], 12);
     }
 
     [Fact]
@@ -128,6 +130,8 @@ public class StyleFeaturesTests
         Assert.Equal(0.0, f["phrase.length"]);     // one phrase end: no distance
         Assert.Equal(2 / 3.0, f["harmony.root-fifth"], 12); // I–IV and V–I by fifth, IV–V by step
         Assert.Equal(1 / 3.0, f["harmony.root-step"], 12);
+        Assert.Equal(0.5, f["harmony.tonic"], 12);
+        Assert.Equal(0.25, f["harmony.dominant"], 12);
     }
 
     [Fact]
@@ -135,7 +139,7 @@ public class StyleFeaturesTests
     {
         string[] unbounded = ["top.range", "top.tessitura", "top.mean-interval", "bass.range", "bass.tessitura", "bass.mean-interval", "inner.range",
             "rhythm.density", "rhythm.mean-duration", "rhythm.entropy", "pc.entropy", "int.entropy", "texture.voices", "harmony.rhythm", "key.clarity",
-            "top.max-leap", "bass.max-leap", "inner.mean-interval", "texture.spacing-upper", "texture.spacing-lower", "phrase.length", "cadence.duration", "key.drift"];
+            "top.max-leap", "bass.max-leap", "inner.mean-interval", "texture.spacing-upper", "texture.spacing-lower", "phrase.length", "cadence.duration", "key.drift", "top.run-length"];
         Prop.ForAll(Gen.Choose(0, 100_000).ToArbitrary(), Gen.Choose(1, 5).ToArbitrary(), (seed, voices) =>
         {
             var f = Of(SyntheticScores.Random(seed, voices, 4));
