@@ -71,6 +71,7 @@ public static class EvaluateStyleCommand
                     confusion = cv.Confusion,
                     folds = cv.Folds,
                     foldAccuracies = cv.FoldAccuracies.Select(a => Math.Round(a, 6)),
+                    pieceAccuracy = Math.Round(cv.GroupAccuracy, 6),
                     recall = cv.Classes.Select((c, i) => new { @class = c, recall = Math.Round(cv.Recall[i], 6) }),
                     bySource = bySource.Select(b => new { source = b.Source, excerpts = b.Excerpts, accuracy = Math.Round(b.Accuracy, 6) }),
                     grouping = "piece",
@@ -98,7 +99,7 @@ public static class EvaluateStyleCommand
             o.WriteLine($"{name}: {model.Kind}, {(options.Melodic ? "melodic" : "all")} features ({data.Data.Schema.Count}), excerpts of {options.Measures} measures, " +
                         $"{cv.Folds}-fold cross-validation grouped by piece, seed {options.Seed}");
             o.WriteLine($"{cv.Rows} excerpts from {cv.Groups} pieces; {data.Problems.Length} files skipped");
-            o.WriteLine($"accuracy {F(cv.Accuracy)} (folds: {string.Join(", ", cv.FoldAccuracies.Select(F))})");
+            o.WriteLine($"accuracy {F(cv.Accuracy)} (folds: {string.Join(", ", cv.FoldAccuracies.Select(F))}); per piece (log-probabilities summed over its excerpts) {F(cv.GroupAccuracy)}");
             int width = Math.Max(10, cv.Classes.Max(c => c.Length) + 1);
             o.WriteLine("confusion (rows: true, columns: predicted)");
             o.WriteLine(new string(' ', width) + string.Concat(cv.Classes.Select(c => c.PadLeft(width))) + "    recall");

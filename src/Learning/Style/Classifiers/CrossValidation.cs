@@ -11,8 +11,12 @@ namespace EvoComposer.Learning.Style.Classifiers;
 /// <param name="Rows">Number of rows (excerpts).</param>
 /// <param name="Groups">Number of groups (pieces).</param>
 /// <param name="Predicted">The held-out prediction (class index) of every row, in dataset order.</param>
+/// <param name="GroupAccuracy">
+/// Share of groups (pieces) predicted correctly when each group's held-out class log-probabilities are summed over
+/// its rows (the way <c>classify</c> judges a whole piece).
+/// </param>
 public sealed record CrossValidationResult(ImmutableArray<string> Classes, int Folds, double Accuracy, ImmutableArray<double> FoldAccuracies,
-    ImmutableArray<ImmutableArray<int>> Confusion, int Rows, int Groups, ImmutableArray<int> Predicted)
+    ImmutableArray<ImmutableArray<int>> Confusion, int Rows, int Groups, ImmutableArray<int> Predicted, double GroupAccuracy)
 {
     /// <summary>Recall of each class (diagonal over row sums), in class order.</summary>
     public ImmutableArray<double> Recall => Confusion.Select((row, k) => row.Sum() == 0 ? 0 : row[k] / (double)row.Sum()).ToImmutableArray();
@@ -63,6 +67,7 @@ public static class CrossValidation
         var confusion = new int[classes, classes];
         var accuracies = new double[folds];
         var predictions = new int[data.Count];
+        var groupScores = new Dictionary<string, double[]>(StringComparer.Ordinal);
         Span<double> p = stackalloc double[classes];
         for (int f = 0; f < folds; f++)
         {
@@ -75,6 +80,8 @@ public static class CrossValidation
                 model.LogProbabilities(data.Row(i), p);
                 int predicted = ClassifierModel.ArgMax(p);
                 predictions[i] = predicted;
+                if (!groupScores.TryGetValue(data.Group(i), out var sum)) groupScores[data.Group(i)] = sum = new double[classes];
+                for (int k = 0; k < classes; k++) sum[k] += p[k];
                 confusion[data.Label(i), predicted]++;
                 if (predicted == data.Label(i)) correct++;
             }
@@ -90,7 +97,11 @@ public static class CrossValidation
             right += row[a];
             rows.Add([.. row]);
         }
-        int groups = Enumerable.Range(0, data.Count).Select(data.Group).Distinct(StringComparer.Ordinal).Count();
-        return new CrossValidationResult(data.Classes, folds, total == 0 ? 0 : right / (double)total, [.. accuracies], rows.MoveToImmutable(), data.Count, groups, [.. predictions]);
+        var groupLabels = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < data.Count; i++) groupLabels[data.Group(i)] = data.Label(i);
+        int groups = groupLabels.Count;
+        int rightGroups = groupScores.Count(g => ClassifierModel.ArgMax(g.Value) == groupLabels[g.Key]);
+        return new CrossValidationResult(data.Classes, folds, total == 0 ? 0 : right / (double)total, [.. accuracies], rows.MoveToImmutable(), data.Count, groups, [.. predictions],
+            groups == 0 ? 0 : rightGroups / (double)groups);
     }
 }

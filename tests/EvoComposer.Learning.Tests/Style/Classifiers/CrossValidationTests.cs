@@ -26,6 +26,8 @@ public class CrossValidationTests
         var a = CrossValidation.Grouped(new LogisticRegressionTrainer(), data, 5, seed: 1);
         var b = CrossValidation.Grouped(new LogisticRegressionTrainer(), data, 5, seed: 1);
         Assert.Equal(1.0, a.Accuracy);
+        Assert.Equal(1.0, a.GroupAccuracy);
+        Assert.Equal(30, a.Groups);
         Assert.Equal(5, a.Folds);
         Assert.Equal(150, a.Confusion.Sum(r => r.Sum()));
         Assert.Equal(a.Confusion.Select(r => r.ToArray()), b.Confusion.Select(r => r.ToArray()));
