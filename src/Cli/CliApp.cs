@@ -73,6 +73,13 @@ public static class CliApp
         InspectCommand.Create(context),
         DoctorCommand.Create(context),
         RenderCommand.Create(context),
+        RulesCommand.Create(context),
+        CheckCommand.Create(context),
+        EvaluateCommand.Create(context),
+        MineCommand.Create(context),
+        SampleCommand.Create(context),
+        TrainCommand.Create(context),
+        ClassifyCommand.Create(context),
     ];
 }
 
