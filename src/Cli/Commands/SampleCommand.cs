@@ -27,15 +27,18 @@ public static class SampleCommand
         var models = new Option<string?>("--models") { Description = "A model file written by 'mine' (default: the cache, built on first use)." };
         var corpus = new Option<string>("--corpus") { Description = "The corpus set.", DefaultValueFactory = _ => ChoraleModels.DefaultSet };
         var corpora = new Option<string?>("--corpora") { Description = "The corpus root." };
+        var maxCopied = new Option<int>("--max-copied") { Description = "Recombinant: the longest run of beats copied verbatim from the corpus (1-64).", DefaultValueFactory = _ => RecombinantComposer.DefaultMaxCopiedBeats };
         var command = new Command("sample", "Generates a piece straight from the mined models (no GA), with provenance and originality.")
         {
-            method, seed, key, phrases, output, force, models, corpus, corpora,
+            method, seed, key, phrases, output, force, models, corpus, corpora, maxCopied,
         };
         command.SetAction(pr =>
         {
             if (!Key.TryParse(pr.GetValue(key)!, out var k)) throw new CliUsageException($"'{pr.GetValue(key)}' is not a key such as D, d, 'F# minor' or Bb");
             int n = pr.GetValue(phrases);
             if (n < 1 || n > 32) throw new CliUsageException($"--phrases must be 1-32, not {n}");
+            int limit = pr.GetValue(maxCopied);
+            if (limit < 1 || limit > 64) throw new CliUsageException($"--max-copied must be 1-64, not {limit}");
             string dir = pr.GetValue(output)!;
             string[] files = ["piece.mid", "report.json", "report.md"];
             if (!pr.GetValue(force) && files.FirstOrDefault(f => File.Exists(Path.Combine(dir, f))) is { } existing)
@@ -45,7 +48,7 @@ public static class SampleCommand
             var random = new Random(s);
             string how = pr.GetValue(method)!;
             GeneratedPiece piece;
-            try { piece = how == "markov" ? m.SampleMarkov(k.Mode, n, random) : m.ComposeRecombinant(k.Mode, n, random); }
+            try { piece = how == "markov" ? m.SampleMarkov(k.Mode, n, random) : m.ComposeRecombinant(k.Mode, n, random, maxCopiedBeats: limit); }
             catch (InvalidOperationException e) { throw new CliUsageException(e.Message); }
             var score = piece.ToScore(k, new ScoreMetadata { Title = $"{how} sample, seed {s}", Composer = "EvoComposer" });
             var originality = m.MeasureOriginality(piece.Beats);

@@ -203,9 +203,12 @@ public sealed class ChoraleModels
         return scores;
     }
 
-    /// <summary>A recombinant passage of <paramref name="phrases"/> phrases (see <see cref="RecombinantComposer"/>).</summary>
-    public GeneratedPiece ComposeRecombinant(Mode mode, int phrases, Random random, int beatsPerMeasure = 4) =>
-        RecombinantComposer.Compose(Lexicon, mode, phrases, random, beatsPerMeasure);
+    /// <summary>
+    /// A recombinant passage of <paramref name="phrases"/> phrases (see <see cref="RecombinantComposer"/>) that copies
+    /// no more than <paramref name="maxCopiedBeats"/> consecutive beats of the corpus verbatim.
+    /// </summary>
+    public GeneratedPiece ComposeRecombinant(Mode mode, int phrases, Random random, int beatsPerMeasure = 4, int maxCopiedBeats = RecombinantComposer.DefaultMaxCopiedBeats) =>
+        RecombinantComposer.Compose(Lexicon, mode, phrases, random, beatsPerMeasure, Originality, maxCopiedBeats);
 
     /// <summary>
     /// A passage sampled from the harmonic Markov model: one sonority per beat, held for the beat, on a phrase
