@@ -50,4 +50,33 @@ public class ChoraleModelsCorpusTests
         Assert.True(m.ScoreBeats(bach).Average() > m.ScoreBeats(shuffled).Average());
         Assert.All(m.ScoreBeats(sampled), x => Assert.True(double.IsFinite(x)));
     }
+
+    [Fact]
+    public void LoadOrBuild_MinesOnceThenLoads_AndRebuildsADamagedCache()
+    {
+        string cache = Directory.CreateTempSubdirectory("evocomposer-cache").FullName;
+        try
+        {
+            var log = new StringWriter();
+            var first = ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, TestCorpus.Root, cache, log);
+            Assert.Contains("mining", log.ToString());
+            string file = Assert.Single(Directory.GetFiles(cache, "*.ecm"));
+            Assert.Contains(first.Fingerprint, file);
+
+            log = new StringWriter();
+            var second = ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, TestCorpus.Root, cache, log);
+            Assert.Equal("", log.ToString());
+            Assert.Equal(first.Pieces.Count, second.Pieces.Count);
+            Assert.Equal(first.ScoreBeats(first.Pieces[5]), second.ScoreBeats(second.Pieces[5]));
+
+            var bytes = File.ReadAllBytes(file);
+            bytes[^10] ^= 0xFF;
+            File.WriteAllBytes(file, bytes);
+            log = new StringWriter();
+            ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, TestCorpus.Root, cache, log);
+            Assert.Contains("rebuilding", log.ToString());
+            ChoraleModels.Load(file); // the rebuilt cache is whole again
+        }
+        finally { Directory.Delete(cache, true); }
+    }
 }
