@@ -64,6 +64,7 @@ public static class CliApp
         EvoComposer.Cli.Commands.EvaluateCommand.Create(context),
         EvoComposer.Cli.Commands.MineCommand.Create(context),
         EvoComposer.Cli.Commands.SampleCommand.Create(context),
+        EvoComposer.Cli.Commands.CorpusCommand.Create(context),
     ];
 }
 
