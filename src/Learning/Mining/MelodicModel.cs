@@ -127,6 +127,27 @@ public sealed class MelodicModel
         return _models[(int)mode * 4 + voice].Probability(contexts, symbol);
     }
 
+    /// <summary>
+    /// Draws the next note of a voice after its previous notes' symbols (most recent first, up to three) at a 16th
+    /// of the measure: the move in semitones from the previous pitch (null for a first note, a leap beyond two
+    /// octaves, or a rest — see <paramref name="isRest"/>) and the length in 16ths.
+    /// </summary>
+    public (int? Semitones, int Length) SampleNote(Mode mode, int voice, ReadOnlySpan<int> previousSymbols, int beatsPerMeasure, int sixteenthInMeasure, Random random, out bool isRest)
+    {
+        Span<ulong> contexts = stackalloc ulong[Levels];
+        ulong k = ContextHash.Mix(ContextHash.Empty, beatsPerMeasure, sixteenthInMeasure);
+        contexts[0] = k;
+        for (int h = 1; h < Levels; h++)
+        {
+            k = ContextHash.Mix(k, h - 1 < previousSymbols.Length ? previousSymbols[h - 1] : -1);
+            contexts[h] = k;
+        }
+        int symbol = _models[(int)mode * 4 + voice].Sample(contexts, random);
+        int code = symbol / MaxLength, length = symbol % MaxLength + 1;
+        isRest = code == Rest;
+        return (code < FirstNote ? code - 24 : null, length);
+    }
+
     /// <summary>The underlying back-off model of a voice (0 = soprano) and mode.</summary>
     public BackoffModel ModelOf(Mode mode, int voice) => _models[(int)mode * 4 + voice];
 
