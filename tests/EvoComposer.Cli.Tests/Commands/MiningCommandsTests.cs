@@ -85,6 +85,10 @@ public class MiningCommandsTests(MinedModelFile models) : IClassFixture<MinedMod
             }
             else Assert.Equal(0, provenance.GetArrayLength());
             Assert.Contains("Originality", File.ReadAllText(Path.Combine(a, "report.md")));
+            var score = Theory.Formats.ScoreFiles.Read(Path.Combine(a, "piece.mid"));
+            Assert.Equal(4, score.Parts.Length);
+            Assert.Equal(beats, (int)score.Length.Floor());
+            Assert.True(score.Parts[0].Notes.All(n => n.Pitch.Midi is >= 55 and <= 84));
         }
         finally
         {
