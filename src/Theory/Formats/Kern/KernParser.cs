@@ -128,7 +128,7 @@ internal sealed class KernParser
             byte kind = line[0];
             if (kind is (byte)'*') ReadInterpretationLine(line);
             else if (kind is (byte)'=') ReadBarline(line);
-            else if (kind is (byte)'!') CheckKind(line, (byte)'!', "a local comment");
+            else if (kind is (byte)'!') CheckKind(line, (byte)'!', "local comment");
             else ReadDataLine(line);
         }
         if (!_started) throw new KernFormatException(_source, 0, null, "no exclusive interpretation such as **kern: this is not a Humdrum file");

@@ -386,4 +386,28 @@ public class KernReaderTests
     [Fact]
     public void Read_MissingFinalTerminator_IsAccepted() =>
         Assert.Equal(2, Read("**kern", "4c", "4d").Score.Parts[0].Notes.Length);
+
+    [Fact]
+    public void Read_RepeatedSplitsThenJoins_KeepEveryNoteInOnePart()
+    {
+        // Ten splits of every spine make 1,024 sub-spines; each line must then spell all of them out.
+        var lines = new List<string> { "**kern\t**kern", "*I\"Low\t*I\"High" };
+        int width = 1;
+        for (int level = 0; level < 10; level++)
+        {
+            lines.Add("*\t" + string.Join("\t", Enumerable.Repeat("*^", width)));
+            width *= 2;
+        }
+        lines.Add("1C\t" + string.Join("\t", Enumerable.Range(0, width).Select(i => i % 2 == 0 ? "4c" : "2e")));
+        lines.Add(".\t" + string.Join("\t", Enumerable.Range(0, width).Select(i => i % 2 == 0 ? "4d" : ".")));
+        lines.Add("*\t" + string.Join("\t", Enumerable.Repeat("*v", width)));
+        lines.Add(".\t2f");
+        lines.Add("*-\t*-");
+        var result = Read([.. lines]);
+        var high = result.Score.Parts[0];
+        Assert.Equal("High", high.Name);
+        Assert.Equal(width / 2 * 3 + 1, high.Notes.Length);
+        Assert.Equal(new Rational(2, 1), high.Notes[^1].Onset);
+        Assert.Single(result.Score.Parts[1].Notes);
+    }
 }
