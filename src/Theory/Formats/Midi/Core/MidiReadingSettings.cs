@@ -97,7 +97,7 @@ public enum UnknownFileFormatPolicy
 /// one policy per kind, each either Abort (throw a <see cref="MidiFormatException"/> subclass) or a named
 /// tolerant action. Structural defects that leave nothing sensible to read (a variable-length quantity over
 /// 4 bytes, a data byte with no running status, a status byte 0xF1–0xF6 or 0xF8–0xFE, an invalid time
-/// division) always abort. The defaults (<see cref="Default"/>) abort on damaged data and tolerate the
+/// division, a header chunk cut before or declaring fewer than its 6 bytes) always abort. The defaults (<see cref="Default"/>) abort on damaged data and tolerate the
 /// harmless deviations common in real files (missing End of Track, a wrong track count, unknown chunks).
 /// Immutable and thread-safe.
 /// </summary>
