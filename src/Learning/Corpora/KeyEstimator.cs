@@ -14,10 +14,7 @@ internal static class KeyEstimator
 
     public static Key Estimate(Score score)
     {
-        var histogram = new double[12];
-        foreach (var part in score.Parts)
-            foreach (var n in part.Notes)
-                histogram[n.Pitch.PitchClass] += n.Duration.ToDouble();
+        var histogram = Histogram(score);
         double best = double.NegativeInfinity;
         int bestTonic = 0;
         var bestMode = Mode.Major;
@@ -28,6 +25,30 @@ internal static class KeyEstimator
                 if (r > best) { best = r; bestTonic = tonic; bestMode = mode; }
             }
         return Spell(bestTonic, bestMode, score.KeySignature.Fifths);
+    }
+
+    /// <summary>
+    /// The key read from the music for sources whose declared mode cannot be trusted (MIDI files written with every
+    /// key signature marked major): the tonic is the lowest part's last note (chorales end on the tonic), the mode
+    /// the better-fitting Krumhansl–Kessler profile on that tonic, the spelling the one nearest the signature.
+    /// </summary>
+    public static Key FromFinalis(Score score)
+    {
+        var lowest = score.Parts.Where(p => !p.Notes.IsEmpty).Select(p => p.Notes[^1]).DefaultIfEmpty().MinBy(n => n.Pitch.Midi);
+        if (lowest.Duration.Sign <= 0) return Estimate(score);
+        int tonic = lowest.Pitch.PitchClass;
+        var histogram = Histogram(score);
+        var mode = Correlation(histogram, MinorProfile, tonic) > Correlation(histogram, MajorProfile, tonic) ? Mode.Minor : Mode.Major;
+        return Spell(tonic, mode, score.KeySignature.Fifths);
+    }
+
+    private static double[] Histogram(Score score)
+    {
+        var histogram = new double[12];
+        foreach (var part in score.Parts)
+            foreach (var n in part.Notes)
+                histogram[n.Pitch.PitchClass] += n.Duration.ToDouble();
+        return histogram;
     }
 
     /// <summary>The key with that tonic pitch class and mode whose signature is nearest the given one.</summary>

@@ -40,6 +40,8 @@ public static class RecombinantComposer
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCopiedBeats, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(phrases, 1);
         var templates = PhrasePlan.Templates(lexicon.Pieces, mode, beatsPerMeasure);
+        if (phrases > 1 && templates.All(t => lexicon.Pieces[t].PhraseEnds.Count(e => e) <= 1))
+            throw new InvalidOperationException("the corpus marks no phrase ends (no fermatas), so it can only give one phrase: use 1 phrase");
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var plan = PhrasePlan.From(lexicon.Pieces[templates[random.Next(templates.Length)]], phrases, random);
