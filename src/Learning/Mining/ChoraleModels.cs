@@ -30,9 +30,12 @@ public sealed class ChoraleModels
         Problems = problems;
         Harmonic = harmonic;
         Melodic = melodic;
-        Lexicon = new RecombinancyLexicon(pieces);
-        Originality = new OriginalityIndex(pieces);
+        _lexicon = new Lazy<RecombinancyLexicon>(() => new RecombinancyLexicon(pieces));
+        _originality = new Lazy<OriginalityIndex>(() => new OriginalityIndex(pieces));
     }
+
+    private readonly Lazy<RecombinancyLexicon> _lexicon;
+    private readonly Lazy<OriginalityIndex> _originality;
 
     /// <summary>The corpus set mined.</summary>
     public string SetName { get; }
@@ -46,10 +49,10 @@ public sealed class ChoraleModels
     public HarmonicModel Harmonic { get; }
     /// <summary>The melodic Markov models.</summary>
     public MelodicModel Melodic { get; }
-    /// <summary>The recombinancy lexicon.</summary>
-    public RecombinancyLexicon Lexicon { get; }
-    /// <summary>The originality index.</summary>
-    public OriginalityIndex Originality { get; }
+    /// <summary>The recombinancy lexicon (built on first use, thread-safely).</summary>
+    public RecombinancyLexicon Lexicon => _lexicon.Value;
+    /// <summary>The originality index (built on first use, thread-safely).</summary>
+    public OriginalityIndex Originality => _originality.Value;
 
     /// <summary>Fits every model on a mined corpus.</summary>
     public static ChoraleModels Build(MinedCorpus corpus, string fingerprint = "")
