@@ -21,7 +21,7 @@ public static class SampleCommand
         method.AcceptOnlyFromAmong("recombinant", "markov");
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same piece.", DefaultValueFactory = _ => 1 };
         var key = new Option<string>("--key") { Description = "Key: 'D' or 'D major', 'd' or 'D minor', 'Bb', 'f#'.", DefaultValueFactory = _ => "C" };
-        var meter = new Option<string>("--meter") { Description = "Meter with quarter-note beats: 4/4, 3/4 or 3/2 (as many quarter beats as the corpus has pieces for).", DefaultValueFactory = _ => "4/4" };
+        var meter = new Option<string>("--meter") { Description = "Meter in quarter notes: 4/4 or 3/4 (any n/4 the corpus has pieces in).", DefaultValueFactory = _ => "4/4" };
         var phrases = new Option<int>("--phrases") { Description = "Number of phrases (1-32).", DefaultValueFactory = _ => 4 };
         var output = new Option<string>("--out") { Description = "Output folder for piece.mid, report.json and report.md.", DefaultValueFactory = _ => "out/sample" };
         var force = new Option<bool>("--force") { Description = "Overwrite existing output files." };
@@ -36,9 +36,9 @@ public static class SampleCommand
         command.SetAction(pr =>
         {
             if (!Key.TryParse(pr.GetValue(key)!, out var k)) throw new CliUsageException($"'{pr.GetValue(key)}' is not a key such as D, d, 'F# minor' or Bb");
-            if (!Meter.TryParse(pr.GetValue(meter)!, out var mt) || !mt.MeasureLength.IsInteger || mt.MeasureLength > 12)
-                throw new CliUsageException($"'{pr.GetValue(meter)}' is not a meter of whole quarter-note beats such as 4/4 or 3/4");
-            int perMeasure = (int)mt.MeasureLength.Floor();
+            if (!Meter.TryParse(pr.GetValue(meter)!, out var mt) || mt.Denominator != 4 || mt.Numerator > 12)
+                throw new CliUsageException($"'{pr.GetValue(meter)}' is not a meter in quarter notes such as 4/4 or 3/4");
+            int perMeasure = mt.Numerator;
             int n = pr.GetValue(phrases);
             if (n < 1 || n > 32) throw new CliUsageException($"--phrases must be 1-32, not {n}");
             int limit = pr.GetValue(maxCopied);
