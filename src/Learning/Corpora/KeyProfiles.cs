@@ -7,7 +7,7 @@ namespace EvoComposer.Learning.Corpora;
 /// Krumhansl–Kessler major and minor profiles in all twelve rotations. The tonic is spelled from the piece's
 /// key signature where that fits.
 /// </summary>
-internal static class KeyEstimator
+internal static class KeyProfiles
 {
     private static readonly double[] MajorProfile = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
     private static readonly double[] MinorProfile = [6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
