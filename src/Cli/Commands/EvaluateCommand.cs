@@ -14,7 +14,7 @@ public static class EvaluateCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var corpora = new Option<string?>("--corpora") { Description = "The corpus root (default: $EVOCOMPOSER_CORPORA, then ../shared/corpora)." };
-        var markov = new Command("markov", "The JSB chorales benchmark: fit on train, choose order and smoothing on valid, report the NLL on test beside an order-1 baseline.")
+        var markov = new Command("markov", "The JSB chorales benchmark: fit on train, choose order, smoothing and voice order on valid, report the NLL on test beside an order-1 baseline.")
         {
             json, corpora,
         };
