@@ -32,7 +32,10 @@ public sealed class ChoraleModels
         Melodic = melodic;
         _lexicon = new Lazy<RecombinancyLexicon>(() => new RecombinancyLexicon(pieces));
         _originality = new Lazy<OriginalityIndex>(() => new OriginalityIndex(pieces));
+        _pairs = new Lazy<VoicePairModel>(() => VoicePairModel.Fit(pieces));
     }
+
+    private readonly Lazy<VoicePairModel> _pairs;
 
     private readonly Lazy<RecombinancyLexicon> _lexicon;
     private readonly Lazy<OriginalityIndex> _originality;
@@ -216,8 +219,9 @@ public sealed class ChoraleModels
     /// <summary>
     /// A passage sampled from the Markov models: one sonority per beat, held for the beat, on a phrase plan borrowed
     /// from a corpus piece (so phrase distances are known while sampling). Each sonority is drawn from the product of
-    /// the harmonic model's distribution and the four melodic models' probabilities of the voices' moves (a
-    /// product of experts, renormalised), so that chords follow the harmony and voices move like Bach's.
+    /// the harmonic model's distribution, the four melodic models' probabilities of the voices' moves and a
+    /// voice-pair model's probabilities of how each pair moves together (a product of experts, renormalised), so
+    /// that chords follow the harmony, voices move like Bach's, and parallel fifths and octaves stay as rare as his.
     /// </summary>
     public GeneratedPiece SampleMarkov(Mode mode, int phrases, Random random, int beatsPerMeasure = 4)
     {
@@ -236,6 +240,7 @@ public sealed class ChoraleModels
         var history = new List<int>[4];
         for (int v = 0; v < 4; v++) history[v] = [];
         var voiceTables = new double[4][];
+        var pairs = _pairs.Value;
         Span<uint> previous = stackalloc uint[HarmonicModel.Levels - 1];
         Span<int> recent = stackalloc int[MelodicModel.Levels - 1];
         for (int i = 0; i < n; i++)
@@ -260,6 +265,7 @@ public sealed class ChoraleModels
                 if (weights[w] < 1e-7) { weights[w] = 0; continue; }
                 var (s, a, t, b) = BeatGrouping.Unpack(vocabulary[w]);
                 weights[w] *= voiceTables[0][s] * voiceTables[1][a] * voiceTables[2][t] * voiceTables[3][b];
+                if (i > 0) weights[w] *= pairs.Ratio(mode, previousPitch, [s, a, t, b]);
                 total += weights[w];
             }
             double u = random.NextDouble() * total, acc = 0;

@@ -52,6 +52,17 @@ public class ChoraleModelsCorpusTests
     }
 
     [Fact]
+    public void VoicePairs_ParallelFifths_RarerThanContraryMotion()
+    {
+        var pairs = VoicePairModel.Fit(Models.Value.Pieces);
+        int[] before = [67, 64, 60, 48];                                           // G4 E4 C4 C3: soprano and bass a fifth apart
+        double parallel = pairs.Ratio(Mode.Major, before, [69, 64, 60, 50]);      // A4 over D3: parallel fifths
+        double contrary = pairs.Ratio(Mode.Major, before, [69, 64, 60, 41]);      // A4 over F2: contrary motion to a third
+        Assert.True(parallel < 0.2 * contrary, $"{parallel} vs {contrary}");
+        Assert.Equal(1.0, pairs.Ratio(Mode.Major, before, before));               // nothing moves: no opinion
+    }
+
+    [Fact]
     public void LoadOrBuild_MinesOnceThenLoads_AndRebuildsADamagedCache()
     {
         string cache = Directory.CreateTempSubdirectory("evocomposer-cache").FullName;
