@@ -80,6 +80,7 @@ public static class CliApp
         SampleCommand.Create(context),
         TrainCommand.Create(context),
         ClassifyCommand.Create(context),
+        CorpusCommand.Create(context),
     ];
 }
 

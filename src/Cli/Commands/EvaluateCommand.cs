@@ -14,7 +14,7 @@ public static class EvaluateCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var corpora = new Option<string?>("--corpora") { Description = "The corpus root (default: $EVOCOMPOSER_CORPORA, then ../shared/corpora)." };
-        var markov = new Command("markov", "The JSB chorales benchmark: fit on train, choose order and smoothing on valid, report the NLL on test beside an order-1 baseline.")
+        var markov = new Command("markov", "The JSB chorales benchmark: fit on train, choose order, smoothing and voice order on valid, report the NLL on test beside an order-1 baseline.")
         {
             json, corpora,
         };
@@ -47,7 +47,8 @@ public static class EvaluateCommand
         test = Split(r.Test),
         order = r.Order,
         smoothing = r.Smoothing == Learning.Markov.Smoothing.KneserNey ? "kneser-ney" : "witten-bell",
-        model = "factorised frame model: voices S, A, T, B in turn, each conditioned on the previous frame and the voices already chosen (see JsbFrameModel)",
+        voiceOrder = r.VoiceOrder,
+        model = $"factorised frame model: the voices in the order {r.VoiceOrder}, each conditioned on the previous frame and the voices already chosen (see JsbFrameModel)",
         unit = "bitsPerNote = bits per note-level variable (one voice in one 16th-note frame) = bitsPerFrame / 4",
         baseline = new
         {
@@ -58,6 +59,7 @@ public static class EvaluateCommand
         candidates = r.Candidates.Select(c => new
         {
             order = c.Levels + 1,
+            voiceOrder = c.VoiceOrder,
             smoothing = c.Smoothing == Learning.Markov.Smoothing.KneserNey ? "kneser-ney" : "witten-bell",
             validBitsPerFrame = Math.Round(c.ValidBitsPerFrame, 4),
         }),
@@ -66,7 +68,7 @@ public static class EvaluateCommand
     private static void WriteTable(TextWriter o, JsbEvaluationResult r)
     {
         string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
-        o.WriteLine($"JSB chorales, 16th-note frames; model order {r.Order}, {r.Smoothing}");
+        o.WriteLine($"JSB chorales, 16th-note frames; model order {r.Order}, {r.Smoothing}, voices predicted in the order {r.VoiceOrder}");
         o.WriteLine("               bits/frame  bits/note  nats/note");
         o.WriteLine($"model valid    {F(r.Valid.BitsPerFrame),10} {F(r.Valid.BitsPerNote),10} {F(r.Valid.NatsPerNote),10}");
         o.WriteLine($"model test     {F(r.Test.BitsPerFrame),10} {F(r.Test.BitsPerNote),10} {F(r.Test.NatsPerNote),10}");

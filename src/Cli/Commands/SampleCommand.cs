@@ -21,21 +21,28 @@ public static class SampleCommand
         method.AcceptOnlyFromAmong("recombinant", "markov");
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same piece.", DefaultValueFactory = _ => 1 };
         var key = new Option<string>("--key") { Description = "Key: 'D' or 'D major', 'd' or 'D minor', 'Bb', 'f#'.", DefaultValueFactory = _ => "C" };
+        var meter = new Option<string>("--meter") { Description = "Meter in quarter notes: 4/4 or 3/4 (any n/4 the corpus has pieces in).", DefaultValueFactory = _ => "4/4" };
         var phrases = new Option<int>("--phrases") { Description = "Number of phrases (1-32).", DefaultValueFactory = _ => 4 };
         var output = new Option<string>("--out") { Description = "Output folder for piece.mid, report.json and report.md.", DefaultValueFactory = _ => "out/sample" };
         var force = new Option<bool>("--force") { Description = "Overwrite existing output files." };
         var models = new Option<string?>("--models") { Description = "A model file written by 'mine' (default: the cache, built on first use)." };
         var corpus = new Option<string>("--corpus") { Description = "The corpus set.", DefaultValueFactory = _ => ChoraleModels.DefaultSet };
         var corpora = new Option<string?>("--corpora") { Description = "The corpus root." };
+        var maxCopied = new Option<int>("--max-copied") { Description = "Recombinant: the longest run of beats copied verbatim from the corpus (1-64).", DefaultValueFactory = _ => RecombinantComposer.DefaultMaxCopiedBeats };
         var command = new Command("sample", "Generates a piece straight from the mined models (no GA), with provenance and originality.")
         {
-            method, seed, key, phrases, output, force, models, corpus, corpora,
+            method, seed, key, meter, phrases, output, force, models, corpus, corpora, maxCopied,
         };
         command.SetAction(pr =>
         {
             if (!Key.TryParse(pr.GetValue(key)!, out var k)) throw new CliUsageException($"'{pr.GetValue(key)}' is not a key such as D, d, 'F# minor' or Bb");
+            if (!Meter.TryParse(pr.GetValue(meter)!, out var mt) || mt.Denominator != 4 || mt.Numerator > 12)
+                throw new CliUsageException($"'{pr.GetValue(meter)}' is not a meter in quarter notes such as 4/4 or 3/4");
+            int perMeasure = mt.Numerator;
             int n = pr.GetValue(phrases);
             if (n < 1 || n > 32) throw new CliUsageException($"--phrases must be 1-32, not {n}");
+            int limit = pr.GetValue(maxCopied);
+            if (limit < 1 || limit > 64) throw new CliUsageException($"--max-copied must be 1-64, not {limit}");
             string dir = pr.GetValue(output)!;
             string[] files = ["piece.mid", "report.json", "report.md"];
             if (!pr.GetValue(force) && files.FirstOrDefault(f => File.Exists(Path.Combine(dir, f))) is { } existing)
@@ -45,7 +52,7 @@ public static class SampleCommand
             var random = new Random(s);
             string how = pr.GetValue(method)!;
             GeneratedPiece piece;
-            try { piece = how == "markov" ? m.SampleMarkov(k.Mode, n, random) : m.ComposeRecombinant(k.Mode, n, random); }
+            try { piece = how == "markov" ? m.SampleMarkov(k.Mode, n, random, perMeasure) : m.ComposeRecombinant(k.Mode, n, random, perMeasure, limit); }
             catch (InvalidOperationException e) { throw new CliUsageException(e.Message); }
             var score = piece.ToScore(k, new ScoreMetadata { Title = $"{how} sample, seed {s}", Composer = "EvoComposer" });
             var originality = m.MeasureOriginality(piece.Beats);

@@ -5,7 +5,11 @@ namespace EvoComposer.Learning.Corpora;
 /// <summary>Computes the <see cref="PieceLabels"/> of a score.</summary>
 public static class PieceLabeler
 {
-    /// <summary>Labels a score; the set gives default composer, epoch and genre.</summary>
+    /// <summary>
+    /// Labels a score; the set gives default composer, epoch and genre. A declared key is taken as it is, except
+    /// from MIDI files, whose mode flag is often wrong (every chorale of the shared MIDI set says major): there the
+    /// key is read from the music (<see cref="KeyProfiles.FromFinalis"/>).
+    /// </summary>
     public static PieceLabels Label(Score score, CorpusSet? set = null)
     {
         var notes = score.Parts.SelectMany(p => p.Notes).ToArray();
@@ -17,7 +21,7 @@ public static class PieceLabeler
             Composer = score.Metadata.Composer ?? set?.Composer ?? "unknown",
             Epoch = set?.Epoch ?? "unknown",
             Genre = set?.Genre ?? "unknown",
-            Key = score.Key ?? KeyEstimator.Estimate(score),
+            Key = score.Key is { } k ? (set?.Format == "midi" ? KeyProfiles.FromFinalis(score) : k) : KeyProfiles.Estimate(score),
             KeyDeclared = score.Key is not null,
             Meter = score.Meter,
             Voices = score.Parts.Length,

@@ -30,9 +30,15 @@ public sealed class ChoraleModels
         Problems = problems;
         Harmonic = harmonic;
         Melodic = melodic;
-        Lexicon = new RecombinancyLexicon(pieces);
-        Originality = new OriginalityIndex(pieces);
+        _lexicon = new Lazy<RecombinancyLexicon>(() => new RecombinancyLexicon(pieces));
+        _originality = new Lazy<OriginalityIndex>(() => new OriginalityIndex(pieces));
+        _pairs = new Lazy<VoicePairModel>(() => VoicePairModel.Fit(pieces));
     }
+
+    private readonly Lazy<VoicePairModel> _pairs;
+
+    private readonly Lazy<RecombinancyLexicon> _lexicon;
+    private readonly Lazy<OriginalityIndex> _originality;
 
     /// <summary>The corpus set mined.</summary>
     public string SetName { get; }
@@ -46,10 +52,10 @@ public sealed class ChoraleModels
     public HarmonicModel Harmonic { get; }
     /// <summary>The melodic Markov models.</summary>
     public MelodicModel Melodic { get; }
-    /// <summary>The recombinancy lexicon.</summary>
-    public RecombinancyLexicon Lexicon { get; }
-    /// <summary>The originality index.</summary>
-    public OriginalityIndex Originality { get; }
+    /// <summary>The recombinancy lexicon (built on first use, thread-safely).</summary>
+    public RecombinancyLexicon Lexicon => _lexicon.Value;
+    /// <summary>The originality index (built on first use, thread-safely).</summary>
+    public OriginalityIndex Originality => _originality.Value;
 
     /// <summary>Fits every model on a mined corpus.</summary>
     public static ChoraleModels Build(MinedCorpus corpus, string fingerprint = "")
@@ -203,13 +209,19 @@ public sealed class ChoraleModels
         return scores;
     }
 
-    /// <summary>A recombinant passage of <paramref name="phrases"/> phrases (see <see cref="RecombinantComposer"/>).</summary>
-    public GeneratedPiece ComposeRecombinant(Mode mode, int phrases, Random random, int beatsPerMeasure = 4) =>
-        RecombinantComposer.Compose(Lexicon, mode, phrases, random, beatsPerMeasure);
+    /// <summary>
+    /// A recombinant passage of <paramref name="phrases"/> phrases (see <see cref="RecombinantComposer"/>) that copies
+    /// no more than <paramref name="maxCopiedBeats"/> consecutive beats of the corpus verbatim.
+    /// </summary>
+    public GeneratedPiece ComposeRecombinant(Mode mode, int phrases, Random random, int beatsPerMeasure = 4, int maxCopiedBeats = RecombinantComposer.DefaultMaxCopiedBeats) =>
+        RecombinantComposer.Compose(Lexicon, mode, phrases, random, beatsPerMeasure, Originality, maxCopiedBeats);
 
     /// <summary>
-    /// A passage sampled from the harmonic Markov model: one sonority per beat, held for the beat, on a phrase
-    /// plan borrowed from a corpus piece (so phrase distances are known while sampling).
+    /// A passage sampled from the Markov models: one sonority per beat, held for the beat, on a phrase plan borrowed
+    /// from a corpus piece (so phrase distances are known while sampling). Each sonority is drawn from the product of
+    /// the harmonic model's distribution, the four melodic models' probabilities of the voices' moves and a
+    /// voice-pair model's probabilities of how each pair moves together (a product of experts, renormalised), so
+    /// that chords follow the harmony, voices move like Bach's, and parallel fifths and octaves stay as rare as his.
     /// </summary>
     public GeneratedPiece SampleMarkov(Mode mode, int phrases, Random random, int beatsPerMeasure = 4)
     {
@@ -222,16 +234,52 @@ public sealed class ChoraleModels
             if (ends[i]) next = i;
             distance[i] = next - i;
         }
+        var vocabulary = Harmonic.Sonorities(mode);
         var sonorities = new uint[n];
         var beats = new BeatGrouping[n];
+        var history = new List<int>[4];
+        for (int v = 0; v < 4; v++) history[v] = [];
+        var voiceTables = new double[4][];
+        var pairs = _pairs.Value;
         Span<uint> previous = stackalloc uint[HarmonicModel.Levels - 1];
+        Span<int> recent = stackalloc int[MelodicModel.Levels - 1];
         for (int i = 0; i < n; i++)
         {
             int h = Math.Min(i, previous.Length);
             for (int k = 0; k < h; k++) previous[k] = sonorities[i - 1 - k];
-            sonorities[i] = Harmonic.Sample(mode, previous[..h], positions[i], beatsPerMeasure, distance[i], random);
-            var (s, a, t, b) = BeatGrouping.Unpack(sonorities[i]);
-            beats[i] = BeatGrouping.Chord(s, a, t, b);
+            var weights = Harmonic.Distribution(mode, previous[..h], positions[i], beatsPerMeasure, distance[i]);
+            weights[0] = 0;
+            var (ps, pa, pt, pb) = i == 0 ? (0, 0, 0, 0) : BeatGrouping.Unpack(sonorities[i - 1]);
+            int[] previousPitch = [ps, pa, pt, pb];
+            for (int v = 0; v < 4; v++)
+            {
+                int r = Math.Min(history[v].Count, recent.Length);
+                for (int k = 0; k < r; k++) recent[k] = history[v][^(k + 1)];
+                var table = voiceTables[v] ??= new double[128];
+                for (int pitch = 1; pitch < 128; pitch++)
+                    table[pitch] = Melodic.Probability(mode, v, recent[..r], beatsPerMeasure, positions[i] * 4, MelodicModel.Symbol(previousPitch[v], pitch, 4));
+            }
+            double total = 0;
+            for (int w = 1; w < weights.Length; w++)
+            {
+                if (weights[w] < 1e-7) { weights[w] = 0; continue; }
+                var (s, a, t, b) = BeatGrouping.Unpack(vocabulary[w]);
+                weights[w] *= voiceTables[0][s] * voiceTables[1][a] * voiceTables[2][t] * voiceTables[3][b];
+                if (i > 0) weights[w] *= pairs.Ratio(mode, previousPitch, [s, a, t, b]);
+                total += weights[w];
+            }
+            double u = random.NextDouble() * total, acc = 0;
+            int chosen = weights.Length - 1;
+            for (int w = 1; w < weights.Length; w++)
+            {
+                acc += weights[w];
+                if (u < acc) { chosen = w; break; }
+            }
+            sonorities[i] = vocabulary[chosen];
+            var (cs, ca, ct, cb) = BeatGrouping.Unpack(sonorities[i]);
+            int[] pitches = [cs, ca, ct, cb];
+            for (int v = 0; v < 4; v++) history[v].Add(MelodicModel.Symbol(previousPitch[v], pitches[v], 4));
+            beats[i] = BeatGrouping.Chord(cs, ca, ct, cb);
         }
         return new GeneratedPiece("markov", mode, beats, positions, beatsPerMeasure, ends, new BeatProvenance?[n]);
     }

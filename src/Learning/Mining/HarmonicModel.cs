@@ -97,17 +97,28 @@ public sealed class HarmonicModel
         return result;
     }
 
-    /// <summary>Draws a known sonority (never the unknown symbol) after the previous ones (most recent first).</summary>
-    public uint Sample(Mode mode, ReadOnlySpan<uint> previous, int beatInMeasure, int beatsPerMeasure, int distanceToPhraseEnd, Random random)
+    /// <summary>The known sonorities of a mode, indexed as in <see cref="Distribution"/> (index 0 is the unknown symbol, 0).</summary>
+    public IReadOnlyList<uint> Sonorities(Mode mode) => _modes[(int)mode].Sonorities;
+
+    /// <summary>The distribution over <see cref="Sonorities"/> after the previous ones (most recent first); slot 0 is the unknown symbol.</summary>
+    public double[] Distribution(Mode mode, ReadOnlySpan<uint> previous, int beatInMeasure, int beatsPerMeasure, int distanceToPhraseEnd)
     {
         var t = _modes[(int)mode];
-        if (t.Sonorities.Length <= 1) throw new InvalidOperationException($"no {mode} pieces were mined");
         Span<int> history = stackalloc int[Levels - 1];
         for (int h = 0; h < history.Length; h++) history[h] = h < previous.Length ? t.Id(previous[h]) : -1;
         Span<ulong> contexts = stackalloc ulong[Levels];
         Contexts(history, beatInMeasure, beatsPerMeasure, distanceToPhraseEnd, contexts);
         var p = new double[t.Sonorities.Length];
         t.Model.Distribution(contexts, p);
+        return p;
+    }
+
+    /// <summary>Draws a known sonority (never the unknown symbol) after the previous ones (most recent first).</summary>
+    public uint Sample(Mode mode, ReadOnlySpan<uint> previous, int beatInMeasure, int beatsPerMeasure, int distanceToPhraseEnd, Random random)
+    {
+        var t = _modes[(int)mode];
+        if (t.Sonorities.Length <= 1) throw new InvalidOperationException($"no {mode} pieces were mined");
+        var p = Distribution(mode, previous, beatInMeasure, beatsPerMeasure, distanceToPhraseEnd);
         p[Unknown] = 0;
         double u = random.NextDouble() * p.Sum(), acc = 0;
         for (int w = 1; w < p.Length; w++)

@@ -103,6 +103,51 @@ public sealed class MelodicModel
         return sum;
     }
 
+    /// <summary>The symbol of a note of <paramref name="length"/> 16ths at <paramref name="pitch"/> after <paramref name="previousPitch"/> (0: none).</summary>
+    internal static int Symbol(int previousPitch, int pitch, int length)
+    {
+        int code = pitch == 0 ? Rest : previousPitch == 0 ? FirstNote : Math.Abs(pitch - previousPitch) > 24 ? WideLeap : pitch - previousPitch + 24;
+        return code * MaxLength + Math.Clamp(length, 1, MaxLength) - 1;
+    }
+
+    /// <summary>
+    /// P(next note = symbol) of a voice given its previous symbols (most recent first, up to three) and where the
+    /// note starts (16th in the measure).
+    /// </summary>
+    internal double Probability(Mode mode, int voice, ReadOnlySpan<int> previousSymbols, int beatsPerMeasure, int sixteenthInMeasure, int symbol)
+    {
+        Span<ulong> contexts = stackalloc ulong[Levels];
+        ulong k = ContextHash.Mix(ContextHash.Empty, beatsPerMeasure, sixteenthInMeasure);
+        contexts[0] = k;
+        for (int h = 1; h < Levels; h++)
+        {
+            k = ContextHash.Mix(k, h - 1 < previousSymbols.Length ? previousSymbols[h - 1] : -1);
+            contexts[h] = k;
+        }
+        return _models[(int)mode * 4 + voice].Probability(contexts, symbol);
+    }
+
+    /// <summary>
+    /// Draws the next note of a voice after its previous notes' symbols (most recent first, up to three) at a 16th
+    /// of the measure: the move in semitones from the previous pitch (null for a first note, a leap beyond two
+    /// octaves, or a rest — see <paramref name="isRest"/>) and the length in 16ths.
+    /// </summary>
+    public (int? Semitones, int Length) SampleNote(Mode mode, int voice, ReadOnlySpan<int> previousSymbols, int beatsPerMeasure, int sixteenthInMeasure, Random random, out bool isRest)
+    {
+        Span<ulong> contexts = stackalloc ulong[Levels];
+        ulong k = ContextHash.Mix(ContextHash.Empty, beatsPerMeasure, sixteenthInMeasure);
+        contexts[0] = k;
+        for (int h = 1; h < Levels; h++)
+        {
+            k = ContextHash.Mix(k, h - 1 < previousSymbols.Length ? previousSymbols[h - 1] : -1);
+            contexts[h] = k;
+        }
+        int symbol = _models[(int)mode * 4 + voice].Sample(contexts, random);
+        int code = symbol / MaxLength, length = symbol % MaxLength + 1;
+        isRest = code == Rest;
+        return (code < FirstNote ? code - 24 : null, length);
+    }
+
     /// <summary>The underlying back-off model of a voice (0 = soprano) and mode.</summary>
     public BackoffModel ModelOf(Mode mode, int voice) => _models[(int)mode * 4 + voice];
 

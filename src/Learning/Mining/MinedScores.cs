@@ -32,7 +32,7 @@ public static class MinedScores
     public static MinedPiece FromScore(Score score, string source, Key? key = null)
     {
         if (score.Parts.Length != 4) throw new ArgumentException($"{source}: has {score.Parts.Length} parts, not 4");
-        var k = key ?? score.Key ?? KeyEstimator.Estimate(score);
+        var k = key ?? score.Key ?? KeyProfiles.Estimate(score);
         int shift = SemitonesToC(k);
         var firstOnset = score.Parts.SelectMany(p => p.Notes).Select(n => n.Onset).DefaultIfEmpty(Rational.Zero).Min();
         long startBeat = firstOnset.Floor();
@@ -91,14 +91,43 @@ public static class MinedScores
         return (m.Number, Math.Clamp((int)into.Floor(), 0, perMeasure - 1), perMeasure);
     }
 
+    // Comfortable ranges of soprano, alto, tenor and bass (MIDI), as in the usual part-writing rules.
+    private static readonly (int Low, int High)[] VoiceRanges = [(60, 79), (55, 74), (48, 67), (40, 60)];
+
     /// <summary>
-    /// A score from beats (pitches relative to C), transposed to <paramref name="key"/> (nearest octave),
+    /// The octave (−1, 0 or +1) to add to a transposition by <paramref name="shift"/> semitones so that the fewest
+    /// notes leave the voices' usual ranges (ties: no octave).
+    /// </summary>
+    internal static int RegisterOctaves(IReadOnlyList<BeatGrouping> beats, int shift)
+    {
+        int best = 0, bestOut = int.MaxValue;
+        foreach (int octaves in new[] { 0, -1, 1 })
+        {
+            int outside = 0;
+            foreach (var g in beats)
+                for (int v = 0; v < 4; v++)
+                    for (int s = 0; s < 4; s++)
+                    {
+                        int p = g.Pitch(v, s);
+                        if (p == 0) continue;
+                        p += shift + 12 * octaves;
+                        if (p < VoiceRanges[v].Low || p > VoiceRanges[v].High) outside++;
+                    }
+            if (outside < bestOut) { best = octaves; bestOut = outside; }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// A score from beats (pitches relative to C), transposed to <paramref name="key"/> (nearest octave, or the
+    /// octave above or below when fewer notes then leave the voices' usual ranges),
     /// with a fermata on the last note of every voice at each phrase end. Parts: Soprano, Alto, Tenor, Bass.
     /// </summary>
     public static Score ToScore(IReadOnlyList<BeatGrouping> beats, IReadOnlyList<bool> phraseEnds, Key key, Meter meter, int pickupBeats = 0, ScoreMetadata? metadata = null)
     {
-        int shift = -SemitonesToC(key);
-        var toKey = IntervalToC(key).Inverse;
+        int octaves = RegisterOctaves(beats, -SemitonesToC(key));
+        int shift = -SemitonesToC(key) + 12 * octaves;
+        var toKey = IntervalToC(key).Inverse + new Interval(7 * octaves, 12 * octaves);
         int fifthsInC = key.Mode == Mode.Major ? 0 : -3;
         string[] names = ["Soprano", "Alto", "Tenor", "Bass"];
         int perMeasure = Math.Max(1, (int)meter.MeasureLength.Floor());

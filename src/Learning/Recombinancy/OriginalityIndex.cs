@@ -55,6 +55,27 @@ public sealed class OriginalityIndex
     /// <summary>How often a grouping occurs in the corpus.</summary>
     public int Occurrences(BeatGrouping grouping) => _occurrences.TryGetValue(grouping, out var o) ? o.Length : 0;
 
+    /// <summary>
+    /// One step of the longest-copy computation, for a search that extends a piece beat by beat:
+    /// <paramref name="previous"/> holds the (corpus position, run length) of every copy ending at the previous beat,
+    /// sorted by position; <paramref name="into"/> receives those ending at <paramref name="next"/>, sorted. Returns
+    /// the longest run ending at <paramref name="next"/> (0 when it is not in the corpus).
+    /// </summary>
+    internal int Extend(List<(int Position, int Run)> previous, BeatGrouping next, List<(int Position, int Run)> into)
+    {
+        into.Clear();
+        if (!_occurrences.TryGetValue(next, out var positions)) return 0;
+        int best = 0, j = 0;
+        foreach (int p in positions)
+        {
+            while (j < previous.Count && previous[j].Position < p - 1) j++;
+            int run = j < previous.Count && previous[j].Position == p - 1 ? previous[j].Run + 1 : 1;
+            into.Add((p, run));
+            if (run > best) best = run;
+        }
+        return best;
+    }
+
     /// <summary>Measures the originality of a sequence of beats (relative to C).</summary>
     public Originality Measure(IReadOnlyList<BeatGrouping> beats)
     {

@@ -11,6 +11,8 @@ namespace EvoComposer.Learning.Recombinancy;
 /// wrote but the music keeps moving between sources. Beats at phrase ends are groupings that ended a phrase in
 /// their source (at a fermata), other beats are not; the final beat is a phrase end on the tonic in the bass. A
 /// dead end backtracks; a search that exceeds its budget restarts with another plan, a bounded number of times.
+/// Given an <see cref="OriginalityIndex"/>, a beat that would make a verbatim copy of the corpus (up to
+/// transposition) longer than a limit is refused, so the limit is guaranteed, not just likely.
 /// Thread-safe: all state is local; randomness comes from the caller.
 /// </summary>
 public static class RecombinantComposer
@@ -20,16 +22,30 @@ public static class RecombinantComposer
     /// <summary>Attempts (phrase plans) before giving up.</summary>
     public const int MaxAttempts = 25;
 
+    /// <summary>The default limit on verbatim copies, in beats (Cope's program copies up to 7).</summary>
+    public const int DefaultMaxCopiedBeats = 4;
+
     /// <summary>Composes a piece of <paramref name="phrases"/> phrases.</summary>
+    /// <param name="lexicon">The lexicon.</param>
+    /// <param name="mode">Major or minor.</param>
+    /// <param name="phrases">Number of phrases.</param>
+    /// <param name="random">The source of randomness (seeded by the caller).</param>
+    /// <param name="beatsPerMeasure">Quarter-note beats per measure.</param>
+    /// <param name="originality">When given, limits verbatim copies to <paramref name="maxCopiedBeats"/> beats.</param>
+    /// <param name="maxCopiedBeats">The longest verbatim copy allowed when <paramref name="originality"/> is given.</param>
     /// <exception cref="InvalidOperationException">No piece could be composed within the bounded search (e.g. the corpus has no pieces of that mode and meter).</exception>
-    public static GeneratedPiece Compose(RecombinancyLexicon lexicon, Mode mode, int phrases, Random random, int beatsPerMeasure = 4)
+    public static GeneratedPiece Compose(RecombinancyLexicon lexicon, Mode mode, int phrases, Random random, int beatsPerMeasure = 4,
+        OriginalityIndex? originality = null, int maxCopiedBeats = DefaultMaxCopiedBeats)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCopiedBeats, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(phrases, 1);
         var templates = PhrasePlan.Templates(lexicon.Pieces, mode, beatsPerMeasure);
+        if (phrases > 1 && templates.All(t => lexicon.Pieces[t].PhraseEnds.Count(e => e) <= 1))
+            throw new InvalidOperationException("the corpus marks no phrase ends (no fermatas), so it can only give one phrase: use 1 phrase");
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var plan = PhrasePlan.From(lexicon.Pieces[templates[random.Next(templates.Length)]], phrases, random);
-            var ids = Search(lexicon, mode, plan.Positions, plan.Ends, beatsPerMeasure, random);
+            var ids = Search(lexicon, mode, plan.Positions, plan.Ends, beatsPerMeasure, random, originality, maxCopiedBeats);
             if (ids is null) continue;
             var beats = new BeatGrouping[ids.Length];
             var provenance = new BeatProvenance?[ids.Length];
@@ -45,13 +61,15 @@ public static class RecombinantComposer
         throw new InvalidOperationException($"no recombinant piece found after {MaxAttempts} attempts of {ExpansionBudget} steps each");
     }
 
-    private static int[]? Search(RecombinancyLexicon lexicon, Mode mode, int[] positions, bool[] ends, int beatsPerMeasure, Random random)
+    private static int[]? Search(RecombinancyLexicon lexicon, Mode mode, int[] positions, bool[] ends, int beatsPerMeasure, Random random,
+        OriginalityIndex? originality, int maxCopiedBeats)
     {
         int n = positions.Length;
         var candidates = new List<int>[n];
+        var copies = new List<(int, int)>[n];
         var next = new int[n];
         var chosen = new int[n];
-        for (int i = 0; i < n; i++) candidates[i] = [];
+        for (int i = 0; i < n; i++) { candidates[i] = []; copies[i] = []; }
         // Openings: the first beat of a piece at the planned position.
         for (int p = 0; p < lexicon.Pieces.Count; p++)
         {
@@ -69,6 +87,12 @@ public static class RecombinantComposer
                 continue;
             }
             chosen[depth] = candidates[depth][next[depth]++];
+            if (originality is not null &&
+                originality.Extend(depth == 0 ? [] : copies[depth - 1], lexicon.Grouping(chosen[depth]), copies[depth]) > maxCopiedBeats)
+            {
+                if (++expansions > ExpansionBudget) return null;
+                continue;
+            }
             if (depth == n - 1) return chosen;
             if (++expansions > ExpansionBudget) return null;
             Fill(lexicon, mode, chosen[depth], positions[depth + 1], beatsPerMeasure, ends[depth + 1], depth + 1 == n - 1, candidates[depth + 1], random);

@@ -71,4 +71,22 @@ public class CorpusLoaderTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void LoadFolder_MidiChoraleMarkedMajor_ReadsTheMinorKeyFromTheMusic()
+    {
+        // The shared MIDI set marks every key signature major; chor019 is in G minor (kern: *g:) and ends on G.
+        var midi = CorpusManifest.LoadEmbedded().Get("bach-chorales-midi");
+        string dir = Directory.CreateTempSubdirectory("evocomposer-corpus").FullName;
+        try
+        {
+            foreach (string f in new[] { "chor001.mid", "chor019.mid" })
+                File.Copy(TestCorpus.Path("bach-370-chorales", "midi", f), Path.Combine(dir, f));
+            var pieces = CorpusLoader.LoadFolder(midi, dir).Pieces;
+            Assert.Equal(Mode.Major, pieces[1].Score.Key!.Value.Mode); // what the file says
+            Assert.Equal(new Key(Step.G, 0, Mode.Major), pieces[0].Labels.Key);
+            Assert.Equal(new Key(Step.G, 0, Mode.Minor), pieces[1].Labels.Key);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

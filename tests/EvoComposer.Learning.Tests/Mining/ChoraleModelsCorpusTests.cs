@@ -34,7 +34,7 @@ public class ChoraleModelsCorpusTests
                 var piece = m.ComposeRecombinant(mode, 4, new Random(seed));
                 var o = m.MeasureOriginality(piece.Beats);
                 Assert.Equal(1.0, o.CorpusJoinShare);
-                Assert.True(o.LongestCopiedBeats < piece.Length / 2, $"{mode} seed {seed}: copied {o.LongestCopiedBeats} of {piece.Length}");
+                Assert.InRange(o.LongestCopiedBeats, 1, Learning.Recombinancy.RecombinantComposer.DefaultMaxCopiedBeats);
                 Assert.Equal(4, piece.PhraseEnds.Count(e => e));
             }
     }
@@ -49,5 +49,45 @@ public class ChoraleModelsCorpusTests
             bach.BeatInMeasure.ToArray(), bach.BeatsPerMeasure.ToArray(), bach.PhraseEnds.ToArray());
         Assert.True(m.ScoreBeats(bach).Average() > m.ScoreBeats(shuffled).Average());
         Assert.All(m.ScoreBeats(sampled), x => Assert.True(double.IsFinite(x)));
+    }
+
+    [Fact]
+    public void VoicePairs_ParallelFifths_RarerThanContraryMotion()
+    {
+        var pairs = VoicePairModel.Fit(Models.Value.Pieces);
+        int[] before = [67, 64, 60, 48];                                           // G4 E4 C4 C3: soprano and bass a fifth apart
+        double parallel = pairs.Ratio(Mode.Major, before, [69, 64, 60, 50]);      // A4 over D3: parallel fifths
+        double contrary = pairs.Ratio(Mode.Major, before, [69, 64, 60, 41]);      // A4 over F2: contrary motion to a third
+        Assert.True(parallel < 0.2 * contrary, $"{parallel} vs {contrary}");
+        Assert.Equal(1.0, pairs.Ratio(Mode.Major, before, before));               // nothing moves: no opinion
+    }
+
+    [Fact]
+    public void LoadOrBuild_MinesOnceThenLoads_AndRebuildsADamagedCache()
+    {
+        string cache = Directory.CreateTempSubdirectory("evocomposer-cache").FullName;
+        try
+        {
+            var log = new StringWriter();
+            var first = ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, TestCorpus.Root, cache, log);
+            Assert.Contains("mining", log.ToString());
+            string file = Assert.Single(Directory.GetFiles(cache, "*.ecm"));
+            Assert.Contains(first.Fingerprint, file);
+
+            log = new StringWriter();
+            var second = ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, TestCorpus.Root, cache, log);
+            Assert.Equal("", log.ToString());
+            Assert.Equal(first.Pieces.Count, second.Pieces.Count);
+            Assert.Equal(first.ScoreBeats(first.Pieces[5]), second.ScoreBeats(second.Pieces[5]));
+
+            var bytes = File.ReadAllBytes(file);
+            bytes[^10] ^= 0xFF;
+            File.WriteAllBytes(file, bytes);
+            log = new StringWriter();
+            ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, TestCorpus.Root, cache, log);
+            Assert.Contains("rebuilding", log.ToString());
+            ChoraleModels.Load(file); // the rebuilt cache is whole again
+        }
+        finally { Directory.Delete(cache, true); }
     }
 }

@@ -77,4 +77,17 @@ public class MarkovModelsTests
         var soprano = Melodic.ModelOf(Mode.Major, 0);
         Assert.Equal(4, soprano.Count(0, 0, 49 * 16 + 3));
     }
+
+    [Fact]
+    public void Melodic_SampleNote_SameSeedSameNotes_AndSeenMoves()
+    {
+        (int?, int)[] Draw(int seed)
+        {
+            var r = new Random(seed);
+            return Enumerable.Range(0, 40).Select(i => Melodic.SampleNote(Mode.Major, 3, [], 4, (i % 4) * 4, r, out _)).ToArray();
+        }
+        Assert.Equal(Draw(11), Draw(11));
+        // Mostly quarter notes, as in the tiny corpus (smoothing leaves a little mass for other lengths).
+        Assert.True(Draw(11).Count(n => n.Item2 == 4) > 30);
+    }
 }

@@ -63,6 +63,22 @@ public class RecombinantComposerTests
     }
 
     [Fact]
+    public void Compose_WithOriginalityLimit_NeverCopiesLonger()
+    {
+        // In this tiny corpus every 8-beat plan forces a copy of at least 5 beats; unlimited pieces copy more.
+        var index = new OriginalityIndex(Lexicon.Pieces);
+        int longerWithoutLimit = 0;
+        for (int seed = 0; seed < 20; seed++)
+        {
+            var limited = RecombinantComposer.Compose(Lexicon, Mode.Major, 2, new Random(seed), 4, index, maxCopiedBeats: 5);
+            Assert.InRange(index.Measure(limited.Beats).LongestCopiedBeats, 1, 5);
+            if (index.Measure(RecombinantComposer.Compose(Lexicon, Mode.Major, 2, new Random(seed)).Beats).LongestCopiedBeats > 5) longerWithoutLimit++;
+        }
+        Assert.True(longerWithoutLimit > 0);
+        Assert.Throws<InvalidOperationException>(() => RecombinantComposer.Compose(Lexicon, Mode.Major, 2, new Random(1), 4, index, maxCopiedBeats: 4));
+    }
+
+    [Fact]
     public void Compose_NoPiecesOfTheMode_Throws()
     {
         Assert.Throws<InvalidOperationException>(() => RecombinantComposer.Compose(Lexicon, Mode.Minor, 2, new Random(1)));

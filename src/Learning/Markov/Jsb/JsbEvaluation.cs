@@ -13,44 +13,54 @@ public sealed record JsbScore(double BitsPerFrame, double BitsPerNote, long Fram
 /// <summary>One configuration tried on the validation split.</summary>
 /// <param name="Levels">Context levels (order − 1).</param>
 /// <param name="Smoothing">Smoothing.</param>
+/// <param name="VoiceOrder">The order in which the voices are predicted ("SATB", "BSAT").</param>
 /// <param name="ValidBitsPerFrame">Bits per frame on the validation split.</param>
-public sealed record JsbCandidate(int Levels, Smoothing Smoothing, double ValidBitsPerFrame);
+public sealed record JsbCandidate(int Levels, Smoothing Smoothing, string VoiceOrder, double ValidBitsPerFrame);
 
 /// <summary>The outcome of the benchmark: the chosen configuration, its scores and the baseline's.</summary>
 /// <param name="Levels">Chosen context levels.</param>
 /// <param name="Smoothing">Chosen smoothing.</param>
+/// <param name="VoiceOrder">Chosen voice order ("SATB" or "BSAT").</param>
 /// <param name="Valid">The chosen model on the validation split.</param>
 /// <param name="Test">The chosen model on the test split.</param>
 /// <param name="BaselineValid">The baseline on the validation split.</param>
 /// <param name="BaselineTest">The baseline on the test split.</param>
 /// <param name="Candidates">Every configuration tried.</param>
 public sealed record JsbEvaluationResult(
-    int Levels, Smoothing Smoothing, JsbScore Valid, JsbScore Test, JsbScore BaselineValid, JsbScore BaselineTest,
+    int Levels, Smoothing Smoothing, string VoiceOrder, JsbScore Valid, JsbScore Test, JsbScore BaselineValid, JsbScore BaselineTest,
     IReadOnlyList<JsbCandidate> Candidates)
 {
     /// <summary>The order of the chosen model: context levels + 1.</summary>
     public int Order => Levels + 1;
 }
 
-/// <summary>The standard JSB benchmark: fit on train, choose order and smoothing on valid, report on test.</summary>
+/// <summary>
+/// The standard JSB benchmark: fit on train; choose the order, the smoothing and the voice order on valid; report on
+/// test.
+/// </summary>
 public static class JsbEvaluation
 {
     /// <summary>Runs the benchmark.</summary>
     public static JsbEvaluationResult Run(JsbDataset data)
     {
-        var model = JsbFrameModel.Fit(data.Train);
-        var candidates = new List<JsbCandidate>();
-        foreach (var smoothing in new[] { Smoothing.WittenBell, Smoothing.KneserNey })
+        var models = new Dictionary<string, JsbFrameModel>
         {
-            var m = model.WithSmoothing(smoothing);
-            for (int levels = 1; levels <= JsbFrameModel.MaxLevels; levels++)
-                candidates.Add(new JsbCandidate(levels, smoothing, Score(data.Valid, c => m.Bits(c, levels)).BitsPerFrame));
-        }
+            ["SATB"] = JsbFrameModel.Fit(data.Train, JsbFrameModel.SopranoFirst),
+            ["BSAT"] = JsbFrameModel.Fit(data.Train, JsbFrameModel.BassFirst),
+        };
+        var candidates = new List<JsbCandidate>();
+        foreach (var (order, model) in models)
+            foreach (var smoothing in new[] { Smoothing.WittenBell, Smoothing.KneserNey })
+            {
+                var m = model.WithSmoothing(smoothing);
+                for (int levels = 1; levels <= JsbFrameModel.MaxLevels; levels++)
+                    candidates.Add(new JsbCandidate(levels, smoothing, order, Score(data.Valid, c => m.Bits(c, levels)).BitsPerFrame));
+            }
         var best = candidates.MinBy(c => c.ValidBitsPerFrame)!;
-        var chosen = model.WithSmoothing(best.Smoothing);
+        var chosen = models[best.VoiceOrder].WithSmoothing(best.Smoothing);
         var baseline = JsbBaselineModel.Fit(data.Train);
         return new JsbEvaluationResult(
-            best.Levels, best.Smoothing,
+            best.Levels, best.Smoothing, best.VoiceOrder,
             Score(data.Valid, c => chosen.Bits(c, best.Levels)),
             Score(data.Test, c => chosen.Bits(c, best.Levels)),
             Score(data.Valid, baseline.Bits),

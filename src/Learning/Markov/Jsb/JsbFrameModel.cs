@@ -1,10 +1,10 @@
 namespace EvoComposer.Learning.Markov.Jsb;
 
 /// <summary>
-/// A factorised model of 16th-note frames: P(frame) = Π over voices (soprano, alto, tenor, bass, in that order)
-/// of P(pitch of the voice | its context). A voice's pitch is predicted as a step from its previous pitch (an
+/// A factorised model of 16th-note frames: P(frame) = Π over voices, in a fixed order (soprano, alto, tenor, bass by
+/// default), of P(pitch of the voice | its context). A voice's pitch is predicted as a step from its previous pitch (an
 /// absolute pitch after a rest or for leaps beyond ±64), or silence. Its context, from general to specific:
-/// voice and position in the beat; how long the previous pitch has been held; the voice just above in this frame;
+/// voice and position in the beat; how long the previous pitch has been held; the voice chosen just before in this frame;
 /// all voices already chosen in this frame; the previous frame's other voices; the voice's previous distinct
 /// pitch; its absolute pitch and the position in a 4/4 bar. All pitches in contexts are relative to the voice's
 /// previous pitch, so statistics are shared across keys. The vocabulary has 257 symbols; a symbol that cannot
@@ -17,42 +17,57 @@ public sealed class JsbFrameModel
     public const int MaxLevels = 7;
     private const int Vocabulary = 257, Silence = 256;
     private readonly BackoffModel _model;
+    private readonly int[] _order;
 
-    private JsbFrameModel(BackoffModel model) => _model = model;
+    private JsbFrameModel(BackoffModel model, int[] order)
+    {
+        _model = model;
+        _order = order;
+    }
+
+    /// <summary>Soprano, alto, tenor, bass.</summary>
+    public static IReadOnlyList<int> SopranoFirst { get; } = [0, 1, 2, 3];
+    /// <summary>Bass, soprano, alto, tenor: the outer voices first.</summary>
+    public static IReadOnlyList<int> BassFirst { get; } = [3, 0, 1, 2];
+
+    /// <summary>The order in which the voices of a frame are predicted (0 = soprano … 3 = bass).</summary>
+    public IReadOnlyList<int> VoiceOrder => _order;
 
     /// <summary>The smoothing in use.</summary>
     public Smoothing Smoothing => _model.Smoothing;
 
-    /// <summary>Fits the model on chorales (arrays of four-pitch frames).</summary>
-    public static JsbFrameModel Fit(IEnumerable<int[][]> chorales)
+    /// <summary>Fits the model on chorales (arrays of four-pitch frames), predicting voices in <paramref name="voiceOrder"/> (default soprano first).</summary>
+    public static JsbFrameModel Fit(IEnumerable<int[][]> chorales, IReadOnlyList<int>? voiceOrder = null)
     {
+        int[] order = (voiceOrder ?? SopranoFirst).ToArray();
+        if (order.Length != 4 || order.Order().Select((v, i) => v == i).Any(ok => !ok)) throw new ArgumentException("A permutation of the voices 0-3.", nameof(voiceOrder));
         var builder = new BackoffModelBuilder(MaxLevels, Vocabulary);
         Span<ulong> contexts = stackalloc ulong[MaxLevels];
         foreach (var chorale in chorales)
         {
-            var features = new SequenceFeatures(chorale);
+            var features = new SequenceFeatures(chorale, order);
             for (int t = 0; t < chorale.Length; t++)
-                for (int v = 0; v < 4; v++)
+                foreach (int v in order)
                 {
                     features.Contexts(t, v, contexts);
                     builder.Add(contexts, Symbol(features.Previous(t, v), chorale[t][v]));
                 }
         }
-        return new JsbFrameModel(builder.Build());
+        return new JsbFrameModel(builder.Build(), order);
     }
 
     /// <summary>The same counts under another smoothing.</summary>
-    public JsbFrameModel WithSmoothing(Smoothing smoothing) => new(_model.WithSmoothing(smoothing));
+    public JsbFrameModel WithSmoothing(Smoothing smoothing) => new(_model.WithSmoothing(smoothing), _order);
 
     /// <summary>Total negative log-likelihood in bits of a chorale using the first <paramref name="levels"/> context levels.</summary>
     public double Bits(int[][] chorale, int levels = MaxLevels)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(levels, MaxLevels);
-        var features = new SequenceFeatures(chorale);
+        var features = new SequenceFeatures(chorale, _order);
         Span<ulong> contexts = stackalloc ulong[MaxLevels];
         double bits = 0;
         for (int t = 0; t < chorale.Length; t++)
-            for (int v = 0; v < 4; v++)
+            foreach (int v in _order)
             {
                 features.Contexts(t, v, contexts);
                 bits -= Math.Log2(_model.Probability(contexts[..levels], Symbol(features.Previous(t, v), chorale[t][v])));
@@ -60,10 +75,10 @@ public sealed class JsbFrameModel
         return bits;
     }
 
-    /// <summary>P(pitch of voice <paramref name="voice"/> at frame <paramref name="t"/>) given the frames before and the voices above.</summary>
+    /// <summary>P(pitch of voice <paramref name="voice"/> at frame <paramref name="t"/>) given the frames before and the voices chosen before it.</summary>
     public double Probability(int[][] chorale, int t, int voice, int levels = MaxLevels)
     {
-        var features = new SequenceFeatures(chorale);
+        var features = new SequenceFeatures(chorale, _order);
         Span<ulong> contexts = stackalloc ulong[MaxLevels];
         features.Contexts(t, voice, contexts);
         return _model.Probability(contexts[..levels], Symbol(features.Previous(t, voice), chorale[t][voice]));
@@ -81,10 +96,12 @@ public sealed class JsbFrameModel
     {
         private readonly int[][] _frames;
         private readonly int[,] _run, _before;
+        private readonly int[] _order;
 
-        public SequenceFeatures(int[][] frames)
+        public SequenceFeatures(int[][] frames, int[] order)
         {
             _frames = frames;
+            _order = order;
             _run = new int[frames.Length + 1, 4];
             _before = new int[frames.Length + 1, 4];
             for (int v = 0; v < 4; v++)
@@ -115,10 +132,11 @@ public sealed class JsbFrameModel
             into[0] = k;
             k = ContextHash.Mix(k, Math.Min(_run[t, v], 16));
             into[1] = k;
-            int above = v > 0 ? _frames[t][v - 1] : t > 0 ? _frames[t - 1][3] : -1;
+            int rank = Array.IndexOf(_order, v);
+            int above = rank > 0 ? _frames[t][_order[rank - 1]] : t > 0 ? _frames[t - 1][_order[3]] : -1;
             k = ContextHash.Mix(k, Rel(above));
             into[2] = k;
-            for (int u = 0; u < v; u++) k = ContextHash.Mix(k, Rel(_frames[t][u]));
+            for (int r = 0; r < rank; r++) k = ContextHash.Mix(k, Rel(_frames[t][_order[r]]));
             into[3] = k;
             for (int u = 0; u < 4; u++)
                 if (u != v) k = ContextHash.Mix(k, t > 0 ? Rel(_frames[t - 1][u]) : -300);

@@ -33,7 +33,8 @@ public class JsbEvaluationTests
         var result = JsbEvaluation.Run(JsbDataset.Parse(Tiny));
         Assert.True(result.Valid.BitsPerFrame < result.BaselineValid.BitsPerFrame);
         Assert.Equal(result.Valid.BitsPerFrame / 4, result.Valid.BitsPerNote, 12);
-        Assert.Equal(14, result.Candidates.Count);
+        Assert.Equal(28, result.Candidates.Count);
+        Assert.Contains(result.VoiceOrder, new[] { "SATB", "BSAT" });
     }
 
     [Fact]

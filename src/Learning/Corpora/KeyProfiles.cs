@@ -7,17 +7,14 @@ namespace EvoComposer.Learning.Corpora;
 /// Krumhansl–Kessler major and minor profiles in all twelve rotations. The tonic is spelled from the piece's
 /// key signature where that fits.
 /// </summary>
-internal static class KeyEstimator
+internal static class KeyProfiles
 {
     private static readonly double[] MajorProfile = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
     private static readonly double[] MinorProfile = [6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
 
     public static Key Estimate(Score score)
     {
-        var histogram = new double[12];
-        foreach (var part in score.Parts)
-            foreach (var n in part.Notes)
-                histogram[n.Pitch.PitchClass] += n.Duration.ToDouble();
+        var histogram = Histogram(score);
         double best = double.NegativeInfinity;
         int bestTonic = 0;
         var bestMode = Mode.Major;
@@ -28,6 +25,30 @@ internal static class KeyEstimator
                 if (r > best) { best = r; bestTonic = tonic; bestMode = mode; }
             }
         return Spell(bestTonic, bestMode, score.KeySignature.Fifths);
+    }
+
+    /// <summary>
+    /// The key read from the music for sources whose declared mode cannot be trusted (MIDI files written with every
+    /// key signature marked major): the tonic is the lowest part's last note (chorales end on the tonic), the mode
+    /// the better-fitting Krumhansl–Kessler profile on that tonic, the spelling the one nearest the signature.
+    /// </summary>
+    public static Key FromFinalis(Score score)
+    {
+        var lowest = score.Parts.Where(p => !p.Notes.IsEmpty).Select(p => p.Notes[^1]).DefaultIfEmpty().MinBy(n => n.Pitch.Midi);
+        if (lowest.Duration.Sign <= 0) return Estimate(score);
+        int tonic = lowest.Pitch.PitchClass;
+        var histogram = Histogram(score);
+        var mode = Correlation(histogram, MinorProfile, tonic) > Correlation(histogram, MajorProfile, tonic) ? Mode.Minor : Mode.Major;
+        return Spell(tonic, mode, score.KeySignature.Fifths);
+    }
+
+    private static double[] Histogram(Score score)
+    {
+        var histogram = new double[12];
+        foreach (var part in score.Parts)
+            foreach (var n in part.Notes)
+                histogram[n.Pitch.PitchClass] += n.Duration.ToDouble();
+        return histogram;
     }
 
     /// <summary>The key with that tonic pitch class and mode whose signature is nearest the given one.</summary>
