@@ -13,7 +13,8 @@ namespace EvoComposer.Theory.Formats.MusicXml;
 /// </summary>
 /// <remarks>
 /// <para>Measures are the score's <see cref="Score.Measures"/> when they run without gaps from 0, else they are
-/// laid out from the meters; measures are added at the end until every note fits. Notes are split at barlines
+/// laid out from the meters; measures are added at the end until every note fits. A measure with the number of
+/// the one before it (the second part of a measure split by a double barline) is marked <c>implicit="yes"</c>. Notes are split at barlines
 /// and, inside a measure, into written note values (breve to 1024th, with up to two dots; durations with an
 /// odd factor in their denominator get a <c>time-modification</c>, e.g. 3:2 for triplets), joined by ties.
 /// Gaps are rests in the first voice and <c>forward</c> in the others. Overlapping notes of one part are laid
@@ -168,7 +169,8 @@ public static class MusicXmlWriter
                 var m = measures[mi];
                 var mEnd = m.Onset + m.Duration;
                 var measure = new XElement("measure", new XAttribute("number", m.Number.ToString(CultureInfo.InvariantCulture)));
-                if (mi == 0 && m.Number == 0) measure.Add(new XAttribute("implicit", "yes"));
+                // A pickup, and the second part of a measure split by a double barline (same number), are not counted.
+                if ((mi == 0 && m.Number == 0) || (mi > 0 && measures[mi - 1].Number == m.Number)) measure.Add(new XAttribute("implicit", "yes"));
                 var attributes = Attributes(mi, m, mEnd);
                 if (attributes.HasElements) measure.Add(attributes);
                 if (id == "P1")

@@ -254,6 +254,22 @@ public class KernReaderTests
     }
 
     [Fact]
+    public void Read_DoubleBarlineInMidMeasureBeforeMeterChange_SplitsTheMeasureKeepingItsNumber()
+    {
+        var score = Read("**kern", "*M4/4", "=1", "2.c", "=||", "*M3/4", "4d", "=2", "2.e", "==", "*-").Score;
+        Assert.Equal([new Measure(1, Q("0"), Q("3")), new Measure(1, Q("3"), Q("1")), new Measure(2, Q("4"), Q("3"))], score.Measures.ToArray());
+        Assert.Equal([1, 1, 2], score.Parts[0].Notes.Select(n => n.Measure));
+        Assert.Equal(Q("3"), score.Meters[1].Onset);
+    }
+
+    [Fact]
+    public void Read_DoubleBarlineAtMeasureStart_AddsNoEmptyMeasure()
+    {
+        var score = Read("**kern", "*M2/4", "=1", "2c", "=||", "=2", "2d", "==", "*-").Score;
+        Assert.Equal([new Measure(1, Q("0"), Q("2")), new Measure(2, Q("2"), Q("2"))], score.Measures.ToArray());
+    }
+
+    [Fact]
     public void Read_FirstBarlineAtStart_HasNoPickupMeasure()
     {
         var score = Read("**kern", "*M2/4", "=1-", "2c", "=2", "2d", "==", "*-").Score;

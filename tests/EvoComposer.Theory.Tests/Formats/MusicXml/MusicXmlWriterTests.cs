@@ -196,6 +196,17 @@ public sealed class MusicXmlWriterTests
     }
 
     [Fact]
+    public void Write_MeasureSplitByDoubleBarline_SecondPartIsImplicitAndReadsBack()
+    {
+        var score = new Score([new Part("Voice", [new Note(Pitch.Parse("C5"), 0, 3, 1), new Note(Pitch.Parse("D5"), 3, 1, 1), new Note(Pitch.Parse("E5"), 4, 3, 2)])],
+            [new(0, new Meter(4, 4)), new(3, new Meter(3, 4))], [new(0, new KeySignature(0))], null,
+            [new Measure(1, 0, 3), new Measure(1, 3, 1), new Measure(2, 4, 3)]);
+        var measures = MusicXmlWriter.ToDocument(score).Descendants("measure").ToList();
+        Assert.Equal([null, "yes", null], measures.Select(m => (string?)m.Attribute("implicit")));
+        AssertSameMusic(score, RoundTrip(score, compressed: false), "split measure");
+    }
+
+    [Fact]
     public void Write_TripletEighthAndDottedQuarter_WritesTypeDotsAndTimeModification()
     {
         var score = new Score([new Part("Voice", [new Note(Pitch.Parse("C5"), 0, new Rational(1, 3), 1), new Note(Pitch.Parse("D5"), 1, new Rational(3, 2), 1)])],
