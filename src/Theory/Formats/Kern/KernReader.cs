@@ -54,4 +54,12 @@ public sealed class KernReader : IScoreReader
     /// <exception cref="KernFormatException">The bytes are not a readable kern file.</exception>
     public KernReadResult ReadWithDiagnostics(ReadOnlyMemory<byte> bytes, string sourceName) =>
         KernParser.Parse(bytes.Span, sourceName);
+
+    /// <summary>Reads a score and reports what was tolerated (<see cref="KernReadResult.Diagnostics"/>).</summary>
+    /// <exception cref="KernFormatException">The bytes are not a readable kern file.</exception>
+    ScoreReadResult IScoreReader.ReadWithDiagnostics(ReadOnlyMemory<byte> bytes, string sourceName)
+    {
+        var result = ReadWithDiagnostics(bytes, sourceName);
+        return new ScoreReadResult(result.Score, [.. result.Diagnostics.Select(d => d.ToReadDiagnostic())]);
+    }
 }

@@ -385,6 +385,19 @@ public class KernReaderTests
     }
 
     [Fact]
+    public void ReadWithDiagnostics_ThroughIScoreReader_ReportsTheKernDiagnosticsWithLocations()
+    {
+        byte[] bytes = [.. "!!!ASW: L"u8, 0xE9, .. "ritier\n**kern\n*foo\n4c\n*-\n"u8];
+        IScoreReader reader = new KernReader();
+
+        var result = reader.ReadWithDiagnostics(bytes, "x.krn");
+
+        Assert.Equal(new KernReader().ReadWithDiagnostics(bytes, "x.krn").Diagnostics.Select(d => d.ToReadDiagnostic()), result.Diagnostics);
+        Assert.Contains(result.Diagnostics, d => d.Location == "line 1" && d.Message.Contains("Latin-1"));
+        Assert.Single(result.Score.Parts[0].Notes);
+    }
+
+    [Fact]
     public void Read_CrLfAndBomAndBlankLines_AreAccepted()
     {
         byte[] bytes = [0xEF, 0xBB, 0xBF, .. "**kern\r\n\r\n4c\r\n4d\r\n*-\r\n"u8];
