@@ -98,30 +98,13 @@ public static class MusicXmlWriter
     private static long Divisions(Score score, List<Measure> measures)
     {
         long lcm = 1;
-        void Add(Rational r)
-        {
-            long d = r.Denominator;
-            lcm = checked(lcm / Gcd(lcm, d) * d);
-            if (lcm > MusicXmlReader.MaxDivisions)
-                throw new ArgumentException($"the score's durations need more than {MusicXmlReader.MaxDivisions} divisions per quarter note", nameof(score));
-        }
-        try
-        {
-            foreach (var m in measures) { Add(m.Onset); Add(m.Duration); }
-            foreach (var p in score.Parts)
-                foreach (var n in p.Notes) { Add(n.Onset); Add(n.Duration); }
-        }
-        catch (OverflowException e)
-        {
-            throw new ArgumentException("the score's durations have no common denominator within range", nameof(score), e);
-        }
+        void Add(Rational r) =>
+            lcm = Rational.CommonDenominator(lcm, r, MusicXmlReader.MaxDivisions)
+                  ?? throw new ArgumentException($"the score's durations need more than {MusicXmlReader.MaxDivisions} divisions per quarter note", nameof(score));
+        foreach (var m in measures) { Add(m.Onset); Add(m.Duration); }
+        foreach (var p in score.Parts)
+            foreach (var n in p.Notes) { Add(n.Onset); Add(n.Duration); }
         return lcm;
-    }
-
-    private static long Gcd(long a, long b)
-    {
-        while (b != 0) (a, b) = (b, a % b);
-        return a;
     }
 
     private static readonly (Rational Length, string Name)[] Types =
