@@ -39,7 +39,7 @@ internal sealed class Host
 /// <summary>An outside program or file that some outputs need, and the Debian package that provides it.</summary>
 /// <param name="Name">Short name as shown by <c>doctor</c>.</param>
 /// <param name="Probe">A program name looked up on PATH, or an absolute file path.</param>
-/// <param name="DebianPackage">The package to install (the same names as scripts/setup-debian).</param>
+/// <param name="DebianPackage">The package to install; <see cref="All"/> must list the same probes and packages as scripts/debian-packages.txt, which scripts/setup-debian installs.</param>
 /// <param name="Purpose">What it is used for.</param>
 internal sealed record ExternalTool(string Name, string Probe, string DebianPackage, string Purpose)
 {

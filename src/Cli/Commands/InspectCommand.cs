@@ -38,11 +38,11 @@ internal static class InspectCommand
 
     private static void InspectFile(CliContext context, string file, bool json)
     {
-        var score = ScoreFiles.Read(file);
+        var (score, warnings) = ScoreFiles.ReadWithDiagnostics(file);
         string format = ScoreFiles.ReaderFor(file)!.FormatName;
         if (json)
         {
-            context.WriteJson(w => WriteScore(w, score, format));
+            context.WriteJson(w => WriteScore(w, score, format, warnings));
             return;
         }
         var o = context.Output;
@@ -65,6 +65,10 @@ internal static class InspectCommand
             string range = part.Range is var (low, high) ? $"{low}-{high}" : "-";
             o.WriteLine($"  {part.Name.PadRight(nameWidth)}  {part.Notes.Length,5} notes  {range}");
         }
+        if (warnings.IsEmpty) return;
+        // What the reader tolerated belongs to what the file holds, so it is part of the report, not of stderr.
+        o.WriteLine($"  warnings:      {warnings.Length.ToString(CultureInfo.InvariantCulture)} {(warnings.Length == 1 ? "defect" : "defects")} tolerated");
+        foreach (var d in warnings) o.WriteLine($"    {d}");
     }
 
     private static void Field(TextWriter o, string name, string? value)
@@ -72,8 +76,11 @@ internal static class InspectCommand
         if (!string.IsNullOrEmpty(value)) o.WriteLine($"  {name + ":",-15}{value}");
     }
 
-    /// <summary>Writes one score as the <c>inspect --json</c> object of ARCHITECTURE.md, plus title, composer, catalogue number, source, measures and length.</summary>
-    internal static void WriteScore(Utf8JsonWriter w, Score score, string format)
+    /// <summary>
+    /// Writes one score as the <c>inspect --json</c> object of ARCHITECTURE.md, plus title, composer, catalogue number,
+    /// source, measures, length, and the defects the reader tolerated (<c>warnings</c>: <c>{location, message}</c>).
+    /// </summary>
+    internal static void WriteScore(Utf8JsonWriter w, Score score, string format, IReadOnlyList<ReadDiagnostic> warnings)
     {
         w.WriteStartObject();
         w.WriteString("format", format);
@@ -114,6 +121,15 @@ internal static class InspectCommand
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("warnings");
+        foreach (var d in warnings)
+        {
+            w.WriteStartObject();
+            w.WriteString("location", d.Location);
+            w.WriteString("message", d.Message);
             w.WriteEndObject();
         }
         w.WriteEndArray();

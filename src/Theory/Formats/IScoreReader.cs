@@ -17,4 +17,11 @@ public interface IScoreReader
     /// </summary>
     /// <exception cref="ScoreFormatException">The bytes are not a readable score of this format.</exception>
     Score Read(ReadOnlyMemory<byte> bytes, string sourceName);
+
+    /// <summary>
+    /// Reads a score from bytes, as <see cref="Read"/> does, and reports the defects that were tolerated. By
+    /// default none are: readers that tolerate defects and can say which override this.
+    /// </summary>
+    /// <exception cref="ScoreFormatException">The bytes are not a readable score of this format.</exception>
+    ScoreReadResult ReadWithDiagnostics(ReadOnlyMemory<byte> bytes, string sourceName) => new(Read(bytes, sourceName), []);
 }

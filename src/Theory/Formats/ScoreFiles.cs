@@ -50,7 +50,11 @@ public static class ScoreFiles
 
     /// <summary>Reads a score file.</summary>
     /// <exception cref="ScoreFormatException">Any reason the file cannot be read, with the file named.</exception>
-    public static Score Read(string path)
+    public static Score Read(string path) => ReadWithDiagnostics(path).Score;
+
+    /// <summary>Reads a score file and reports the defects its reader tolerated (see <see cref="IScoreReader.ReadWithDiagnostics"/>).</summary>
+    /// <exception cref="ScoreFormatException">Any reason the file cannot be read, with the file named.</exception>
+    public static ScoreReadResult ReadWithDiagnostics(string path)
     {
         var reader = ReaderFor(path) ?? throw new ScoreFormatException(path, null,
             $"unknown file type '{Path.GetExtension(path)}' (supported: {string.Join(", ", All.SelectMany(r => r.Extensions))})");
@@ -68,6 +72,6 @@ public static class ScoreFiles
             throw new ScoreFormatException(path, null, $"cannot be read: {e.Message}", e);
         }
         if (bytes.Length == 0) throw new ScoreFormatException(path, null, "file is empty");
-        return reader.Read(bytes, path);
+        return reader.ReadWithDiagnostics(bytes, path);
     }
 }

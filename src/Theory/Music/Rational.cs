@@ -68,6 +68,19 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
         return a == 0 ? 1 : a;
     }
 
+    /// <summary>
+    /// The least common multiple of <paramref name="denominator"/> (positive, at most <paramref name="limit"/>) and
+    /// the denominator of <paramref name="value"/>, or null when it is more than <paramref name="limit"/>: the step
+    /// by which writers find one time unit (MIDI ticks, MusicXML divisions) that makes every time value whole.
+    /// </summary>
+    internal static long? CommonDenominator(long denominator, Rational value, long limit)
+    {
+        long d = value.Denominator;
+        if (d > limit) return null;
+        long multiple = denominator / Gcd(denominator, d);
+        return multiple > limit / d ? null : multiple * d;
+    }
+
     /// <inheritdoc/>
     public static Rational operator +(Rational a, Rational b)
     {

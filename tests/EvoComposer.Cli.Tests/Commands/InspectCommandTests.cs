@@ -54,6 +54,37 @@ public sealed class InspectCommandTests : IDisposable
     }
 
     [Fact]
+    public void Inspect_FileReadWithoutDefects_WritesEmptyWarningsAndNoWarningsSection()
+    {
+        string file = _temp.Write("little.fakescore", Chorale);
+
+        using var doc = JsonDocument.Parse(CliRunner.Run("inspect", file, "--json").Output);
+        var text = CliRunner.Run("inspect", file);
+
+        Assert.Equal(0, doc.RootElement.GetProperty("warnings").GetArrayLength());
+        Assert.DoesNotContain("warnings:", text.Output);
+    }
+
+    [Fact]
+    public void Inspect_KernFileWithToleratedDefect_ListsItUnderWarnings()
+    {
+        string file = Path.Combine(_temp.Path, "latin1.krn");
+        File.WriteAllBytes(file, [.. "!!!ASW: L"u8, 0xE9, .. "ritier\n**kern\n4c\n*-\n"u8]);
+
+        var json = CliRunner.Run("inspect", file, "--json");
+        var text = CliRunner.Run("inspect", file);
+
+        Assert.Equal(0, json.ExitCode);
+        using var doc = JsonDocument.Parse(json.Output);
+        var warning = Assert.Single(doc.RootElement.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("line 1", warning.GetProperty("location").GetString());
+        Assert.Contains("Latin-1", warning.GetProperty("message").GetString());
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("warnings:", text.Output);
+        Assert.Contains("    line 1: not valid UTF-8", text.Output);
+    }
+
+    [Fact]
     public void Inspect_FileWithoutDeclaredKey_WritesKeyNull()
     {
         string file = _temp.Write("nokey.fakescore", "Soprano C5 0 1 0");

@@ -156,4 +156,14 @@ public class RationalTests
     [Fact]
     public void FromDecimal_DenominatorBeyond64Bits_ThrowsInsteadOfGuessing() =>
         Assert.Throws<OverflowException>(() => Rational.FromDecimal(0.0000000000000000001m));
+
+    [Theory]
+    [InlineData(4, 1, 6, 100, 12L)]
+    [InlineData(1, 5, 3, 100, 3L)]
+    [InlineData(12, 7, 12, 100, 12L)]
+    [InlineData(64, 1, 3, 100, null)]
+    [InlineData(1, 1, long.MaxValue, 1000, null)]
+    [InlineData(9_000_000_000_000_000_000, 1, 7, long.MaxValue, null)]
+    public void CommonDenominator_WithLimit_IsLeastCommonMultipleOrNullAboveIt(long denominator, long n, long d, long limit, long? expected) =>
+        Assert.Equal(expected, Rational.CommonDenominator(denominator, new Rational(n, d), limit));
 }

@@ -9,6 +9,12 @@ namespace EvoComposer.Theory.Formats.Kern;
 /// <param name="Message">What was tolerated and how it was read.</param>
 public readonly record struct KernDiagnostic(int Line, int Spine, string Message)
 {
+    /// <summary>"line 12, spine 3", or "line 12" when the defect concerns the whole line.</summary>
+    public string Location => Spine > 0 ? $"line {Line}, spine {Spine}" : $"line {Line}";
+
     /// <summary>"line 12, spine 3: message".</summary>
-    public override string ToString() => Spine > 0 ? $"line {Line}, spine {Spine}: {Message}" : $"line {Line}: {Message}";
+    public override string ToString() => $"{Location}: {Message}";
+
+    /// <summary>The diagnostic in the terms every format shares.</summary>
+    public ReadDiagnostic ToReadDiagnostic() => new(Location, Message);
 }

@@ -395,6 +395,7 @@ internal sealed class KernParser
     private void ReadBarline(ReadOnlySpan<byte> line)
     {
         CheckKind(line, (byte)'=', "barline");
+        bool doubleBar = false;
         for (int i = 0; i < _tokenCount; i++)
         {
             var spine = _spines[i];
@@ -402,12 +403,25 @@ internal sealed class KernParser
             if (spine.Part < 0) continue;
             var t = Token(line, i)[1..];
             int digits = KernText.DigitRun(t);
-            if (digits == 0) continue;
+            if (digits == 0)
+            {
+                doubleBar |= t.IndexOf("||"u8) >= 0;
+                continue;
+            }
             if (!KernText.TryInt(t[..digits], out int number)) throw Error(i + 1, "measure number too large");
             StartMeasure(number);
             return;
         }
-        // Barlines without a number (repeat signs, double and final barlines, mid-measure barlines) start no measure.
+        // Barlines without a number (repeat signs, final barlines, mid-measure barlines) start no measure; a double
+        // barline ("=||", often before a change of meter, as in chor011) splits the measure it falls in: the part
+        // after it is a measure of its own with the same number (music21 too makes it a measure of its own).
+        if (doubleBar) SplitMeasure();
+    }
+
+    private void SplitMeasure()
+    {
+        CloseMeasure(_now);
+        _measureOnset = _now;
     }
 
     private void StartMeasure(int number)

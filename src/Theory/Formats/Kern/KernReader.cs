@@ -13,7 +13,8 @@ namespace EvoComposer.Theory.Formats.Kern;
 /// Durations are exact: dots, tuplets (<c>3</c>, <c>6</c>, <c>12</c>), rational durations (<c>3%2</c>) and
 /// breves (<c>0</c>, <c>00</c>); each data line starts when the earliest event sounding before it ends, and a
 /// line of grace notes takes no time. Measures start at numbered barlines (<c>=12</c>); unnumbered ones (repeat
-/// signs in mid-measure, <c>==</c>) start none. What comes before the first numbered barline gets one less than
+/// signs in mid-measure, <c>==</c>) start none, except a double barline (<c>=||</c>), which splits the measure it
+/// falls in into two measures with the same number. What comes before the first numbered barline gets one less than
 /// its number: measure 0, a pickup, before <c>=1</c>. Reference records become <see cref="ScoreMetadata"/>:
 /// <c>COM</c> composer, <c>OTL</c> title, <c>SCT</c> catalogue number, <c>YEM</c> (else <c>YEC</c>) licence,
 /// the others <see cref="ScoreMetadata.References"/>. <c>*G:</c>-style key interpretations give
@@ -53,4 +54,12 @@ public sealed class KernReader : IScoreReader
     /// <exception cref="KernFormatException">The bytes are not a readable kern file.</exception>
     public KernReadResult ReadWithDiagnostics(ReadOnlyMemory<byte> bytes, string sourceName) =>
         KernParser.Parse(bytes.Span, sourceName);
+
+    /// <summary>Reads a score and reports what was tolerated (<see cref="KernReadResult.Diagnostics"/>).</summary>
+    /// <exception cref="KernFormatException">The bytes are not a readable kern file.</exception>
+    ScoreReadResult IScoreReader.ReadWithDiagnostics(ReadOnlyMemory<byte> bytes, string sourceName)
+    {
+        var result = ReadWithDiagnostics(bytes, sourceName);
+        return new ScoreReadResult(result.Score, [.. result.Diagnostics.Select(d => d.ToReadDiagnostic())]);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EvoComposer.Theory.Formats.Notation;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Theory.Formats.LilyPond;
@@ -9,8 +10,9 @@ namespace EvoComposer.Theory.Formats.LilyPond;
 /// first, with a clef chosen from the part's range; spelled pitches in absolute octaves; key and time
 /// signatures (and their changes at barlines); a pickup as <c>\partial</c>; notes split at barlines and into
 /// written values with ties; fermatas; title, composer and catalogue number in the header. Durations that no
-/// dotted value spells (triplets and other tuplets) are written as scaled values (<c>8*2/3</c>), so timing is
-/// exact though such notes are not bracketed. Stateless and thread-safe.
+/// dotted value spells are written as tuplets (<c>\tuplet 3/2 { c'8 d'8 e'8 }</c>), bracketed as in MusicXML
+/// (see <see cref="NoteValues.TupletBrackets"/>); lengths no value spells at all become scaled values
+/// (<c>256*1/2</c>), so timing is always exact. Stateless and thread-safe.
 /// </summary>
 public static class LilyPondWriter
 {
@@ -67,30 +69,11 @@ public static class LilyPondWriter
         "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).ReplaceLineEndings(" ") + "\"";
 
     /// <summary>
-    /// Where barlines fall: after the pickup (the first measure, when the source marks it shorter than its meter),
-    /// then every measure length of the meter in force, up to the end of the piece (the last note's end, or the
-    /// end of the last measure the source marks, whichever is later). The first entry is 0, the last the end.
+    /// Where barlines fall (see <see cref="MeasureLayout.FromMeters"/>): the first entry is 0, then the end of each
+    /// measure; the last is the end of the piece.
     /// </summary>
-    internal static List<Rational> Barlines(Score score)
-    {
-        var bars = new List<Rational> { Rational.Zero };
-        var end = score.Measures.IsEmpty ? score.Length : Rational.Max(score.Length, score.Measures[^1].Onset + score.Measures[^1].Duration);
-        var t = Rational.Zero;
-        if (!score.Measures.IsEmpty && score.Measures[0].Onset == Rational.Zero &&
-            score.Measures[0].Duration > Rational.Zero && score.Measures[0].Duration < score.Meter.MeasureLength)
-        {
-            t = score.Measures[0].Duration;
-            if (t < end) bars.Add(t);
-        }
-        while (true)
-        {
-            t += score.MeterAt(t).MeasureLength;
-            if (t >= end) break;
-            bars.Add(t);
-        }
-        bars.Add(Rational.Max(end, bars[^1]));
-        return bars;
-    }
+    internal static List<Rational> Barlines(Score score) =>
+        [Rational.Zero, .. MeasureLayout.FromMeters(score).Select(m => m.Onset + m.Duration)];
 
     /// <summary>A chord or a rest (no pitches) between two onsets.</summary>
     private readonly record struct Event(Rational Start, Rational End, Pitch[] Pitches, bool Fermata);
@@ -132,6 +115,24 @@ public static class LilyPondWriter
         KeySignature? signature = null;
         int bar = 0;
         var events = Events(part, bars[^1]);
+        var pending = new List<(string Token, NoteValue Value)>(); // the current bar's notes and rests
+        void Flush()
+        {
+            var brackets = NoteValues.TupletBrackets(pending.Select(p => p.Value).ToList());
+            int b = 0;
+            for (int i = 0; i < pending.Count; i++)
+            {
+                if (b < brackets.Count && brackets[b].First == i)
+                    ly.Append(CultureInfo.InvariantCulture, $"\\tuplet {pending[i].Value.Actual}/{pending[i].Value.Normal} {{ ");
+                ly.Append(pending[i].Token).Append(' ');
+                if (b < brackets.Count && brackets[b].Last == i)
+                {
+                    ly.Append("} ");
+                    b++;
+                }
+            }
+            pending.Clear();
+        }
         for (int e = 0; e < events.Count; e++)
         {
             var ev = events[e];
@@ -141,6 +142,7 @@ public static class LilyPondWriter
                 while (bar + 1 < bars.Count && bars[bar + 1] <= start) bar++;
                 if (start == bars[bar])
                 {
+                    Flush();
                     if (bar > 0) ly.Append('|').Append(newLine);
                     if (score.MeterAt(start) is var m && m != meter)
                     {
@@ -157,24 +159,25 @@ public static class LilyPondWriter
                         ly.Append(CultureInfo.InvariantCulture, $"\\partial {Duration(bars[1])} ");
                 }
                 var stop = bar + 1 < bars.Count ? Rational.Min(ev.End, bars[bar + 1]) : ev.End;
-                var values = Values(stop - start);
+                var values = NoteValues.Decompose(stop - start, Shortest);
                 for (int v = 0; v < values.Count; v++)
                 {
                     bool last = stop == ev.End && v == values.Count - 1;
-                    ly.Append(ev.Pitches.Length switch
+                    var token = new StringBuilder(ev.Pitches.Length switch
                     {
                         0 => "r",
                         1 => PitchName(ev.Pitches[0]),
                         _ => "<" + string.Join(" ", ev.Pitches.Select(PitchName)) + ">",
                     });
-                    ly.Append(values[v]);
-                    if (ev.Pitches.Length > 0 && !last) ly.Append('~');
-                    if (ev.Fermata && last) ly.Append("\\fermata");
-                    ly.Append(' ');
+                    token.Append(Name(values[v]));
+                    if (ev.Pitches.Length > 0 && !last) token.Append('~');
+                    if (ev.Fermata && last) token.Append("\\fermata");
+                    pending.Add((token.ToString(), values[v]));
                 }
                 start = stop;
             }
         }
+        Flush();
         return ly.Append("\\bar \"|.\"").ToString();
     }
 
@@ -222,39 +225,19 @@ public static class LilyPondWriter
         return StepName(pitch.Step, pitch.Alter) + new string(marks >= 0 ? '\'' : ',', Math.Abs(marks));
     }
 
-    private static readonly Rational Breve = 8;
+    /// <summary>The shortest plain value written: a 256th note.</summary>
     private static readonly Rational Shortest = new(1, 64);
 
     /// <summary>
-    /// Written values for a length, longest first, each a LilyPond duration: "4", "8.", "2..", "\breve";
-    /// a length with a denominator other than a power of two becomes one scaled value ("8*2/3").
+    /// Written values for a length, longest first, each a LilyPond duration: "4", "8.", "2..", "\breve". A tuplet's
+    /// values are its written ones (a triplet eighth is "8"; the <c>\tuplet</c> around it scales it); a length no
+    /// value spells becomes one scaled value ("256*1/2").
     /// </summary>
-    internal static List<string> Values(Rational length)
-    {
-        var result = new List<string>();
-        if (!IsPowerOfTwo(length.Denominator))
-        {
-            result.Add(Duration(length));
-            return result;
-        }
-        var remaining = length;
-        while (remaining > Rational.Zero)
-        {
-            var value = Breve;
-            while (value > remaining && value > Shortest) value /= 2;
-            if (value > remaining)
-            {
-                result.Add(Duration(remaining));
-                break;
-            }
-            var written = value;
-            int dots = 0;
-            for (var add = value / 2; dots < 2 && written + add <= remaining; add /= 2, dots++) written += add;
-            result.Add(Name(value) + new string('.', dots));
-            remaining -= written;
-        }
-        return result;
-    }
+    internal static List<string> Values(Rational length) => NoteValues.Decompose(length, Shortest).Select(Name).ToList();
+
+    /// <summary>The LilyPond duration of a written value: its name and dots, or a scaled value when it has none.</summary>
+    private static string Name(NoteValue value) =>
+        value.Written is { } written ? Name(written) + new string('.', value.Dots) : Duration(value.Duration);
 
     /// <summary>
     /// One LilyPond duration for a length: a plain value when it is a power of two, else the next longer value
@@ -262,7 +245,7 @@ public static class LilyPondWriter
     /// </summary>
     private static string Duration(Rational length)
     {
-        var value = Breve;
+        var value = NoteValues.Breve;
         while (value / 2 >= length && value > Shortest) value /= 2;
         if (value == length) return Name(value);
         var factor = length / value;
@@ -272,7 +255,5 @@ public static class LilyPondWriter
 
     /// <summary>The LilyPond name of a power-of-two length in quarter notes: 8 → \breve, 4 → 1, 1 → 4, 1/2 → 8.</summary>
     private static string Name(Rational value) =>
-        value == Breve ? "\\breve" : (4 / value).Numerator.ToString(CultureInfo.InvariantCulture);
-
-    private static bool IsPowerOfTwo(long n) => n > 0 && (n & (n - 1)) == 0;
+        value == NoteValues.Breve ? "\\breve" : (4 / value).Numerator.ToString(CultureInfo.InvariantCulture);
 }

@@ -92,12 +92,9 @@ public static class MidiScoreWriter
         void Add(Rational value, Func<string> what)
         {
             if (value < Rational.Zero) throw new ArgumentException($"{what()} has a negative time {value}.", nameof(score));
-            long d = value.Denominator;
-            long next = d > TicksPerQuarterNoteTimeDivision.MaxTicksPerQuarterNote ? long.MaxValue : lcm / Gcd(lcm, d) * d;
-            if (next > TicksPerQuarterNoteTimeDivision.MaxTicksPerQuarterNote)
+            lcm = Rational.CommonDenominator(lcm, value, TicksPerQuarterNoteTimeDivision.MaxTicksPerQuarterNote) ??
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                     $"{what()} cannot be written to MIDI: its time {value} needs more than {TicksPerQuarterNoteTimeDivision.MaxTicksPerQuarterNote} ticks per quarter note together with the score's other values (least common multiple of denominators so far: {lcm})."), nameof(score));
-            lcm = next;
         }
         foreach (var part in score.Parts)
             foreach (var n in part.Notes)
@@ -109,11 +106,5 @@ public static class MidiScoreWriter
         foreach (var k in score.KeySignatures) Add(k.Onset, () => $"Key signature {k.Value} at {k.Onset}");
         foreach (var t in score.Tempos) Add(t.Onset, () => $"Tempo {t.Value} at {t.Onset}");
         return (int)(lcm * ((MinimumTicksPerQuarterNote + lcm - 1) / lcm)); // the smallest multiple of lcm that is at least 480 (lcm itself when lcm ≥ 480)
-    }
-
-    private static long Gcd(long a, long b)
-    {
-        while (b != 0) (a, b) = (b, a % b);
-        return a;
     }
 }

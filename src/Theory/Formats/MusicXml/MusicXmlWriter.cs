@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using EvoComposer.Theory.Formats.Notation;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Theory.Formats.MusicXml;
@@ -12,7 +13,8 @@ namespace EvoComposer.Theory.Formats.MusicXml;
 /// </summary>
 /// <remarks>
 /// <para>Measures are the score's <see cref="Score.Measures"/> when they run without gaps from 0, else they are
-/// laid out from the meters; measures are added at the end until every note fits. Notes are split at barlines
+/// laid out from the meters; measures are added at the end until every note fits. A measure with the number of
+/// the one before it (the second part of a measure split by a double barline) is marked <c>implicit="yes"</c>. Notes are split at barlines
 /// and, inside a measure, into written note values (breve to 1024th, with up to two dots; durations with an
 /// odd factor in their denominator get a <c>time-modification</c>, e.g. 3:2 for triplets), joined by ties.
 /// Gaps are rests in the first voice and <c>forward</c> in the others. Overlapping notes of one part are laid
@@ -65,7 +67,7 @@ public static class MusicXmlWriter
     /// <summary>The score as a MusicXML document.</summary>
     public static XDocument ToDocument(Score score)
     {
-        var measures = LayOutMeasures(score);
+        var measures = MeasureLayout.FromScore(score);
         long divisions = Divisions(score, measures);
         var root = new XElement("score-partwise", new XAttribute("version", "4.0"));
         var md = score.Metadata;
@@ -93,58 +95,17 @@ public static class MusicXmlWriter
 
     private static string PartId(int index) => "P" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The measures to write: the score's own when they are contiguous from 0, else laid out from the meters.</summary>
-    internal static List<Measure> LayOutMeasures(Score score)
-    {
-        var result = new List<Measure>();
-        bool contiguous = !score.Measures.IsEmpty && score.Measures[0].Onset == Rational.Zero;
-        for (int i = 0; contiguous && i < score.Measures.Length; i++)
-            contiguous = score.Measures[i].Duration > Rational.Zero &&
-                         (i == 0 || score.Measures[i - 1].Onset + score.Measures[i - 1].Duration == score.Measures[i].Onset);
-        if (contiguous) result.AddRange(score.Measures);
-        Rational end = result.Count > 0 ? result[^1].Onset + result[^1].Duration : Rational.Zero;
-        int number = result.Count > 0 ? result[^1].Number : 0;
-        var length = score.Length;
-        while (end < length || result.Count == 0)
-        {
-            var m = new Measure(++number, end, score.MeterAt(end).MeasureLength);
-            result.Add(m);
-            end += m.Duration;
-        }
-        return result;
-    }
-
     private static long Divisions(Score score, List<Measure> measures)
     {
         long lcm = 1;
-        void Add(Rational r)
-        {
-            long d = r.Denominator;
-            lcm = checked(lcm / Gcd(lcm, d) * d);
-            if (lcm > MusicXmlReader.MaxDivisions)
-                throw new ArgumentException($"the score's durations need more than {MusicXmlReader.MaxDivisions} divisions per quarter note", nameof(score));
-        }
-        try
-        {
-            foreach (var m in measures) { Add(m.Onset); Add(m.Duration); }
-            foreach (var p in score.Parts)
-                foreach (var n in p.Notes) { Add(n.Onset); Add(n.Duration); }
-        }
-        catch (OverflowException e)
-        {
-            throw new ArgumentException("the score's durations have no common denominator within range", nameof(score), e);
-        }
+        void Add(Rational r) =>
+            lcm = Rational.CommonDenominator(lcm, r, MusicXmlReader.MaxDivisions)
+                  ?? throw new ArgumentException($"the score's durations need more than {MusicXmlReader.MaxDivisions} divisions per quarter note", nameof(score));
+        foreach (var m in measures) { Add(m.Onset); Add(m.Duration); }
+        foreach (var p in score.Parts)
+            foreach (var n in p.Notes) { Add(n.Onset); Add(n.Duration); }
         return lcm;
     }
-
-    private static long Gcd(long a, long b)
-    {
-        while (b != 0) (a, b) = (b, a % b);
-        return a;
-    }
-
-    /// <summary>A written note value: its sounding length, type name (null when none fits), dots and tuplet ratio.</summary>
-    internal readonly record struct NoteValue(Rational Duration, string? Type, int Dots, int Actual, int Normal);
 
     private static readonly (Rational Length, string Name)[] Types =
     [
@@ -152,41 +113,6 @@ public static class MusicXmlWriter
         (new Rational(1, 8), "32nd"), (new Rational(1, 16), "64th"), (new Rational(1, 32), "128th"), (new Rational(1, 64), "256th"),
         (new Rational(1, 128), "512th"), (new Rational(1, 256), "1024th"),
     ];
-
-    /// <summary>
-    /// Splits a duration into written note values, longest first. A denominator with an odd factor r is shown
-    /// as a tuplet r:n (n the largest power of two below r), so 1/3 is a triplet eighth.
-    /// </summary>
-    internal static List<NoteValue> Decompose(Rational duration)
-    {
-        var result = new List<NoteValue>();
-        long r = duration.Denominator;
-        while (r % 2 == 0) r /= 2;
-        long normal = 1;
-        while (normal * 2 < r) normal *= 2;
-        if (r > int.MaxValue) { result.Add(new NoteValue(duration, null, 0, 1, 1)); return result; }
-        var ratio = new Rational(r, normal); // shown = sounding × ratio
-        var remaining = duration * ratio;
-        while (remaining > Rational.Zero)
-        {
-            int i = Array.FindIndex(Types, t => t.Length <= remaining);
-            if (i < 0)
-            {
-                result.Add(new NoteValue(remaining / ratio, null, 0, (int)r, (int)normal));
-                break;
-            }
-            var shown = Types[i].Length;
-            int dots = 0;
-            for (var add = shown / 2; dots < 2 && i + dots + 1 < Types.Length && shown + add <= remaining; add /= 2)
-            {
-                shown += add;
-                dots++;
-            }
-            result.Add(new NoteValue(shown / ratio, Types[i].Name, dots, (int)r, (int)normal));
-            remaining -= shown;
-        }
-        return result;
-    }
 
     /// <summary>Notes that start and end together, written as one chord.</summary>
     private sealed record Chord(Rational Onset, Rational Duration, List<Note> Notes)
@@ -226,7 +152,8 @@ public static class MusicXmlWriter
                 var m = measures[mi];
                 var mEnd = m.Onset + m.Duration;
                 var measure = new XElement("measure", new XAttribute("number", m.Number.ToString(CultureInfo.InvariantCulture)));
-                if (mi == 0 && m.Number == 0) measure.Add(new XAttribute("implicit", "yes"));
+                // A pickup, and the second part of a measure split by a double barline (same number), are not counted.
+                if ((mi == 0 && m.Number == 0) || (mi > 0 && measures[mi - 1].Number == m.Number)) measure.Add(new XAttribute("implicit", "yes"));
                 var attributes = Attributes(mi, m, mEnd);
                 if (attributes.HasElements) measure.Add(attributes);
                 if (id == "P1")
@@ -272,32 +199,12 @@ public static class MusicXmlWriter
         {
             foreach (var voice in measure.Elements("note").Where(n => n.Element("chord") is null).GroupBy(n => (string?)n.Element("voice")))
             {
-                XElement? first = null, last = null;
-                (string, string) ratio = default;
-                Rational shown = 0, shortest = 0;
-                void Close()
+                var notes = voice.ToList();
+                foreach (var (first, last) in NoteValues.TupletBrackets(notes.Select(Written).ToList()))
                 {
-                    if (first is null) return;
-                    Notations(first).Add(new XElement("tuplet", new XAttribute("type", "start"), new XAttribute("bracket", "yes")));
-                    Notations(last!).Add(new XElement("tuplet", new XAttribute("type", "stop")));
-                    first = last = null;
-                    shown = shortest = 0;
+                    Notations(notes[first]).Add(new XElement("tuplet", new XAttribute("type", "start"), new XAttribute("bracket", "yes")));
+                    Notations(notes[last]).Add(new XElement("tuplet", new XAttribute("type", "stop")));
                 }
-                foreach (var note in voice)
-                {
-                    var tm = note.Element("time-modification");
-                    var value = Written(note);
-                    if (tm is null || value is null) { Close(); continue; }
-                    var r = ((string)tm.Element("actual-notes")!, (string)tm.Element("normal-notes")!);
-                    if (first is not null && r != ratio) Close();
-                    ratio = r;
-                    first ??= note;
-                    last = note;
-                    shown += value.Value;
-                    shortest = shortest == Rational.Zero ? value.Value : Rational.Min(shortest, value.Value);
-                    if (shown == shortest * int.Parse(r.Item1, CultureInfo.InvariantCulture)) Close();
-                }
-                Close();
             }
         }
 
@@ -315,15 +222,14 @@ public static class MusicXmlWriter
             return n;
         }
 
-        /// <summary>The written (shown) length of a note from its type and dots, or null when it has no type.</summary>
-        private static Rational? Written(XElement note)
+        /// <summary>The written value of a note from its type, dots and time modification (its sounding duration left 0).</summary>
+        private static NoteValue Written(XElement note)
         {
             string? type = (string?)note.Element("type");
             int i = Array.FindIndex(Types, t => t.Name == type);
-            if (i < 0) return null;
-            Rational length = Types[i].Length, add = Types[i].Length / 2;
-            for (int d = note.Elements("dot").Count(); d > 0; d--, add /= 2) length += add;
-            return length;
+            var tm = note.Element("time-modification");
+            int actual = tm is null ? 1 : (int)tm.Element("actual-notes")!, normal = tm is null ? 1 : (int)tm.Element("normal-notes")!;
+            return new NoteValue(Rational.Zero, i < 0 ? null : Types[i].Length, note.Elements("dot").Count(), actual, normal);
         }
 
         private static bool InMeasure(Rational onset, int mi, Measure m, Rational mEnd) =>
@@ -363,7 +269,7 @@ public static class MusicXmlWriter
         private void Gap(XElement measure, int voice, Rational length)
         {
             if (voice > 0) { measure.Add(Duration("forward", length)); return; }
-            foreach (var piece in Decompose(length)) measure.Add(Rest(piece.Duration, piece, voice + 1, wholeMeasure: false));
+            foreach (var piece in NoteValues.Decompose(length)) measure.Add(Rest(piece.Duration, piece, voice + 1, wholeMeasure: false));
         }
 
         private XElement Duration(string name, Rational length) => new(name, new XElement("duration", Ticks(length)));
@@ -385,7 +291,7 @@ public static class MusicXmlWriter
 
         private static void AddType(XElement note, NoteValue v)
         {
-            if (v.Type is not null) note.Add(new XElement("type", v.Type));
+            if (v.Written is { } written) note.Add(new XElement("type", Array.Find(Types, t => t.Length == written).Name));
             for (int i = 0; i < v.Dots; i++) note.Add(new XElement("dot"));
             if (v.Actual != 1)
                 note.Add(new XElement("time-modification",
@@ -405,7 +311,7 @@ public static class MusicXmlWriter
             {
                 var at = bounds[b];
                 bool segmentStart = true;
-                foreach (var v in Decompose(bounds[b + 1] - bounds[b]))
+                foreach (var v in NoteValues.Decompose(bounds[b + 1] - bounds[b]))
                 {
                     pieces.Add((v, at, segmentStart));
                     at += v.Duration;

@@ -254,6 +254,22 @@ public class KernReaderTests
     }
 
     [Fact]
+    public void Read_DoubleBarlineInMidMeasureBeforeMeterChange_SplitsTheMeasureKeepingItsNumber()
+    {
+        var score = Read("**kern", "*M4/4", "=1", "2.c", "=||", "*M3/4", "4d", "=2", "2.e", "==", "*-").Score;
+        Assert.Equal([new Measure(1, Q("0"), Q("3")), new Measure(1, Q("3"), Q("1")), new Measure(2, Q("4"), Q("3"))], score.Measures.ToArray());
+        Assert.Equal([1, 1, 2], score.Parts[0].Notes.Select(n => n.Measure));
+        Assert.Equal(Q("3"), score.Meters[1].Onset);
+    }
+
+    [Fact]
+    public void Read_DoubleBarlineAtMeasureStart_AddsNoEmptyMeasure()
+    {
+        var score = Read("**kern", "*M2/4", "=1", "2c", "=||", "=2", "2d", "==", "*-").Score;
+        Assert.Equal([new Measure(1, Q("0"), Q("2")), new Measure(2, Q("2"), Q("2"))], score.Measures.ToArray());
+    }
+
+    [Fact]
     public void Read_FirstBarlineAtStart_HasNoPickupMeasure()
     {
         var score = Read("**kern", "*M2/4", "=1-", "2c", "=2", "2d", "==", "*-").Score;
@@ -366,6 +382,19 @@ public class KernReaderTests
         var result = new KernReader().ReadWithDiagnostics(bytes, "x.krn");
         Assert.Equal("Léritier", result.Score.Metadata.References.Single(r => r.Key == "ASW").Value);
         Assert.Contains(result.Diagnostics, d => d.Line == 1 && d.Message.Contains("Latin-1"));
+    }
+
+    [Fact]
+    public void ReadWithDiagnostics_ThroughIScoreReader_ReportsTheKernDiagnosticsWithLocations()
+    {
+        byte[] bytes = [.. "!!!ASW: L"u8, 0xE9, .. "ritier\n**kern\n*foo\n4c\n*-\n"u8];
+        IScoreReader reader = new KernReader();
+
+        var result = reader.ReadWithDiagnostics(bytes, "x.krn");
+
+        Assert.Equal(new KernReader().ReadWithDiagnostics(bytes, "x.krn").Diagnostics.Select(d => d.ToReadDiagnostic()), result.Diagnostics);
+        Assert.Contains(result.Diagnostics, d => d.Location == "line 1" && d.Message.Contains("Latin-1"));
+        Assert.Single(result.Score.Parts[0].Notes);
     }
 
     [Fact]

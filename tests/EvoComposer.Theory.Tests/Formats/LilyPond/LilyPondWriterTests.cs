@@ -39,10 +39,25 @@ public sealed class LilyPondWriterTests
     [InlineData("5/4", new[] { "4", "16" })]
     [InlineData("4", new[] { "1" })]
     [InlineData("8", new[] { "\\breve" })]
-    [InlineData("1/3", new[] { "8*2/3" })]
-    [InlineData("2/3", new[] { "4*2/3" })]
+    [InlineData("1/3", new[] { "8" })]
+    [InlineData("2/3", new[] { "4" })]
+    [InlineData("3/128", new[] { "256." })]
+    [InlineData("1/128", new[] { "256*1/2" })]
     public void Values_Length_SplitsIntoWrittenValues(string length, string[] expected) =>
         Assert.Equal(expected, LilyPondWriter.Values(Rational.Parse(length)));
+
+    [Fact]
+    public void Write_Triplets_AreBracketedAsTuplets()
+    {
+        var third = new Rational(1, 3);
+        var notes = Enumerable.Range(0, 3).Select(i => new Note(Pitch.Parse("C5"), third * i, third)).Append(N("D5", "1", "2/3")).Append(N("E5", "5/3", "1/3"))
+            .Append(N("F5", "2", "2"));
+        var score = Score(Meter.CommonTime, parts: new Part("Soprano", notes));
+
+        string music = Music(LilyPondWriter.Write(score));
+
+        Assert.Equal("\\clef \"treble\" \\time 4/4 \\key c \\major \\tuplet 3/2 { c''8 c''8 c''8 } \\tuplet 3/2 { d''4 e''8 } f''2", music);
+    }
 
     [Fact]
     public void Write_NoteAcrossBarline_IsSplitAndTied()

@@ -70,16 +70,18 @@ public sealed partial class MusicXmlCorpusTests(ITestOutputHelper output)
         var reader = new MusicXmlReader();
         var files = Directory.GetFiles(TestCorpus.Path("bach-370-chorales", "kern"), "*.krn").OrderBy(f => f, StringComparer.Ordinal).ToList();
         Assert.Equal(370, files.Count);
+        int checkedFiles = 0;
         foreach (string file in files)
         {
             var score = ScoreFiles.Read(file);
             using var stream = new MemoryStream();
             MusicXmlWriter.Write(score, stream, compressed: true);
             var back = reader.Read(stream.ToArray(), file);
-            // The writer puts a meter change at the start of the measure it falls in (chor011 has one inside a measure).
-            var meters = score.Meters.Select(m => m with { Onset = score.MeasureAt(m.Onset)?.Onset ?? m.Onset });
-            MusicXmlWriterTests.AssertSameMusic(new Score(score.Parts, meters, score.KeySignatures, score.Key, score.Measures), back, file);
+            // Every meter change falls on a barline (chor011's at its double barlines), so the meters come back as read.
+            MusicXmlWriterTests.AssertSameMusic(new Score(score.Parts, score.Meters, score.KeySignatures, score.Key, score.Measures), back, file);
+            checkedFiles++;
         }
+        Assert.Equal(370, checkedFiles);
     }
 
     [Fact]

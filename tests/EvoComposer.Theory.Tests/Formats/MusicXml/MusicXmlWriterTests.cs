@@ -196,16 +196,26 @@ public sealed class MusicXmlWriterTests
     }
 
     [Fact]
-    public void Decompose_TripletsDotsAndOddLengths_SumExactlyWithTypes()
+    public void Write_MeasureSplitByDoubleBarline_SecondPartIsImplicitAndReadsBack()
     {
-        var triplet = MusicXmlWriter.Decompose(new Rational(1, 3)).Single();
-        Assert.Equal(("eighth", 0, 3, 2), (triplet.Type, triplet.Dots, triplet.Actual, triplet.Normal));
-        var dotted = MusicXmlWriter.Decompose(new Rational(3, 2)).Single();
-        Assert.Equal(("quarter", 1), (dotted.Type, dotted.Dots));
-        var five = MusicXmlWriter.Decompose(new Rational(5, 4));
-        Assert.Equal(["quarter", "16th"], five.Select(v => v.Type));
-        foreach (var d in new[] { new Rational(7, 5), new Rational(11, 12), new Rational(13, 2), new Rational(1, 1024) })
-            Assert.Equal(d, MusicXmlWriter.Decompose(d).Aggregate(Rational.Zero, (s, v) => s + v.Duration));
+        var score = new Score([new Part("Voice", [new Note(Pitch.Parse("C5"), 0, 3, 1), new Note(Pitch.Parse("D5"), 3, 1, 1), new Note(Pitch.Parse("E5"), 4, 3, 2)])],
+            [new(0, new Meter(4, 4)), new(3, new Meter(3, 4))], [new(0, new KeySignature(0))], null,
+            [new Measure(1, 0, 3), new Measure(1, 3, 1), new Measure(2, 4, 3)]);
+        var measures = MusicXmlWriter.ToDocument(score).Descendants("measure").ToList();
+        Assert.Equal([null, "yes", null], measures.Select(m => (string?)m.Attribute("implicit")));
+        AssertSameMusic(score, RoundTrip(score, compressed: false), "split measure");
+    }
+
+    [Fact]
+    public void Write_TripletEighthAndDottedQuarter_WritesTypeDotsAndTimeModification()
+    {
+        var score = new Score([new Part("Voice", [new Note(Pitch.Parse("C5"), 0, new Rational(1, 3), 1), new Note(Pitch.Parse("D5"), 1, new Rational(3, 2), 1)])],
+            [new(0, new Meter(4, 4))], [new(0, new KeySignature(0))]);
+        var notes = MusicXmlWriter.ToDocument(score).Descendants("note").Where(n => n.Element("pitch") is not null).ToList();
+        Assert.Equal(("eighth", "3", "2"), (notes[0].Element("type")!.Value, notes[0].Element("time-modification")!.Element("actual-notes")!.Value,
+            notes[0].Element("time-modification")!.Element("normal-notes")!.Value));
+        Assert.Equal(("quarter", 1), (notes[1].Element("type")!.Value, notes[1].Elements("dot").Count()));
+        Assert.Null(notes[1].Element("time-modification"));
     }
 
     [Fact]
