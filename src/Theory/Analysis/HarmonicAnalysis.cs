@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Theory.Analysis;
+
+/// <summary>
+/// The harmonic context rules need, computed once per grid: the local key of every slice
+/// (<see cref="KeyEstimator"/>), the chord of every slice with each voice's membership
+/// (<see cref="ChordIdentifier"/>; a slice between beats keeps the previous chord when at most one note
+/// departs from it, so passing notes do not make chords of their own), the non-chord tones classified
+/// (<see cref="NonChordTones"/>), and the cadences at fermatas. Immutable and thread-safe.
+/// </summary>
+public sealed class HarmonicAnalysis
+{
+    private readonly Key[] _keys;
+    private readonly Chord[] _chords;
+    private readonly ChordMember[] _members;
+    private readonly NonChordToneKind[] _nonChordTones;
+
+    private HarmonicAnalysis(SliceGrid grid, Key key, Key[] keys, Chord[] chords, ChordMember[] members, NonChordToneKind[] nct, ImmutableArray<Cadence> cadences)
+    {
+        Grid = grid;
+        Key = key;
+        _keys = keys;
+        _chords = chords;
+        _members = members;
+        _nonChordTones = nct;
+        Cadences = cadences;
+    }
+
+    /// <summary>The grid analysed.</summary>
+    public SliceGrid Grid { get; }
+    /// <summary>The main key (the declared key when given, else the estimated global key).</summary>
+    public Key Key { get; }
+    /// <summary>The local key per slice.</summary>
+    public ReadOnlySpan<Key> Keys => _keys;
+    /// <summary>The chord per slice.</summary>
+    public ReadOnlySpan<Chord> Chords => _chords;
+    /// <summary>Chord membership per cell (<c>[slice * voices + voice]</c>).</summary>
+    public ReadOnlySpan<ChordMember> Members => _members;
+    /// <summary>The kind of non-chord tone per cell (<see cref="NonChordToneKind.None"/> for chord tones).</summary>
+    public ReadOnlySpan<NonChordToneKind> NonChordTones => _nonChordTones;
+    /// <summary>The cadences (or their absence) at every fermata, in order.</summary>
+    public ImmutableArray<Cadence> Cadences { get; }
+
+    /// <summary>Analyses a grid. <paramref name="declared"/> is the key the source declares, used as a prior.</summary>
+    public static HarmonicAnalysis Analyze(SliceGrid grid, Key? declared = null, int signatureFifths = 0)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        int slices = grid.SliceCount, vc = grid.VoiceCount;
+        var keys = KeyEstimator.PerSlice(grid, declared, signatureFifths);
+        var key = declared ?? (slices > 0 ? KeyEstimator.Global(grid, null, signatureFifths) : default);
+        var chords = new Chord[slices];
+        var members = new ChordMember[slices * vc];
+        Span<ChordMember> trial = vc <= 64 ? stackalloc ChordMember[vc] : new ChordMember[vc];
+        var midi = grid.Midi;
+        var diatonic = grid.Diatonic;
+        var metric = grid.Metric;
+        for (int s = 0; s < slices; s++)
+        {
+            var m = midi.Slice(s * vc, vc);
+            var d = diatonic.Slice(s * vc, vc);
+            var own = members.AsSpan(s * vc, vc);
+            var chord = ChordIdentifier.Identify(m, d, own, out _);
+            if (s > 0 && metric[s] == 0 && chords[s - 1].IsKnown)
+            {
+                int ownOutside = Count(own, ChordMember.NonChordTone);
+                int prevOutside = ChordIdentifier.Fit(chords[s - 1], m, d, trial);
+                if (prevOutside <= 1 && prevOutside <= ownOutside + 1)
+                {
+                    trial.CopyTo(own);
+                    var p = chords[s - 1];
+                    int bass = -1;
+                    for (int v = vc - 1; v >= 0; v--) if (m[v] >= 0 && own[v] >= 0) { bass = v; break; }
+                    int inversion = bass < 0 ? p.Inversion : (int)own[bass];
+                    chord = new Chord(p.RootStep, p.RootAlter, p.Triad, p.Seventh, inversion, p.HasThird, p.HasFifth);
+                }
+            }
+            chords[s] = chord;
+        }
+
+        var nct = new NonChordToneKind[slices * vc];
+        for (int s = 0; s < slices; s++)
+            for (int v = 0; v < vc; v++)
+                if (members[s * vc + v] == ChordMember.NonChordTone)
+                    nct[s * vc + v] = EvoComposer.Theory.Analysis.NonChordTones.Classify(grid, s, v);
+
+        var cadences = ImmutableArray.CreateBuilder<Cadence>();
+        for (int s = 0; s < slices; s++)
+        {
+            if (!grid.IsFermataSlice(s) || (s > 0 && grid.IsFermataSlice(s - 1) && SameChord(chords[s], chords[s - 1]))) continue;
+            var final = chords[s];
+            Chord pen = default;
+            for (int p = s - 1; p >= 0; p--)
+            {
+                if (!chords[p].IsKnown) break;
+                if (chords[p].RootPitchClass != final.RootPitchClass) { pen = chords[p]; break; }
+            }
+            int top = -1;
+            for (int v = 0; v < vc; v++) if (midi[s * vc + v] >= 0) { top = v; break; }
+            int sopranoPc = top < 0 ? -1 : midi[s * vc + top] % 12;
+            var (kind, cadenceKey) = Cadence.Classify(pen, final, keys[s], sopranoPc);
+            cadences.Add(new Cadence(s, kind, cadenceKey, pen, final));
+        }
+        return new HarmonicAnalysis(grid, key, keys, chords, members, nct, cadences.ToImmutable());
+    }
+
+    private static bool SameChord(Chord a, Chord b) => a.IsKnown && b.IsKnown && a.RootPitchClass == b.RootPitchClass && a.Triad == b.Triad;
+
+    private static int Count(ReadOnlySpan<ChordMember> members, ChordMember kind)
+    {
+        int n = 0;
+        foreach (var m in members) if (m == kind) n++;
+        return n;
+    }
+
+    /// <summary>The chord of a slice as a Roman numeral in its local key ("V65").</summary>
+    public string RomanNumeral(int slice) => RomanNumerals.Format(_chords[slice], _keys[slice]);
+}

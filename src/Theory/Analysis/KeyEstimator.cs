@@ -1,0 +1,166 @@
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Theory.Analysis;
+
+/// <summary>
+/// Estimates the local key of every slice, allowing modulation. Pitch classes are weighted by duration in
+/// each measure; each measure's window (the measure with half weight on its neighbours) is correlated with
+/// Temperley's (2007) major and minor key profiles for all 24 keys; then a Viterbi pass picks the sequence of
+/// keys that maximises the summed correlations minus a penalty for each change of key, with a bonus for the
+/// declared key (and a larger one at the first and last measure), so short chromatic passages do not count as
+/// modulations. Tonics are spelled as near as possible to the score's key signature. Deterministic.
+/// </summary>
+public static class KeyEstimator
+{
+    // Temperley (2007), Music and Probability, key profiles from the Kostka–Payne corpus.
+    private static readonly double[] MajorProfile = [0.748, 0.060, 0.488, 0.082, 0.670, 0.460, 0.096, 0.715, 0.104, 0.366, 0.057, 0.400];
+    private static readonly double[] MinorProfile = [0.712, 0.084, 0.474, 0.618, 0.049, 0.460, 0.105, 0.747, 0.404, 0.067, 0.133, 0.330];
+
+    /// <summary>Penalty for a change of key between measures (in units of correlation).</summary>
+    public const double ChangePenalty = 0.35;
+    /// <summary>Bonus for the declared key in every measure.</summary>
+    public const double DeclaredBonus = 0.05;
+
+    /// <summary>The best key for the whole grid (no modulation), with the declared key as a prior.</summary>
+    public static Key Global(SliceGrid grid, Key? declared = null, int signatureFifths = 0)
+    {
+        Span<double> hist = stackalloc double[12];
+        Histogram(grid, 0, grid.SliceCount, hist, 1.0);
+        int best = BestKey(hist, declared, out _);
+        return Spell(best, declared?.Fifths ?? signatureFifths);
+    }
+
+    /// <summary>The key of every slice. <paramref name="signatureFifths"/> guides the spelling of tonics.</summary>
+    public static Key[] PerSlice(SliceGrid grid, Key? declared = null, int signatureFifths = 0)
+    {
+        int slices = grid.SliceCount;
+        var result = new Key[slices];
+        if (slices == 0) return result;
+        int fifths = declared?.Fifths ?? signatureFifths;
+        // Segments: runs of slices in the same measure.
+        var starts = new List<int>();
+        var measures = grid.Measures;
+        for (int s = 0; s < slices; s++)
+            if (s == 0 || measures[s] != measures[s - 1]) starts.Add(s);
+        int segs = starts.Count;
+        var hists = new double[segs * 12];
+        for (int g = 0; g < segs; g++)
+            Histogram(grid, starts[g], g + 1 < segs ? starts[g + 1] : slices, hists.AsSpan(g * 12, 12), 1.0);
+        int declaredIndex = declared is { } d ? d.TonicPitchClass + (d.Mode == Mode.Minor ? 12 : 0) : -1;
+
+        var score = new double[segs * 24];
+        Span<double> window = stackalloc double[12];
+        for (int g = 0; g < segs; g++)
+        {
+            window.Clear();
+            for (int k = 0; k < 12; k++)
+            {
+                window[k] += hists[g * 12 + k];
+                if (g > 0) window[k] += 0.5 * hists[(g - 1) * 12 + k];
+                if (g + 1 < segs) window[k] += 0.5 * hists[(g + 1) * 12 + k];
+            }
+            for (int key = 0; key < 24; key++)
+            {
+                double c = Correlation(window, key);
+                if (key == declaredIndex) c += DeclaredBonus + (g == 0 || g == segs - 1 ? 0.3 : 0);
+                score[g * 24 + key] = c;
+            }
+        }
+        // Viterbi.
+        var total = new double[24];
+        var back = new int[segs * 24];
+        for (int key = 0; key < 24; key++) total[key] = score[key];
+        var next = new double[24];
+        for (int g = 1; g < segs; g++)
+        {
+            int bestPrev = 0;
+            for (int key = 1; key < 24; key++) if (total[key] > total[bestPrev]) bestPrev = key;
+            for (int key = 0; key < 24; key++)
+            {
+                double stay = total[key], move = total[bestPrev] - ChangePenalty;
+                if (stay >= move) { next[key] = stay + score[g * 24 + key]; back[g * 24 + key] = key; }
+                else { next[key] = move + score[g * 24 + key]; back[g * 24 + key] = bestPrev; }
+            }
+            (total, next) = (next, total);
+        }
+        int state = 0;
+        for (int key = 1; key < 24; key++) if (total[key] > total[state]) state = key;
+        var path = new int[segs];
+        for (int g = segs - 1; g >= 0; g--)
+        {
+            path[g] = state;
+            state = back[g * 24 + state];
+        }
+        var keys = new Key[24];
+        for (int key = 0; key < 24; key++) keys[key] = Spell(key, fifths);
+        for (int g = 0; g < segs; g++)
+        {
+            int end = g + 1 < segs ? starts[g + 1] : slices;
+            for (int s = starts[g]; s < end; s++) result[s] = keys[path[g]];
+        }
+        return result;
+    }
+
+    private static void Histogram(SliceGrid grid, int from, int to, Span<double> hist, double weight)
+    {
+        var midi = grid.Midi;
+        var durations = grid.Durations;
+        int voices = grid.VoiceCount;
+        for (int s = from; s < to; s++)
+        {
+            double d = durations[s].ToDouble() * weight;
+            for (int v = 0; v < voices; v++)
+            {
+                int m = midi[s * voices + v];
+                if (m >= 0) hist[m % 12] += d;
+            }
+        }
+    }
+
+    private static int BestKey(ReadOnlySpan<double> hist, Key? declared, out double best)
+    {
+        int declaredIndex = declared is { } d ? d.TonicPitchClass + (d.Mode == Mode.Minor ? 12 : 0) : -1;
+        int bestKey = 0;
+        best = double.NegativeInfinity;
+        for (int key = 0; key < 24; key++)
+        {
+            double c = Correlation(hist, key) + (key == declaredIndex ? DeclaredBonus : 0);
+            if (c > best) { best = c; bestKey = key; }
+        }
+        return bestKey;
+    }
+
+    /// <summary>Pearson correlation of the histogram with key <paramref name="key"/> (0–11 major on that tonic, 12–23 minor).</summary>
+    private static double Correlation(ReadOnlySpan<double> hist, int key)
+    {
+        var profile = key < 12 ? MajorProfile : MinorProfile;
+        int tonic = key % 12;
+        double mh = 0, mp = 0;
+        for (int i = 0; i < 12; i++) { mh += hist[i]; mp += profile[i]; }
+        mh /= 12; mp /= 12;
+        double num = 0, dh = 0, dp = 0;
+        for (int pc = 0; pc < 12; pc++)
+        {
+            double h = hist[pc] - mh, p = profile[(pc - tonic + 12) % 12] - mp;
+            num += h * p; dh += h * h; dp += p * p;
+        }
+        return dh == 0 ? 0 : num / Math.Sqrt(dh * dp);
+    }
+
+    /// <summary>The spelled key for an index (0–11 major tonic pitch class, 12–23 minor), nearest the given signature.</summary>
+    internal static Key Spell(int index, int signatureFifths)
+    {
+        var mode = index < 12 ? Mode.Major : Mode.Minor;
+        int pc = index % 12;
+        Key best = default;
+        int bestDistance = int.MaxValue;
+        for (int f = -7; f <= 7; f++)
+        {
+            var k = Key.FromFifths(f, mode);
+            if (k.TonicPitchClass != pc) continue;
+            int dist = Math.Abs(f - signatureFifths);
+            if (dist < bestDistance) { bestDistance = dist; best = k; }
+        }
+        return best;
+    }
+}

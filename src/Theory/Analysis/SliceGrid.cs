@@ -1,0 +1,321 @@
+using System.Collections.Immutable;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Theory.Analysis;
+
+/// <summary>
+/// The compact representation that rules, fitness terms and style features share: the music cut into
+/// <em>slices</em>, one at every onset where any voice attacks a note (and where a voice falls silent), with
+/// the sounding pitch of every voice in each slice. Voices are ordered highest first (soprano, alto, tenor,
+/// bass). Per-cell data is stored in flat arrays indexed <c>[slice * VoiceCount + voice]</c>
+/// (struct-of-arrays), so rules loop over integers without allocating.
+/// Build it from a <see cref="Score"/> with <see cref="FromScore"/> (one pass over the notes), or directly from
+/// arrays with the constructor (the genetic algorithm builds it from its genome without making a score).
+/// Immutable after construction (the arrays are exposed read-only) and thread-safe.
+/// </summary>
+public sealed class SliceGrid
+{
+    /// <summary>The value of <see cref="MidiAt"/> for a silent voice.</summary>
+    public const int Silent = -1;
+
+    private readonly int[] _midi;
+    private readonly int[] _diatonic;
+    private readonly bool[] _attacked;
+    private readonly bool[] _fermata;
+    private readonly int[] _noteIndex;
+    private readonly Rational[] _onsets;
+    private readonly Rational[] _durations;
+    private readonly int[] _measures;
+    private readonly Rational[] _beats;
+    private readonly sbyte[] _metric;
+
+    /// <summary>
+    /// Creates a grid from columns. Cell arrays have <c>slices × voices</c> entries indexed
+    /// <c>[slice * voices + voice]</c>; slice arrays have one entry per slice.
+    /// </summary>
+    /// <param name="voiceNames">Names of the voices, highest first ("soprano", "alto", …).</param>
+    /// <param name="pitches">The sounding pitch of each cell (ignored where <paramref name="sounding"/> is false).</param>
+    /// <param name="sounding">Whether the voice sounds in the slice.</param>
+    /// <param name="attacked">Whether the voice attacks a note at the slice's onset (false: held from before).</param>
+    /// <param name="fermatas">Whether the sounding note carries a fermata.</param>
+    /// <param name="onsets">Slice onsets in quarter notes, strictly increasing.</param>
+    /// <param name="durations">Slice durations in quarter notes, positive.</param>
+    /// <param name="measures">Measure number of each slice.</param>
+    /// <param name="beats">Beat position in the measure, 1-based (2.5 is halfway through beat 2).</param>
+    /// <param name="noteIndices">For each cell, the index of the note in its part, or −1 (null: all −1).</param>
+    /// <exception cref="ArgumentException">Array lengths disagree, onsets do not increase, a held cell has no sounding predecessor.</exception>
+    public SliceGrid(IReadOnlyList<string> voiceNames, Pitch[] pitches, bool[] sounding, bool[] attacked, bool[] fermatas,
+        Rational[] onsets, Rational[] durations, int[] measures, Rational[] beats, int[]? noteIndices = null)
+    {
+        ArgumentNullException.ThrowIfNull(voiceNames);
+        int voices = voiceNames.Count, slices = onsets.Length;
+        if (voices == 0) throw new ArgumentException("A slice grid needs at least one voice.", nameof(voiceNames));
+        int cells = voices * slices;
+        if (pitches.Length != cells || sounding.Length != cells || attacked.Length != cells || fermatas.Length != cells)
+            throw new ArgumentException($"Cell arrays must have {cells} entries (slices × voices).");
+        if (durations.Length != slices || measures.Length != slices || beats.Length != slices)
+            throw new ArgumentException($"Slice arrays must have {slices} entries.");
+        if (noteIndices is not null && noteIndices.Length != cells) throw new ArgumentException("noteIndices must have one entry per cell.", nameof(noteIndices));
+        for (int s = 0; s < slices; s++)
+        {
+            if (s > 0 && onsets[s] <= onsets[s - 1]) throw new ArgumentException($"Onsets must increase (slice {s}).", nameof(onsets));
+            if (durations[s].Sign <= 0) throw new ArgumentException($"Durations must be positive (slice {s}).", nameof(durations));
+        }
+        VoiceNames = [.. voiceNames];
+        VoiceCount = voices;
+        SliceCount = slices;
+        _midi = new int[cells];
+        _diatonic = new int[cells];
+        _attacked = new bool[cells];
+        _fermata = new bool[cells];
+        _noteIndex = noteIndices is null ? Enumerable.Repeat(-1, cells).ToArray() : (int[])noteIndices.Clone();
+        for (int c = 0; c < cells; c++)
+        {
+            if (sounding[c])
+            {
+                _midi[c] = pitches[c].Midi;
+                _diatonic[c] = pitches[c].DiatonicIndex;
+                _attacked[c] = attacked[c] || c < voices; // the first slice's notes are attacks
+                _fermata[c] = fermatas[c];
+                if (!_attacked[c] && _midi[c - voices] != _midi[c])
+                    throw new ArgumentException($"Cell {c} is held but the previous slice has another pitch.", nameof(attacked));
+            }
+            else
+            {
+                _midi[c] = Silent;
+            }
+        }
+        _onsets = (Rational[])onsets.Clone();
+        _durations = (Rational[])durations.Clone();
+        _measures = (int[])measures.Clone();
+        _beats = (Rational[])beats.Clone();
+        _metric = new sbyte[slices];
+        int notes = 0;
+        for (int s = 0; s < slices; s++)
+        {
+            _metric[s] = (sbyte)(!_beats[s].IsInteger ? 0 : _beats[s] == Rational.One ? 2 : 1);
+            for (int v = 0; v < voices; v++) if (_attacked[s * voices + v]) notes++;
+        }
+        NoteCount = notes;
+    }
+
+    /// <summary>Voice names, highest first.</summary>
+    public ImmutableArray<string> VoiceNames { get; }
+    /// <summary>Number of voices.</summary>
+    public int VoiceCount { get; }
+    /// <summary>Number of slices.</summary>
+    public int SliceCount { get; }
+    /// <summary>Number of attacked notes in all voices (tied notes count once).</summary>
+    public int NoteCount { get; }
+
+    /// <summary>MIDI numbers per cell, <see cref="Silent"/> (−1) where the voice is silent.</summary>
+    public ReadOnlySpan<int> Midi => _midi;
+    /// <summary>Diatonic index (octave × 7 + step) per cell; meaningless where silent.</summary>
+    public ReadOnlySpan<int> Diatonic => _diatonic;
+    /// <summary>Whether the voice attacks a note at the slice's onset, per cell.</summary>
+    public ReadOnlySpan<bool> Attacked => _attacked;
+    /// <summary>Whether the sounding note carries a fermata, per cell.</summary>
+    public ReadOnlySpan<bool> Fermata => _fermata;
+    /// <summary>Slice onsets in quarter notes.</summary>
+    public ReadOnlySpan<Rational> Onsets => _onsets;
+    /// <summary>Slice durations in quarter notes.</summary>
+    public ReadOnlySpan<Rational> Durations => _durations;
+    /// <summary>Measure number per slice.</summary>
+    public ReadOnlySpan<int> Measures => _measures;
+    /// <summary>Beat position per slice, 1-based.</summary>
+    public ReadOnlySpan<Rational> Beats => _beats;
+    /// <summary>Metric weight per slice: 2 on the downbeat, 1 on another beat, 0 between beats.</summary>
+    public ReadOnlySpan<sbyte> Metric => _metric;
+
+    /// <summary>The cell index of a voice in a slice.</summary>
+    public int Cell(int slice, int voice) => slice * VoiceCount + voice;
+    /// <summary>The MIDI number of a voice in a slice, or <see cref="Silent"/>.</summary>
+    public int MidiAt(int slice, int voice) => _midi[slice * VoiceCount + voice];
+    /// <summary>Whether a voice sounds in a slice.</summary>
+    public bool IsSounding(int slice, int voice) => _midi[slice * VoiceCount + voice] >= 0;
+    /// <summary>Whether a voice attacks a note at a slice.</summary>
+    public bool IsAttacked(int slice, int voice) => _attacked[slice * VoiceCount + voice];
+    /// <summary>The index of the sounding note in its part (−1 when silent or built from arrays).</summary>
+    public int NoteIndexAt(int slice, int voice) => _noteIndex[slice * VoiceCount + voice];
+
+    /// <summary>The spelled pitch of a sounding cell.</summary>
+    public Pitch PitchAt(int slice, int voice)
+    {
+        int c = slice * VoiceCount + voice;
+        if (_midi[c] < 0) throw new InvalidOperationException($"Voice {VoiceNames[voice]} is silent in slice {slice}.");
+        var natural = Pitch.FromDiatonicIndex(_diatonic[c], 0);
+        return Pitch.FromDiatonicIndex(_diatonic[c], _midi[c] - natural.Midi);
+    }
+
+    /// <summary>The spelled interval from voice <paramref name="lower"/> up to voice <paramref name="upper"/> in a slice (both must sound).</summary>
+    public Interval IntervalAt(int slice, int lower, int upper)
+    {
+        int a = slice * VoiceCount + lower, b = slice * VoiceCount + upper;
+        return new Interval(_diatonic[b] - _diatonic[a], _midi[b] - _midi[a]);
+    }
+
+    /// <summary>
+    /// The first slice after <paramref name="slice"/> where <paramref name="voice"/> attacks a note, or −1
+    /// (also −1 when the voice falls silent first).
+    /// </summary>
+    public int NextAttack(int slice, int voice)
+    {
+        for (int s = slice + 1; s < SliceCount; s++)
+        {
+            int c = s * VoiceCount + voice;
+            if (_midi[c] < 0) return -1;
+            if (_attacked[c]) return s;
+        }
+        return -1;
+    }
+
+    /// <summary>The slice where the note sounding in <paramref name="voice"/> at <paramref name="slice"/> was attacked.</summary>
+    public int AttackOf(int slice, int voice)
+    {
+        int s = slice;
+        while (s > 0 && !_attacked[s * VoiceCount + voice] && _midi[s * VoiceCount + voice] >= 0) s--;
+        return s;
+    }
+
+    /// <summary>
+    /// The slice where the note before the one sounding at <paramref name="slice"/> in <paramref name="voice"/> was
+    /// attacked, or −1 when there is none or a rest intervenes.
+    /// </summary>
+    public int PreviousAttack(int slice, int voice)
+    {
+        int start = AttackOf(slice, voice);
+        if (start == 0) return -1;
+        int prev = start - 1;
+        if (_midi[prev * VoiceCount + voice] < 0) return -1;
+        return AttackOf(prev, voice);
+    }
+
+    /// <summary>True when any voice's note with a fermata is attacked at this slice (in chorales: a phrase end).</summary>
+    public bool IsFermataSlice(int slice)
+    {
+        int b = slice * VoiceCount;
+        for (int v = 0; v < VoiceCount; v++)
+            if (_fermata[b + v] && _attacked[b + v]) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Builds the grid from a score in one pass over its notes. Overlapping notes within a part (which a
+    /// single voice cannot sing) are resolved by letting the later note take over.
+    /// </summary>
+    public static SliceGrid FromScore(Score score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        var parts = score.Parts;
+        int voices = parts.Length;
+        if (voices == 0) throw new ArgumentException("The score has no parts.", nameof(score));
+
+        // Distinct onsets where a note starts or a voice falls silent, by a k-way merge.
+        var points = new List<Rational>();
+        foreach (var p in parts)
+            foreach (var n in p.Notes) { points.Add(n.Onset); points.Add(n.End); }
+        points.Sort();
+        var onsets = new List<Rational>(points.Count);
+        foreach (var t in points)
+            if (onsets.Count == 0 || onsets[^1] != t) onsets.Add(t);
+        Rational end = onsets.Count > 0 ? onsets[^1] : Rational.Zero;
+        // Drop slices where every voice is silent (the final end point, and gaps between phrases).
+        var cursor = new int[voices];
+        var keep = new List<Rational>(onsets.Count);
+        foreach (var t in onsets)
+        {
+            bool any = false;
+            for (int v = 0; v < voices; v++)
+            {
+                var notes = parts[v].Notes;
+                while (cursor[v] < notes.Length && notes[cursor[v]].End <= t) cursor[v]++;
+                // Skip earlier notes that a later overlapping one replaces.
+                int i = cursor[v];
+                while (i + 1 < notes.Length && notes[i + 1].Onset <= t) i++;
+                if (i < notes.Length && notes[i].Onset <= t && notes[i].End > t) any = true;
+            }
+            if (any) keep.Add(t);
+        }
+
+        int slices = keep.Count, cells = slices * voices;
+        var pitches = new Pitch[cells];
+        var sounding = new bool[cells];
+        var attacked = new bool[cells];
+        var fermatas = new bool[cells];
+        var noteIndices = new int[cells];
+        Array.Fill(noteIndices, -1);
+        Array.Clear(cursor);
+        for (int s = 0; s < slices; s++)
+        {
+            var t = keep[s];
+            for (int v = 0; v < voices; v++)
+            {
+                var notes = parts[v].Notes;
+                while (cursor[v] < notes.Length && notes[cursor[v]].End <= t) cursor[v]++;
+                int i = cursor[v];
+                while (i + 1 < notes.Length && notes[i + 1].Onset <= t) i++;
+                if (i < notes.Length && notes[i].Onset <= t && notes[i].End > t)
+                {
+                    int c = s * voices + v;
+                    var n = notes[i];
+                    pitches[c] = n.Pitch;
+                    sounding[c] = true;
+                    attacked[c] = n.Onset == t || s == 0 || noteIndices[c - voices] != i;
+                    fermatas[c] = n.Fermata;
+                    noteIndices[c] = i;
+                }
+            }
+        }
+
+        var durations = new Rational[slices];
+        var measures = new int[slices];
+        var beats = new Rational[slices];
+        int m = -1;
+        var measureList = score.Measures;
+        int meterCursor = 0;
+        for (int s = 0; s < slices; s++)
+        {
+            var t = keep[s];
+            durations[s] = (s + 1 < slices ? keep[s + 1] : end) - t;
+            while (meterCursor + 1 < score.Meters.Length && score.Meters[meterCursor + 1].Onset <= t) meterCursor++;
+            var meter = score.Meters[meterCursor].Value;
+            if (measureList.IsEmpty)
+            {
+                long index = (t / meter.MeasureLength).Floor();
+                measures[s] = (int)index + 1;
+                beats[s] = (t - meter.MeasureLength * index) / meter.BeatLength + Rational.One;
+            }
+            else
+            {
+                while (m + 1 < measureList.Length && measureList[m + 1].Onset <= t) m++;
+                if (m < 0)
+                {
+                    measures[s] = measureList[0].Number;
+                    beats[s] = Rational.One;
+                    continue;
+                }
+                var measure = measureList[m];
+                measures[s] = measure.Number;
+                var offset = t - measure.Onset;
+                // A short first measure is a pickup: count its beats from the end of a full measure.
+                if (m == 0 && measure.Duration < meter.MeasureLength) offset += meter.MeasureLength - measure.Duration;
+                beats[s] = offset / meter.BeatLength + Rational.One;
+            }
+        }
+
+        var names = parts.Select((p, i) => VoiceName(p.Name, i, voices)).ToArray();
+        return new SliceGrid(names, pitches, sounding, attacked, fermatas, [.. keep], durations, measures, beats, noteIndices);
+    }
+
+    private static readonly string[] Satb = ["soprano", "alto", "tenor", "bass"];
+
+    /// <summary>The name used in messages: the part's name in lower case, or soprano/alto/tenor/bass for four unnamed parts.</summary>
+    private static string VoiceName(string partName, int index, int voices)
+    {
+        if (!string.IsNullOrWhiteSpace(partName)) return partName.Trim().ToLowerInvariant();
+        return voices == 4 ? Satb[index] : $"voice {index + 1}";
+    }
+
+    /// <summary>"measure 4, beat 2.5" for a slice.</summary>
+    public string Where(int slice) => $"measure {_measures[slice]}, beat {_beats[slice].ToDecimalString()}";
+}
