@@ -1,0 +1,84 @@
+using EvoComposer.Theory.Analysis;
+
+namespace EvoComposer.Evolution.Composition.Fitness;
+
+/// <summary>
+/// What every chorale fitness term reads, prepared once per genome: the genome, its slice grid (the compact
+/// representation the rule catalogue also uses), and the chord at each beat. Immutable.
+/// </summary>
+public sealed class ChoraleEvaluation
+{
+    private readonly int[] _beatSlice;
+    private readonly Chord[] _chords;
+    private readonly ChordMember[] _members;
+
+    /// <summary>Prepares a genome for its terms.</summary>
+    public ChoraleEvaluation(ChoraleGenome genome)
+    {
+        ArgumentNullException.ThrowIfNull(genome);
+        Genome = genome;
+        Grid = genome.ToSliceGrid();
+        var plan = genome.Plan;
+        _beatSlice = new int[plan.Beats];
+        _chords = new Chord[plan.Beats];
+        _members = new ChordMember[plan.Beats * ChoraleGenome.Voices];
+        int s = -1;
+        var onsets = Grid.Onsets;
+        for (int b = 0; b < plan.Beats; b++)
+        {
+            if (!plan.IsHold[b])
+            {
+                var onset = plan.OnsetOf(b);
+                while (s + 1 < Grid.SliceCount && onsets[s + 1] <= onset) s++;
+                _chords[b] = ChordIdentifier.Identify(Grid, s, _members.AsSpan(b * ChoraleGenome.Voices, ChoraleGenome.Voices));
+            }
+            else
+            {
+                _chords[b] = _chords[b - 1];
+                _members.AsSpan((b - 1) * ChoraleGenome.Voices, ChoraleGenome.Voices).CopyTo(_members.AsSpan(b * ChoraleGenome.Voices));
+            }
+            _beatSlice[b] = s;
+        }
+    }
+
+    /// <summary>The genome.</summary>
+    public ChoraleGenome Genome { get; }
+    /// <summary>Its plan.</summary>
+    public PhrasePlan Plan => Genome.Plan;
+    /// <summary>Its slice grid.</summary>
+    public SliceGrid Grid { get; }
+    /// <summary>The slice sounding at the start of each beat.</summary>
+    public ReadOnlySpan<int> BeatSlice => _beatSlice;
+    /// <summary>The chord at each beat (identified from the notes sounding at its start).</summary>
+    public ReadOnlySpan<Chord> Chords => _chords;
+
+    /// <summary>Which member of its beat's chord each voice sounds, <c>[beat * 4 + voice]</c>.</summary>
+    public ReadOnlySpan<ChordMember> Members => _members;
+
+    /// <summary>Scale degree (0 = tonic) of the chord root at a beat, or −1 when no chord was found.</summary>
+    public int RootDegree(int beat)
+    {
+        var c = _chords[beat];
+        return c.IsKnown ? KeyScale.Mod((int)c.RootStep - (int)Plan.Key.Tonic, 7) : -1;
+    }
+}
+
+/// <summary>How serious a finding is (as in the rule catalogue: error, warning, style).</summary>
+public enum FindingSeverity
+{
+    /// <summary>A breach of a strict rule (parallel fifths).</summary>
+    Error,
+    /// <summary>Usually avoided (hidden fifths).</summary>
+    Warning,
+    /// <summary>A matter of style or taste.</summary>
+    Style,
+}
+
+/// <summary>One place a term found something: where, which voices, what, how serious, and its cost.</summary>
+/// <param name="Term">The term's name.</param>
+/// <param name="Severity">How serious.</param>
+/// <param name="Slice">The slice in the grid.</param>
+/// <param name="Voices">The voices involved, highest first.</param>
+/// <param name="Message">A sentence a student can read.</param>
+/// <param name="Cost">What it added to the term's value.</param>
+public sealed record TermFinding(string Term, FindingSeverity Severity, int Slice, IReadOnlyList<string> Voices, string Message, double Cost);
