@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EvoComposer.Cli.Commands;
 using EvoComposer.Theory.Formats;
 
 namespace EvoComposer.Cli;
@@ -61,6 +62,8 @@ public static class CliApp
     // One line per command; each command lives in its own file under Commands/.
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
+        ComposeCommand.Create(context),
+        HarmonizeCommand.Create(context),
     ];
 }
 
