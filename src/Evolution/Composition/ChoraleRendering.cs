@@ -29,23 +29,16 @@ internal static class ChoraleRendering
         var durations = new Rational[slices];
         var measures = new int[slices];
         var beatPos = new Rational[slices];
-        var beatLength = plan.BeatLength;
-        var half = beatLength / 2;
-        var halfBeat = new Rational(1, 2);
         int s = -1;
         for (int b = 0; b < beats; b++)
         {
-            if (plan.IsHold[b])
-            {
-                durations[s] += beatLength;
-                continue;
-            }
+            if (plan.IsHold[b]) continue;
             bool second = HasSecond(g, b);
             s++;
-            onsets[s] = plan.OnsetOf(b);
-            durations[s] = second ? half : beatLength;
-            measures[s] = plan.MeasureOf(b);
-            beatPos[s] = plan.BeatInMeasure(b);
+            onsets[s] = plan.BeatOnsets[b];
+            durations[s] = second ? plan.HalfLength : plan.ChordDurations[b];
+            measures[s] = plan.Measures[b];
+            beatPos[s] = plan.BeatPositions[b];
             bool fermata = plan.IsCadenceChord[b];
             for (int v = 0; v < V; v++)
             {
@@ -57,10 +50,10 @@ internal static class ChoraleRendering
             }
             if (!second) continue;
             s++;
-            onsets[s] = onsets[s - 1] + half;
-            durations[s] = half;
+            onsets[s] = plan.HalfOnsets[b];
+            durations[s] = plan.HalfLength;
             measures[s] = measures[s - 1];
-            beatPos[s] = beatPos[s - 1] + halfBeat;
+            beatPos[s] = plan.HalfPositions[b];
             for (int v = 0; v < V; v++)
             {
                 int c = b * V + v, cell = s * V + v;

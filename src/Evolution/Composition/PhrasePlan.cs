@@ -59,6 +59,28 @@ public sealed class PhrasePlan
         IsCadenceChord = ImmutableArray.Create(end);
         PhraseOfBeat = ImmutableArray.Create(phraseOf);
         PhraseStarts = ImmutableArray.Create(starts);
+        // Per-beat times, computed once so that building a slice grid does no rational arithmetic.
+        var beatLength = meter.BeatLength;
+        var halfLength = beatLength / 2;
+        var halfBeat = new Rational(1, 2);
+        BeatOnsets = new Rational[total];
+        HalfOnsets = new Rational[total];
+        BeatPositions = new Rational[total];
+        HalfPositions = new Rational[total];
+        ChordDurations = new Rational[total];
+        Measures = new int[total];
+        for (int k = 0; k < total; k++)
+        {
+            BeatOnsets[k] = beatLength * k;
+            HalfOnsets[k] = BeatOnsets[k] + halfLength;
+            Measures[k] = MeasureOf(k);
+            BeatPositions[k] = BeatInMeasure(k);
+            HalfPositions[k] = BeatPositions[k] + halfBeat;
+            int holds = 0;
+            while (k + 1 + holds < total && hold[k + 1 + holds]) holds++;
+            ChordDurations[k] = beatLength * (1 + holds);
+        }
+        HalfLength = halfLength;
         if (melody is not null && melody.Beats != total)
             throw new ArgumentException($"The melody has {melody.Beats} beats, the phrases {total}.", nameof(melody));
         Melody = melody;
@@ -106,6 +128,14 @@ public sealed class PhrasePlan
     /// <summary>Length of a beat in quarter notes.</summary>
     public Rational BeatLength => Meter.BeatLength;
     internal KeyScale Scale { get; }
+    internal Rational[] BeatOnsets { get; }
+    internal Rational[] HalfOnsets { get; }
+    internal Rational[] BeatPositions { get; }
+    internal Rational[] HalfPositions { get; }
+    /// <summary>Length of a beat's chord including the holds that follow it.</summary>
+    internal Rational[] ChordDurations { get; }
+    internal int[] Measures { get; }
+    internal Rational HalfLength { get; }
 
     /// <summary>Onset of a beat in quarter notes.</summary>
     public Rational OnsetOf(int beat) => BeatLength * beat;

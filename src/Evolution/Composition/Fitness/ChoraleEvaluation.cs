@@ -22,14 +22,16 @@ public sealed class ChoraleEvaluation
         _beatSlice = new int[plan.Beats];
         _chords = new Chord[plan.Beats];
         _members = new ChordMember[plan.Beats * ChoraleGenome.Voices];
-        int s = -1;
-        var onsets = Grid.Onsets;
+        int s = -1, next = 0;
         for (int b = 0; b < plan.Beats; b++)
         {
             if (!plan.IsHold[b])
             {
-                var onset = plan.OnsetOf(b);
-                while (s + 1 < Grid.SliceCount && onsets[s + 1] <= onset) s++;
+                // The grid has a slice per beat that is not a hold, and one more on the half beat where a voice moves.
+                s = next;
+                next = s + 1;
+                for (int v = 0; v < ChoraleGenome.Voices; v++)
+                    if (genome.SecDia[b * ChoraleGenome.Voices + v] != 0) { next = s + 2; break; }
                 _chords[b] = ChordIdentifier.Identify(Grid, s, _members.AsSpan(b * ChoraleGenome.Voices, ChoraleGenome.Voices));
             }
             else
