@@ -1,13 +1,17 @@
 using System.CommandLine;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using EvoComposer.Cli.Commands;
 using EvoComposer.Theory.Formats;
+using Spectre.Console;
 
 namespace EvoComposer.Cli;
 
 /// <summary>
 /// Builds the command tree and runs it with given output and error writers, so tests can run the CLI in
 /// process. Every failure becomes one line on the error writer: bad usage and unreadable input exit with 2,
-/// never with a stack trace.
+/// never with a stack trace. Conventions for adding a command: README.md beside this file.
 /// </summary>
 public static class CliApp
 {
@@ -21,9 +25,13 @@ public static class CliApp
     public const int InternalError = 3;
 
     /// <summary>Parses and runs <paramref name="args"/>.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Run(args, new CliContext(output, error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected));
+
+    /// <summary>Parses and runs <paramref name="args"/> with a given context (tests use it to stand in another <see cref="Host"/>).</summary>
+    internal static int Run(string[] args, CliContext context)
     {
-        var context = new CliContext(output, error);
+        TextWriter error = context.Error;
         var root = new RootCommand("EvoComposer: a symbolic composition engine (Markov and recombinant models, rules, style classifiers, a parallel genetic algorithm).");
         foreach (var command in Commands(context)) root.Subcommands.Add(command);
 
@@ -35,7 +43,7 @@ public static class CliApp
         }
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return parse.Invoke(new InvocationConfiguration { Output = context.Output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (ScoreFormatException e)
         {
@@ -62,18 +70,53 @@ public static class CliApp
     // One line per command; each command lives in its own file under Commands/.
     private static IEnumerable<Command> Commands(CliContext context) =>
     [
+        InspectCommand.Create(context),
+        DoctorCommand.Create(context),
+        RulesCommand.Create(context),
+        CheckCommand.Create(context),
         ComposeCommand.Create(context),
         HarmonizeCommand.Create(context),
     ];
 }
 
 /// <summary>The writers a command prints to (standard output and error, or test buffers).</summary>
-public sealed class CliContext(TextWriter output, TextWriter error)
+public sealed class CliContext(TextWriter output, TextWriter error, bool errorIsTerminal = false)
 {
     /// <summary>Where results go.</summary>
     public TextWriter Output { get; } = output;
     /// <summary>Where errors, warnings and progress go.</summary>
     public TextWriter Error { get; } = error;
+    /// <summary>True when <see cref="Error"/> is an interactive terminal: only then may a command draw progress bars.</summary>
+    public bool ErrorIsTerminal { get; } = errorIsTerminal;
+    /// <summary>The machine's programs, files and corpus, as commands see them.</summary>
+    internal Host Host { get; init; } = Host.Machine;
+
+    /// <summary>
+    /// A Spectre.Console view of <see cref="Output"/> for tables: no colours, no ANSI codes, so that what is
+    /// printed is the same on a terminal, in a pipe and in a test.
+    /// </summary>
+    public IAnsiConsole OutputConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(Output),
+        Ansi = AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.NoColors,
+        Interactive = InteractionSupport.No,
+    });
+
+    /// <summary>
+    /// Writes one JSON document to <see cref="Output"/>: compact UTF-8 (non-ASCII letters unescaped) and a newline.
+    /// Every <c>--json</c> output goes through here.
+    /// </summary>
+    public void WriteJson(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            write(w);
+        Output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    /// <summary>A Spectre.Console view of <see cref="Error"/> for progress bars (use only when <see cref="ErrorIsTerminal"/>).</summary>
+    public IAnsiConsole ErrorConsole() => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Error) });
 }
 
 /// <summary>A usage error (absurd option, missing file, conflicting arguments): printed as one line, exit 2.</summary>

@@ -24,7 +24,7 @@ internal sealed class CompositionCommandOptions
     public readonly Option<int> Threads = new("--threads") { Description = "Threads evaluating fitness (does not change the result).", DefaultValueFactory = _ => Environment.ProcessorCount };
     public readonly Option<string> Out = new("--out") { Description = "Folder for piece.mid, report.json, report.md, fitness.svg.", DefaultValueFactory = _ => "evocomposer-out" };
     public readonly Option<bool> Force = new("--force") { Description = "Replace output files that exist." };
-    public readonly Option<bool> Quiet = new("--quiet") { Description = "No progress on stderr." };
+    public readonly Option<bool> Quiet = new("--quiet") { Description = "No progress bar (there is none anyway when stderr is not a terminal)." };
     public readonly Option<bool> PrintWeights = new("--print-weights") { Description = "Print the default weights file (JSON) and exit." };
 
     public void AddTo(Command command)
@@ -94,9 +94,9 @@ internal sealed class CompositionCommandOptions
     public int Run(CliContext context, ParseResult parse, string command, CompositionOptions options, string dir, IEnumerable<KeyValuePair<string, string>> extraSettings)
     {
         bool quiet = parse.GetValue(Quiet);
-        IProgress<GenerationStatistics>? progress = quiet ? null : new ProgressLine(context.Error, options.Generations);
+        IProgress<GenerationStatistics>? progress = quiet || !context.ErrorIsTerminal ? null : new ProgressLine(context.Error, options.Generations);
         var result = ChoraleComposer.Compose(options, progress);
-        if (!quiet) context.Error.WriteLine();
+        if (progress is not null) context.Error.WriteLine();
 
         var title = $"EvoComposer {(command == "harmonize" ? "harmonization" : "chorale")} in {options.Plan.Key} (seed {options.Seed.ToString(CultureInfo.InvariantCulture)})";
         var score = result.ToScore(new ScoreMetadata { Title = title, Composer = "EvoComposer" });

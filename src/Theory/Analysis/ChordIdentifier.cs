@@ -94,7 +94,11 @@ public static class ChordIdentifier
         }
         int s = 3 * inside - 5 * outside + (third ? 4 : 0) + (fifth ? 2 : 0) - (seventh ? 2 : 0);
         if (fifthSemis == 8) s -= 3; // augmented triads are rare
-        if (Mod(midi[bass] - rootMidi, 12) == 0 && Mod(diatonic[bass] - rootDiatonic, 7) == 0) s += 1;
+        int bassSemis = Mod(midi[bass] - rootMidi, 12);
+        var bassMember = Member(Mod(diatonic[bass] - rootDiatonic, 7), bassSemis);
+        if (bassMember == ChordMember.Root) s += 1;
+        else if (bassMember == ChordMember.NonChordTone) s -= 3; // the bass is rarely a non-chord tone on its own
+        else if (bassMember == ChordMember.Seventh) s -= 1;
         return s;
     }
 

@@ -17,7 +17,7 @@ public static class KeyEstimator
     private static readonly double[] MinorProfile = [0.712, 0.084, 0.474, 0.618, 0.049, 0.460, 0.105, 0.747, 0.404, 0.067, 0.133, 0.330];
 
     /// <summary>Penalty for a change of key between measures (in units of correlation).</summary>
-    public const double ChangePenalty = 0.35;
+    public const double ChangePenalty = 0.1;
     /// <summary>Bonus for the declared key in every measure.</summary>
     public const double DeclaredBonus = 0.05;
 

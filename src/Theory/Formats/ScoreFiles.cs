@@ -16,6 +16,7 @@ public static class ScoreFiles
     static ScoreFiles()
     {
         // Each format adds its reader here, one line each.
+        Register(new Kern.KernReader());
         Register(new Midi.MidiScoreReader());
     }
 

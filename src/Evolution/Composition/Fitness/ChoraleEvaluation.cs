@@ -1,4 +1,5 @@
 using EvoComposer.Theory.Analysis;
+using EvoComposer.Theory.Rules;
 
 namespace EvoComposer.Evolution.Composition.Fitness;
 
@@ -43,6 +44,14 @@ public sealed class ChoraleEvaluation
         }
     }
 
+    /// <summary>The context the catalogue's rules read (no messages; the harmonic analysis is made on first use, once).</summary>
+    public RuleContext RuleContext => _ruleContext ??= new RuleContext(Grid, null, explain: false, Plan.Key, Plan.Key.Signature.Fifths);
+
+    /// <summary>A context whose rules write messages, for reports (shares the analysis).</summary>
+    public RuleContext ExplainedRuleContext => _explained ??= new RuleContext(Grid, RuleContext.Analysis, explain: true, Plan.Key, Plan.Key.Signature.Fifths);
+
+    private RuleContext? _ruleContext, _explained;
+
     /// <summary>The genome.</summary>
     public ChoraleGenome Genome { get; }
     /// <summary>Its plan.</summary>
@@ -65,15 +74,15 @@ public sealed class ChoraleEvaluation
     }
 }
 
-/// <summary>How serious a finding is (as in the rule catalogue: error, warning, style).</summary>
+/// <summary>How serious a finding is (as in the rule catalogue: error, warning, info).</summary>
 public enum FindingSeverity
 {
     /// <summary>A breach of a strict rule (parallel fifths).</summary>
     Error,
     /// <summary>Usually avoided (hidden fifths).</summary>
     Warning,
-    /// <summary>A matter of style or taste.</summary>
-    Style,
+    /// <summary>Worth knowing: a matter of style or taste.</summary>
+    Info,
 }
 
 /// <summary>One place a term found something: where, which voices, what, how serious, and its cost.</summary>

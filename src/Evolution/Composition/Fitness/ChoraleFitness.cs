@@ -9,14 +9,15 @@ namespace EvoComposer.Evolution.Composition.Fitness;
 /// </summary>
 public static class ChoraleFitness
 {
-    /// <summary>The built-in terms, in report order.</summary>
-    public static IReadOnlyList<ChoraleTerm> BuiltInTerms { get; } =
+    /// <summary>The terms only a chorale plan can judge (the rest are rules of the catalogue).</summary>
+    public static IReadOnlyList<ChoraleTerm> CompositionTerms { get; } =
     [
-        new ParallelPerfectTerm(), new VoiceCrossingTerm(), new SpacingTerm(), new CadenceTerm(),
-        new HiddenPerfectTerm(), new RangeTerm(), new MelodicLeapTerm(), new MelodicMotionTerm(),
-        new ChordQualityTerm(), new DoublingTerm(), new TendencyToneTerm(),
+        new PlannedCadenceTerm(), new ChordQualityTerm(), new MelodicMotionTerm(),
         new ProgressionTerm(), new RepetitionTerm(), new PassingMotionTerm(),
     ];
+
+    /// <summary>The built-in terms, in report order: one per chorale rule of the catalogue, then <see cref="CompositionTerms"/>.</summary>
+    public static IReadOnlyList<ChoraleTerm> BuiltInTerms { get; } = [.. RuleTerm.Catalogue, .. CompositionTerms];
 
     /// <summary>The fitness with the built-in terms.</summary>
     public static WeightedFitness<ChoraleGenome, ChoraleEvaluation> Create(FitnessWeights weights) => Create(weights, []);

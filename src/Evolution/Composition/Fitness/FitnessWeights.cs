@@ -27,8 +27,21 @@ public sealed class FitnessWeights
     /// <summary>The text of the default weights file.</summary>
     public static string DefaultJson { get; } = ReadDefault();
 
-    /// <summary>The default weights.</summary>
-    public static FitnessWeights Default { get; } = Parse(DefaultJson, "default-weights.json", null);
+    /// <summary>The default weights: the embedded file, plus a weight by severity for any catalogue rule it does not list.</summary>
+    public static FitnessWeights Default { get; } = WithCatalogue(Parse(DefaultJson, "default-weights.json", null));
+
+    private static FitnessWeights WithCatalogue(FitnessWeights file)
+    {
+        var weights = file.Weights.ToBuilder();
+        var names = file.Names.ToList();
+        foreach (var term in RuleTerm.Catalogue)
+        {
+            if (weights.ContainsKey(term.Name)) continue;
+            weights[term.Name] = RuleTerm.DefaultWeight(term.Rule.DefaultSeverity);
+            names.Add(term.Name);
+        }
+        return new FitnessWeights(weights.ToImmutable(), [.. names]);
+    }
 
     private static string ReadDefault()
     {

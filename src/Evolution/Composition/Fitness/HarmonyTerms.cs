@@ -3,15 +3,15 @@ using EvoComposer.Theory.Analysis;
 namespace EvoComposer.Evolution.Composition.Fitness;
 
 /// <summary>
-/// The chord at each beat: non-chord tones on the beat, missing third or fifth, augmented triads, root-position
-/// diminished triads and second inversions that are not cadential.
+/// The chord at each beat, beyond what the rule catalogue checks: non-chord tones on the beat, a missing fifth,
+/// augmented triads, root-position diminished triads and second inversions that are not cadential.
 /// </summary>
 public sealed class ChordQualityTerm : ChoraleTerm
 {
     /// <inheritdoc/>
     public override string Name => "chord-quality";
     /// <inheritdoc/>
-    public override string Description => "Non-chord tones on the beat (3), no recognisable chord (5), missing third (3) or fifth (0.3), augmented triad (3), root-position diminished triad (1), non-cadential 6/4 (2).";
+    public override string Description => "Non-chord tones on the beat (3), no recognisable chord (5), missing fifth (0.3), augmented triad (3), root-position diminished triad (1), non-cadential 6/4 (2).";
     /// <inheritdoc/>
     public override FindingSeverity Severity => FindingSeverity.Warning;
 
@@ -34,8 +34,7 @@ public sealed class ChordQualityTerm : ChoraleTerm
                     cost += 3;
                     Add(findings, slice, $"{ChoraleGenome.VoiceNames[v]} sounds a non-chord tone on the beat ({chord})", 3, v);
                 }
-            if (!chord.HasThird) { cost += 3; Add(findings, slice, $"the chord {chord} has no third", 3); }
-            else if (!chord.HasFifth) { cost += 0.3; Add(findings, slice, $"the chord {chord} has no fifth", 0.3); }
+            if (chord.HasThird && !chord.HasFifth) { cost += 0.3; Add(findings, slice, $"the chord {chord} has no fifth", 0.3); }
             if (chord.Triad == TriadQuality.Augmented) { cost += 3; Add(findings, slice, $"augmented triad {chord}", 3); }
             if (chord.Triad == TriadQuality.Diminished && chord.Inversion == 0 && chord.Seventh == SeventhQuality.None) { cost += 1; Add(findings, slice, $"diminished triad {chord} in root position", 1); }
             if (chord.Inversion == 2)
@@ -50,93 +49,11 @@ public sealed class ChordQualityTerm : ChoraleTerm
     }
 }
 
-/// <summary>Doubling: a doubled leading note (3), a doubled third in a root-position major triad (0.5).</summary>
-public sealed class DoublingTerm : ChoraleTerm
-{
-    /// <inheritdoc/>
-    public override string Name => "doubling";
-    /// <inheritdoc/>
-    public override string Description => "A doubled leading note (3) or a doubled third in a root-position major triad (0.5).";
-    /// <inheritdoc/>
-    public override FindingSeverity Severity => FindingSeverity.Warning;
-
-    /// <inheritdoc/>
-    protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
-    {
-        var plan = input.Plan;
-        var midi = input.Grid.Midi;
-        int leadingPc = (plan.Key.TonicPitchClass + 11) % 12;
-        var members = input.Members;
-        double cost = 0;
-        for (int b = 0; b < plan.Beats; b++)
-        {
-            if (plan.IsHold[b]) continue;
-            int s = input.BeatSlice[b], leading = 0, thirds = 0, roots = 0;
-            for (int v = 0; v < 4; v++)
-            {
-                if (Intervals.Mod(midi[s * 4 + v], 12) == leadingPc) leading++;
-                if (members[b * 4 + v] == ChordMember.Third) thirds++;
-                if (members[b * 4 + v] == ChordMember.Root) roots++;
-            }
-            if (leading > 1) { cost += 3; Add(findings, s, "the leading note is doubled", 3); }
-            var chord = input.Chords[b];
-            if (chord.IsKnown && chord.Triad == TriadQuality.Major && chord.Inversion == 0 && thirds > 1 && roots < 2)
-            {
-                cost += 0.5;
-                Add(findings, s, $"the third of {chord} is doubled", 0.5);
-            }
-        }
-        return cost;
-    }
-}
-
-/// <summary>Tendency tones: the leading note in an outer voice must rise to the tonic when dominant goes to tonic; a chordal seventh must fall by step.</summary>
-public sealed class TendencyToneTerm : ChoraleTerm
-{
-    /// <inheritdoc/>
-    public override string Name => "tendency-tones";
-    /// <inheritdoc/>
-    public override string Description => "Leading note in soprano or bass not rising to the tonic over V–I (2); a chord's seventh not falling by step (2).";
-    /// <inheritdoc/>
-    public override FindingSeverity Severity => FindingSeverity.Warning;
-
-    /// <inheritdoc/>
-    protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
-    {
-        var plan = input.Plan;
-        var g = input.Genome;
-        int leadingPc = (plan.Key.TonicPitchClass + 11) % 12;
-        double cost = 0;
-        for (int b = 0; b + 1 < plan.Beats; b++)
-        {
-            if (plan.IsHold[b + 1]) continue;
-            int from = input.RootDegree(b), to = input.RootDegree(b + 1);
-            for (int v = 0; v < 4; v++)
-            {
-                int c = b * 4 + v;
-                var (lastDia, lastMidi) = g.LastOf(c);
-                int nextMidi = g.MainMidi(c + 4), nextDia = g.MainDia[c + 4];
-                if ((v == 0 || v == 3) && (from == 4 || from == 6) && to == 0 && Intervals.Mod(lastMidi, 12) == leadingPc && nextMidi != lastMidi + 1)
-                {
-                    cost += 2;
-                    Add(findings, input.BeatSlice[b + 1], $"the leading note in the {ChoraleGenome.VoiceNames[v]} does not rise to the tonic", 2, v);
-                }
-                if (input.Members[c] == ChordMember.Seventh && g.SecDia[c] == 0 && !(nextDia == lastDia - 1) && nextMidi != lastMidi)
-                {
-                    cost += 2;
-                    Add(findings, input.BeatSlice[b + 1], $"the seventh in the {ChoraleGenome.VoiceNames[v]} does not fall by step", 2, v);
-                }
-            }
-        }
-        return cost;
-    }
-}
-
 /// <summary>Whether each phrase ends with the cadence the plan asks for (as the analysis classifies it).</summary>
-public sealed class CadenceTerm : ChoraleTerm
+public sealed class PlannedCadenceTerm : ChoraleTerm
 {
     /// <inheritdoc/>
-    public override string Name => "cadence";
+    public override string Name => "planned-cadence";
     /// <inheritdoc/>
     public override string Description => "Per phrase: 0 when the planned cadence is reached, 0.5 for an imperfect instead of a perfect authentic cadence, 1 for the right kind in another key, 2 otherwise; 1 more when the first chord is not a root-position tonic.";
     /// <inheritdoc/>
@@ -185,7 +102,7 @@ public sealed class ProgressionTerm : ChoraleTerm
     /// <inheritdoc/>
     public override string Description => "Sum of log P(next root | root) over consecutive chords, from a built-in table of textbook progressions (reward).";
     /// <inheritdoc/>
-    public override FindingSeverity Severity => FindingSeverity.Style;
+    public override FindingSeverity Severity => FindingSeverity.Info;
 
     private static readonly double Unknown = Math.Log(0.01);
 
@@ -221,7 +138,7 @@ public sealed class RepetitionTerm : ChoraleTerm
     /// <inheritdoc/>
     public override string Description => "Soprano (1) or bass (0.5) repeating a note on the next beat; the same root three beats running (1).";
     /// <inheritdoc/>
-    public override FindingSeverity Severity => FindingSeverity.Style;
+    public override FindingSeverity Severity => FindingSeverity.Info;
 
     /// <inheritdoc/>
     protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
@@ -256,7 +173,7 @@ public sealed class PassingMotionTerm : ChoraleTerm
     /// <inheritdoc/>
     public override string Description => "Passing and neighbour notes in the free voices per beat, up to 0.25 (reward).";
     /// <inheritdoc/>
-    public override FindingSeverity Severity => FindingSeverity.Style;
+    public override FindingSeverity Severity => FindingSeverity.Info;
 
     /// <inheritdoc/>
     protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)

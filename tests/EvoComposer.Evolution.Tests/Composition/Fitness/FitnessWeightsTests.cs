@@ -11,17 +11,24 @@ public class FitnessWeightsTests
     public void Default_NamesExactlyTheBuiltInTerms_AndPenalisesParallels()
     {
         Assert.Equal(ChoraleFitness.BuiltInTerms.Select(t => t.Name).Order(), FitnessWeights.Default.Names.Order());
-        Assert.True(FitnessWeights.Default["parallel-perfect"] < 0);
+        Assert.True(FitnessWeights.Default["parallel-fifths"] < 0);
         Assert.True(FitnessWeights.Default["progression"] > 0);
+    }
+
+    [Fact]
+    public void TheEmbeddedFile_ListsEveryTerm_SoAPersonSeesThemAll()
+    {
+        var file = FitnessWeights.Parse(FitnessWeights.DefaultJson, "default-weights.json", null);
+        Assert.Equal(ChoraleFitness.BuiltInTerms.Select(t => t.Name).Order(), file.Names.Order());
     }
 
     [Fact]
     public void Parse_OverridesSomeNames_AndKeepsTheOtherDefaults()
     {
-        var w = FitnessWeights.Parse("""{"weights": {"spacing": 0, "range": -1.5}}""", "test.json", FitnessWeights.Default);
+        var w = FitnessWeights.Parse("""{"weights": {"spacing": 0, "voice-range": -1.5}}""", "test.json", FitnessWeights.Default);
         Assert.Equal(0, w["spacing"]);
-        Assert.Equal(-1.5, w["range"]);
-        Assert.Equal(FitnessWeights.Default["cadence"], w["cadence"]);
+        Assert.Equal(-1.5, w["voice-range"]);
+        Assert.Equal(FitnessWeights.Default["planned-cadence"], w["planned-cadence"]);
     }
 
     [Theory]

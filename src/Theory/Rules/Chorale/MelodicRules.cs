@@ -1,0 +1,284 @@
+using System.Collections.Immutable;
+using EvoComposer.Theory.Analysis;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Theory.Rules.Chorale;
+
+/// <summary>Walks the melodic intervals of every voice: consecutive attacked notes with no rest between.</summary>
+internal ref struct MelodicMoves
+{
+    private readonly SliceGrid _g;
+    private readonly ReadOnlySpan<int> _midi;
+    private readonly ReadOnlySpan<int> _dia;
+    private readonly ReadOnlySpan<bool> _attacked;
+    private readonly int _vc;
+    private int _prev;
+
+    public MelodicMoves(SliceGrid grid)
+    {
+        _g = grid;
+        _midi = grid.Midi;
+        _dia = grid.Diatonic;
+        _attacked = grid.Attacked;
+        _vc = grid.VoiceCount;
+        Voice = 0;
+        To = -1;
+        _prev = -1;
+    }
+
+    public int Voice { get; private set; }
+    public int From { get; private set; }
+    public int To { get; private set; }
+    /// <summary>Diatonic steps (signed).</summary>
+    public readonly int Steps => _dia[To * _vc + Voice] - _dia[From * _vc + Voice];
+    /// <summary>Semitones (signed).</summary>
+    public readonly int Semitones => _midi[To * _vc + Voice] - _midi[From * _vc + Voice];
+    public readonly Interval Interval => new(Steps, Semitones);
+
+    public bool MoveNext()
+    {
+        while (Voice < _vc)
+        {
+            for (int s = To + 1; s < _g.SliceCount; s++)
+            {
+                int c = s * _vc + Voice;
+                if (_midi[c] < 0) { _prev = -1; continue; }
+                if (!_attacked[c]) continue;
+                int p = _prev;
+                _prev = s;
+                if (p >= 0)
+                {
+                    From = p;
+                    To = s;
+                    return true;
+                }
+            }
+            Voice++;
+            To = -1;
+            _prev = -1;
+        }
+        return false;
+    }
+
+    /// <summary>The melodic interval from the note at <paramref name="slice"/> to the voice's next note, or false at the end or a rest.</summary>
+    public static bool NextMove(SliceGrid g, int slice, int voice, out int next, out int steps, out int semis)
+    {
+        next = g.NextAttack(slice, voice);
+        steps = semis = 0;
+        if (next < 0) return false;
+        int vc = g.VoiceCount;
+        steps = g.Diatonic[next * vc + voice] - g.Diatonic[slice * vc + voice];
+        semis = g.Midi[next * vc + voice] - g.Midi[slice * vc + voice];
+        return true;
+    }
+
+    public static string Describe(RuleContext ctx, int from, int to, int voice) =>
+        $"{ctx.Motion(from, to, voice)} ({new Interval(ctx.Grid.Diatonic[to * ctx.Grid.VoiceCount + voice] - ctx.Grid.Diatonic[from * ctx.Grid.VoiceCount + voice], ctx.Grid.Midi[to * ctx.Grid.VoiceCount + voice] - ctx.Grid.Midi[from * ctx.Grid.VoiceCount + voice])})";
+
+    public static Violation Report(RuleContext ctx, RuleSettings settings, int from, int to, int voice, string what) =>
+        ctx.Report(settings, to, voice, -1,
+            ctx.Explain ? $"{Describe(ctx, from, to, voice)} at {ctx.Grid.Where(to)}: {what}" : "",
+            ctx.Explain ? [ctx.Motion(from, to, voice)] : null);
+}
+
+/// <summary>Augmented and diminished melodic intervals (the augmented second of harmonic minor, the tritone leap).</summary>
+public sealed class AugmentedDiminishedLeapRule : Rule
+{
+    /// <inheritdoc/>
+    public override string Id => "melodic-augmented-diminished";
+    /// <inheritdoc/>
+    public override string Title => "Augmented and diminished melodic intervals";
+    /// <inheritdoc/>
+    public override string Description =>
+        "A voice should not move by an augmented interval (the augmented second between the sixth and raised seventh degrees in minor, the augmented fourth) — " +
+        "they are hard to sing and sound foreign to the key. Diminished intervals are acceptable when the voice then turns back by step inside the interval. " +
+        "Chromatic semitones (C to C♯) are not counted.";
+    /// <inheritdoc/>
+    public override string Reference => "Aldwell & Schachter, Harmony and Voice Leading, ch. 5 (melodic intervals); Fux, Gradus ad Parnassum; Kostka & Payne, ch. 6.";
+    /// <inheritdoc/>
+    public override Severity DefaultSeverity => Severity.Warning;
+    /// <inheritdoc/>
+    public override ImmutableArray<RuleParameter> Parameters =>
+        [new("allowRecoveredDiminished", "Allow a diminished interval followed by a step in the opposite direction.", 1, IsBoolean: true)];
+    /// <inheritdoc/>
+    public override bool AppliesTo(SliceGrid grid) => true;
+
+    /// <inheritdoc/>
+    public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
+    {
+        bool allowRecovered = settings.Flag("allowRecoveredDiminished");
+        var m = new MelodicMoves(context.Grid);
+        while (m.MoveNext())
+        {
+            if (m.Steps == 0) continue; // chromatic semitone or repeated note
+            var q = m.Interval.Quality;
+            bool aug = q is IntervalQuality.Augmented or IntervalQuality.DoublyAugmented;
+            bool dim = q is IntervalQuality.Diminished or IntervalQuality.DoublyDiminished;
+            if (!aug && !dim) continue;
+            if (dim && allowRecovered && MelodicMoves.NextMove(context.Grid, m.To, m.Voice, out _, out int steps, out _) &&
+                Math.Abs(steps) == 1 && Math.Sign(steps) != Math.Sign(m.Steps)) continue;
+            violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice,
+                aug ? "an augmented melodic interval." : "a diminished melodic interval that does not turn back by step."));
+        }
+    }
+}
+
+/// <summary>Leaps larger than an octave.</summary>
+public sealed class LeapBeyondOctaveRule : Rule
+{
+    /// <inheritdoc/>
+    public override string Id => "leap-beyond-octave";
+    /// <inheritdoc/>
+    public override string Title => "Leaps larger than an octave";
+    /// <inheritdoc/>
+    public override string Description => "No voice should leap more than an octave: such leaps are hard to sing in tune and break the line.";
+    /// <inheritdoc/>
+    public override string Reference => "Aldwell & Schachter, Harmony and Voice Leading, ch. 5; Fux, Gradus ad Parnassum (first species).";
+    /// <inheritdoc/>
+    public override Severity DefaultSeverity => Severity.Error;
+    /// <inheritdoc/>
+    public override bool AppliesTo(SliceGrid grid) => true;
+
+    /// <inheritdoc/>
+    public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
+    {
+        var m = new MelodicMoves(context.Grid);
+        while (m.MoveNext())
+            if (Math.Abs(m.Semitones) > 12)
+                violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap larger than an octave."));
+    }
+}
+
+/// <summary>Leaps of a seventh.</summary>
+public sealed class SeventhLeapRule : Rule
+{
+    /// <inheritdoc/>
+    public override string Id => "seventh-leap";
+    /// <inheritdoc/>
+    public override string Title => "Leaps of a seventh";
+    /// <inheritdoc/>
+    public override string Description => "A voice should not leap a seventh (minor or major): the interval is dissonant and awkward to sing. Leaps of a sixth or an octave are the largest usual ones.";
+    /// <inheritdoc/>
+    public override string Reference => "Fux, Gradus ad Parnassum (first species); Aldwell & Schachter, Harmony and Voice Leading, ch. 5.";
+    /// <inheritdoc/>
+    public override Severity DefaultSeverity => Severity.Warning;
+    /// <inheritdoc/>
+    public override bool AppliesTo(SliceGrid grid) => true;
+
+    /// <inheritdoc/>
+    public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
+    {
+        var m = new MelodicMoves(context.Grid);
+        while (m.MoveNext())
+            if (Math.Abs(m.Steps) == 6)
+                violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap of a seventh."));
+    }
+}
+
+/// <summary>A large leap not followed by motion in the opposite direction.</summary>
+public sealed class UnrecoveredLeapRule : Rule
+{
+    /// <inheritdoc/>
+    public override string Id => "unrecovered-leap";
+    /// <inheritdoc/>
+    public override string Title => "Large leap not recovered";
+    /// <inheritdoc/>
+    public override string Description =>
+        "After a large leap (a sixth or more by default) a melody should turn back, usually by step, to fill the gap the leap opened. " +
+        "Octave leaps in the bass are exempt by default: the bass often leaps an octave to change register.";
+    /// <inheritdoc/>
+    public override string Reference => "Aldwell & Schachter, Harmony and Voice Leading, ch. 5 (melodic fluency); Fux, Gradus ad Parnassum; Kostka & Payne, ch. 6.";
+    /// <inheritdoc/>
+    public override Severity DefaultSeverity => Severity.Warning;
+    /// <inheritdoc/>
+    public override ImmutableArray<RuleParameter> Parameters =>
+    [
+        new("minGenericSize", "Smallest leap that must be recovered, as a generic interval (6: a sixth).", 6),
+        new("requireStep", "Require the recovery to be a step (off: any motion in the opposite direction).", 1, IsBoolean: true),
+        new("exemptBassOctaves", "Do not report octave leaps in the lowest voice.", 1, IsBoolean: true),
+    ];
+    /// <inheritdoc/>
+    public override bool AppliesTo(SliceGrid grid) => true;
+
+    /// <inheritdoc/>
+    public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
+    {
+        var g = context.Grid;
+        int min = (int)settings["minGenericSize"] - 1;
+        bool step = settings.Flag("requireStep"), exempt = settings.Flag("exemptBassOctaves");
+        var m = new MelodicMoves(g);
+        while (m.MoveNext())
+        {
+            int steps = m.Steps;
+            if (Math.Abs(steps) < min) continue;
+            if (exempt && m.Voice == g.VoiceCount - 1 && g.VoiceCount > 1 && Math.Abs(m.Semitones) == 12) continue;
+            if (!MelodicMoves.NextMove(g, m.To, m.Voice, out _, out int next, out _)) continue; // the piece or phrase ends
+            bool back = next != 0 && Math.Sign(next) != Math.Sign(steps) && (!step || Math.Abs(next) == 1);
+            if (!back)
+                violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice,
+                    step ? "a large leap not followed by a step in the opposite direction." : "a large leap not followed by motion in the opposite direction."));
+        }
+    }
+}
+
+/// <summary>Two leaps in the same direction that do not outline a triad.</summary>
+public sealed class ConsecutiveLeapsRule : Rule
+{
+    /// <inheritdoc/>
+    public override string Id => "consecutive-leaps";
+    /// <inheritdoc/>
+    public override string Title => "Consecutive leaps in the same direction";
+    /// <inheritdoc/>
+    public override string Description =>
+        "Two leaps (a third or more) in the same direction make a melody lurch, unless together they outline a major or minor triad within an octave. " +
+        "Follow a leap with a step or a change of direction.";
+    /// <inheritdoc/>
+    public override string Reference => "Aldwell & Schachter, Harmony and Voice Leading, ch. 5; Fux, Gradus ad Parnassum; Kostka & Payne, ch. 6.";
+    /// <inheritdoc/>
+    public override Severity DefaultSeverity => Severity.Warning;
+    /// <inheritdoc/>
+    public override ImmutableArray<RuleParameter> Parameters =>
+        [new("allowTriad", "Allow two leaps that outline a major or minor triad spanning at most an octave.", 1, IsBoolean: true)];
+    /// <inheritdoc/>
+    public override bool AppliesTo(SliceGrid grid) => true;
+
+    /// <inheritdoc/>
+    public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
+    {
+        var g = context.Grid;
+        int vc = g.VoiceCount;
+        bool allowTriad = settings.Flag("allowTriad");
+        var m = new MelodicMoves(g);
+        while (m.MoveNext())
+        {
+            int first = m.Steps;
+            if (Math.Abs(first) < 2) continue;
+            if (!MelodicMoves.NextMove(g, m.To, m.Voice, out int next, out int second, out int semis2)) continue;
+            if (Math.Abs(second) < 2 || Math.Sign(second) != Math.Sign(first)) continue;
+            int span = Math.Abs(m.Semitones + semis2);
+            if (allowTriad && span <= 12 && OutlinesTriad(g.Midi[m.From * vc + m.Voice], g.Midi[m.To * vc + m.Voice], g.Midi[next * vc + m.Voice]))
+                continue;
+            violations.Add(MakeReport(context, settings, m.From, m.To, next, m.Voice));
+        }
+    }
+
+    private static Violation MakeReport(RuleContext ctx, RuleSettings settings, int a, int b, int c, int voice) =>
+        ctx.Report(settings, b, voice, -1,
+            ctx.Explain ? $"The {ctx.Grid.VoiceNames[voice]} leaps twice in the same direction, {ctx.Grid.PitchAt(a, voice)}→{ctx.Grid.PitchAt(b, voice)}→{ctx.Grid.PitchAt(c, voice)}, at {ctx.Grid.Where(b)}, without outlining a triad." : "",
+            ctx.Explain ? [ctx.Motion(a, b, voice), ctx.Motion(b, c, voice)] : null);
+
+    /// <summary>True when the three pitch classes are members of one major or minor triad (two of them may coincide).</summary>
+    internal static bool OutlinesTriad(int a, int b, int c)
+    {
+        for (int root = 0; root < 12; root++)
+            foreach (int third in (ReadOnlySpan<int>)[3, 4])
+                if (InTriad(a, root, third) && InTriad(b, root, third) && InTriad(c, root, third)) return true;
+        return false;
+    }
+
+    private static bool InTriad(int pitch, int root, int third)
+    {
+        int d = ((pitch - root) % 12 + 12) % 12;
+        return d == 0 || d == third || d == 7;
+    }
+}

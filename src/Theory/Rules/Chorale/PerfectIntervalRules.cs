@@ -1,0 +1,273 @@
+using System.Collections.Immutable;
+using EvoComposer.Theory.Analysis;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Theory.Rules.Chorale;
+
+/// <summary>
+/// Shared logic of the rules about motion into perfect intervals. Two moments are compared: consecutive
+/// slices (every onset, so a passing note's fifth counts), or, with <c>beatsOnly</c>, consecutive slices that
+/// begin on a beat. A voice whose pitch does not change between the two (held or repeated) does not move.
+/// </summary>
+internal static class PerfectMotion
+{
+    /// <summary>5 for a perfect fifth or twelfth (any compound), 8 for a perfect unison, octave or compound octave, else 0.</summary>
+    public static int Kind(int diatonicDiff, int semitoneDiff)
+    {
+        int steps = Math.Abs(diatonicDiff), semis = Math.Abs(semitoneDiff);
+        if (diatonicDiff < 0 != semitoneDiff < 0 && diatonicDiff != 0 && semitoneDiff != 0) return 0;
+        if (steps % 7 == 4 && semis - 12 * (steps / 7) == 7) return 5;
+        if (steps % 7 == 0 && semis == 12 * (steps / 7)) return 8;
+        return 0;
+    }
+
+    /// <summary>The next slice to compare with <paramref name="slice"/>, or −1.</summary>
+    public static int Next(SliceGrid grid, int slice, bool beatsOnly)
+    {
+        var metric = grid.Metric;
+        for (int t = slice + 1; t < grid.SliceCount; t++)
+            if (!beatsOnly || metric[t] > 0) return t;
+        return -1;
+    }
+
+    /// <summary>The first slice to compare.</summary>
+    public static int First(SliceGrid grid, bool beatsOnly) => grid.SliceCount == 0 ? -1 : !beatsOnly || grid.Metric[0] > 0 ? 0 : Next(grid, 0, true);
+
+    public static readonly RuleParameter BeatsOnly = new("beatsOnly",
+        "Compare only notes that begin on beats (notes between beats are skipped). Off: every onset is compared, so fifths made by passing notes count.",
+        0, IsBoolean: true);
+
+    public static string IntervalName(SliceGrid g, int slice, int upper, int lower) => g.IntervalAt(slice, lower, upper).Abs.ToString();
+
+    /// <summary>
+    /// Walks every pair of voices (upper <c>I</c>, lower <c>J</c>; with <c>outerOnly</c> only the outermost pair) at every
+    /// pair of compared moments where both voices sound and the second interval is perfect (<see cref="K1"/> ≠ 0).
+    /// </summary>
+    public ref struct Pairs
+    {
+        private readonly SliceGrid _g;
+        private readonly ReadOnlySpan<int> _midi;
+        private readonly ReadOnlySpan<int> _dia;
+        private readonly bool _beatsOnly, _outerOnly;
+        private readonly int _vc;
+        private int _i, _j;
+
+        public Pairs(SliceGrid grid, bool beatsOnly, bool outerOnly)
+        {
+            _g = grid;
+            _midi = grid.Midi;
+            _dia = grid.Diatonic;
+            _beatsOnly = beatsOnly;
+            _outerOnly = outerOnly;
+            _vc = grid.VoiceCount;
+            S0 = First(grid, beatsOnly);
+            S1 = S0 < 0 ? -1 : Next(grid, S0, beatsOnly);
+            _i = 0;
+            _j = -1;
+        }
+
+        public int S0 { get; private set; }
+        public int S1 { get; private set; }
+        public readonly int I => _i;
+        public readonly int J => _j;
+        public int K0 { get; private set; }
+        public int K1 { get; private set; }
+        /// <summary>Semitones the upper voice moves.</summary>
+        public int MoveI { get; private set; }
+        /// <summary>Semitones the lower voice moves.</summary>
+        public int MoveJ { get; private set; }
+        /// <summary>Diatonic steps the upper voice moves.</summary>
+        public int StepsI { get; private set; }
+        public readonly bool BothMove => MoveI != 0 && MoveJ != 0;
+        public readonly bool Similar => BothMove && (MoveI > 0) == (MoveJ > 0);
+        public readonly bool Contrary => BothMove && (MoveI > 0) != (MoveJ > 0);
+
+        public bool MoveNext()
+        {
+            while (S1 >= 0)
+            {
+                if (!Advance())
+                {
+                    S0 = S1;
+                    S1 = Next(_g, S0, _beatsOnly);
+                    _i = 0;
+                    _j = -1;
+                    continue;
+                }
+                int b0 = S0 * _vc, b1 = S1 * _vc;
+                int a0 = _midi[b0 + _i], c0 = _midi[b0 + _j], a1 = _midi[b1 + _i], c1 = _midi[b1 + _j];
+                if (a0 < 0 || c0 < 0 || a1 < 0 || c1 < 0) continue;
+                int k1 = Kind(_dia[b1 + _i] - _dia[b1 + _j], a1 - c1);
+                if (k1 == 0) continue;
+                K1 = k1;
+                K0 = Kind(_dia[b0 + _i] - _dia[b0 + _j], a0 - c0);
+                MoveI = a1 - a0;
+                MoveJ = c1 - c0;
+                StepsI = _dia[b1 + _i] - _dia[b0 + _i];
+                return true;
+            }
+            return false;
+        }
+
+        private bool Advance()
+        {
+            if (_outerOnly)
+            {
+                if (_j >= 0 || _vc < 2) return false;
+                _i = 0;
+                _j = _vc - 1;
+                return true;
+            }
+            if (_j < 0) { _i = 0; _j = 1; return _vc >= 2; }
+            _j++;
+            if (_j >= _vc) { _i++; _j = _i + 1; }
+            return _j < _vc;
+        }
+    }
+
+    public static string Describe(RuleContext ctx, int s0, int s1, int i, int j, string what)
+    {
+        var g = ctx.Grid;
+        string from = g.Where(s0), to = g.Measures[s0] == g.Measures[s1] ? $"beat {g.Beats[s1].ToDecimalString()}" : g.Where(s1);
+        return $"{ctx.Motion(s0, s1, i)} and {ctx.Motion(s0, s1, j)} form {what} ({IntervalName(g, s0, i, j)} → {IntervalName(g, s1, i, j)}) from {from} to {to}.";
+    }
+
+    public static Violation Report(RuleContext ctx, RuleSettings settings, int s0, int s1, int i, int j, string what) =>
+        ctx.Report(settings, s1, i, j,
+            ctx.Explain ? Describe(ctx, s0, s1, i, j, what) : "",
+            ctx.Explain ? [ctx.Motion(s0, s1, i), ctx.Motion(s0, s1, j)] : null);
+}
+
+/// <summary>Two voices a perfect fifth (or twelfth) apart move in the same direction to another perfect fifth.</summary>
+public sealed class ParallelFifthsRule : Rule
+{
+    /// <inheritdoc/>
+    public override string Id => "parallel-fifths";
+    /// <inheritdoc/>
+    public override string Title => "Parallel fifths";
+    /// <inheritdoc/>
+    public override string Description =>
+        "Two voices a perfect fifth apart (or a twelfth: compound fifths count) must not move in the same direction to another perfect fifth: " +
+        "the two voices lose their independence and sound like one. A diminished fifth moving to a perfect fifth is not a parallel fifth; " +
+        "a voice that repeats or holds its note is not moving.";
+    /// <inheritdoc/>
+    public override string Reference => "Aldwell & Schachter, Harmony and Voice Leading, ch. 5 (parallel fifths and octaves); Piston, Harmony, ch. 3.";
+    /// <inheritdoc/>
+    public override Severity DefaultSeverity => Severity.Error;
+    /// <inheritdoc/>
+    public override ImmutableArray<RuleParameter> Parameters => [PerfectMotion.BeatsOnly];
+
+    /// <inheritdoc/>
+    public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
+    {
+        var p = new PerfectMotion.Pairs(context.Grid, settings.Flag("beatsOnly"), false);
+        while (p.MoveNext())
+            if (p.K0 == 5 && p.K1 == 5 && p.Similar)
+                violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J, "parallel perfect fifths"));
+    }
+}
+
+/// <summary>Two voices an octave or unison apart move in the same direction to another octave or unison.</summary>
+public sealed class ParallelOctavesRule : Rule
+{
+    /// <inheritdoc/>
+    public override string Id => "parallel-octaves";
+    /// <inheritdoc/>
+    public override string Title => "Parallel octaves and unisons";
+    /// <inheritdoc/>
+    public override string Description =>
+        "Two voices an octave or unison apart (or two octaves: compound octaves count) must not move in the same direction to another octave or unison: " +
+        "one voice merely doubles the other, and four-part writing becomes three-part. A voice that repeats or holds its note is not moving.";
+    /// <inheritdoc/>
+    public override string Reference => "Aldwell & Schachter, Harmony and Voice Leading, ch. 5; Fux, Gradus ad Parnassum (first species); Piston, Harmony, ch. 3.";
+    /// <inheritdoc/>
+    public override Severity DefaultSeverity => Severity.Error;
+    /// <inheritdoc/>
+    public override ImmutableArray<RuleParameter> Parameters =>
+    [
+        PerfectMotion.BeatsOnly,
+        new("includeUnisons", "Count parallel unisons (and unison to octave) as well as octaves.", 1, IsBoolean: true),
+    ];
+
+    /// <inheritdoc/>
+    public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
+    {
+        var g = context.Grid;
+        var midi = g.Midi;
+        bool unisons = settings.Flag("includeUnisons");
+        var p = new PerfectMotion.Pairs(g, settings.Flag("beatsOnly"), false);
+        while (p.MoveNext())
+        {
+            if (p.K0 != 8 || p.K1 != 8 || !p.Similar) continue;
+            bool unison0 = midi[g.Cell(p.S0, p.I)] == midi[g.Cell(p.S0, p.J)], unison1 = midi[g.Cell(p.S1, p.I)] == midi[g.Cell(p.S1, p.J)];
+            if (!unisons && (unison0 || unison1)) continue;
+            violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J, unison0 && unison1 ? "parallel unisons" : "parallel octaves"));
+        }
+    }
+}
+
+/// <summary>Fifths or octaves by contrary motion (P5 → P12, P8 → P15 with the voices moving apart or together).</summary>
+public sealed class ContraryPerfectsRule : Rule
+{
+    /// <inheritdoc/>
+    public override string Id => "contrary-fifths-octaves";
+    /// <inheritdoc/>
+    public override string Title => "Fifths and octaves by contrary motion";
+    /// <inheritdoc/>
+    public override string Description =>
+        "Two voices a perfect fifth or octave apart that move in contrary motion to the same perfect interval (a fifth to a twelfth, an octave to a unison " +
+        "or a double octave) still sound like parallel fifths or octaves, only disguised. Bach uses them between the outer voices at cadences; textbooks avoid them.";
+    /// <inheritdoc/>
+    public override string Reference => "Aldwell & Schachter, Harmony and Voice Leading, ch. 5 (\"contrary fifths and octaves\"); Kostka & Payne, Tonal Harmony, ch. 6.";
+    /// <inheritdoc/>
+    public override Severity DefaultSeverity => Severity.Warning;
+    /// <inheritdoc/>
+    public override ImmutableArray<RuleParameter> Parameters => [PerfectMotion.BeatsOnly];
+
+    /// <inheritdoc/>
+    public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
+    {
+        var p = new PerfectMotion.Pairs(context.Grid, settings.Flag("beatsOnly"), false);
+        while (p.MoveNext())
+            if (p.K0 == p.K1 && p.Contrary)
+                violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J, p.K0 == 5 ? "fifths by contrary motion" : "octaves by contrary motion"));
+    }
+}
+
+/// <summary>Hidden (direct) fifths and octaves: the outer voices move in the same direction into a perfect interval, the soprano by leap.</summary>
+public sealed class HiddenPerfectsRule : Rule
+{
+    /// <inheritdoc/>
+    public override string Id => "hidden-fifths-octaves";
+    /// <inheritdoc/>
+    public override string Title => "Hidden (direct) fifths and octaves";
+    /// <inheritdoc/>
+    public override string Description =>
+        "When the soprano and bass move in the same direction into a perfect fifth or octave, and the soprano leaps, the ear fills in the " +
+        "parallel fifth or octave the leap skips over. Approach perfect intervals between the outer voices by contrary motion, or with a step in the soprano.";
+    /// <inheritdoc/>
+    public override string Reference => "Aldwell & Schachter, Harmony and Voice Leading, ch. 5 (\"direct fifths and octaves\"); Piston, Harmony, ch. 3 (\"hidden fifths and octaves\").";
+    /// <inheritdoc/>
+    public override Severity DefaultSeverity => Severity.Warning;
+    /// <inheritdoc/>
+    public override ImmutableArray<RuleParameter> Parameters =>
+    [
+        PerfectMotion.BeatsOnly,
+        new("sopranoLeapOnly", "Report only when the upper voice leaps (the usual textbook rule); off: any similar motion into a perfect interval.", 1, IsBoolean: true),
+    ];
+
+    /// <inheritdoc/>
+    public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
+    {
+        bool leapOnly = settings.Flag("sopranoLeapOnly");
+        var p = new PerfectMotion.Pairs(context.Grid, settings.Flag("beatsOnly"), true);
+        while (p.MoveNext())
+        {
+            if (p.K0 == p.K1 || !p.Similar) continue; // equal kinds: parallel, not hidden
+            if (leapOnly && Math.Abs(p.StepsI) < 2) continue;
+            violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J,
+                p.K1 == 5 ? "a hidden fifth (similar motion into a fifth" + (leapOnly ? ", the upper voice leaping)" : ")")
+                          : "a hidden octave (similar motion into an octave" + (leapOnly ? ", the upper voice leaping)" : ")")));
+        }
+    }
+}

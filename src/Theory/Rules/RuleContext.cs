@@ -1,0 +1,62 @@
+using EvoComposer.Theory.Analysis;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Theory.Rules;
+
+/// <summary>
+/// What a rule looks at: the grid and its harmonic analysis, and whether to write messages (a fitness
+/// function turns them off to save the formatting). Immutable.
+/// </summary>
+public sealed class RuleContext
+{
+    private HarmonicAnalysis? _analysis;
+    private readonly Key? _declared;
+    private readonly int _signatureFifths;
+
+    /// <summary>Creates a context; the analysis is computed on first use unless given.</summary>
+    public RuleContext(SliceGrid grid, HarmonicAnalysis? analysis = null, bool explain = true, Key? declaredKey = null, int signatureFifths = 0)
+    {
+        Grid = grid ?? throw new ArgumentNullException(nameof(grid));
+        _analysis = analysis;
+        Explain = explain;
+        _declared = declaredKey;
+        _signatureFifths = signatureFifths;
+    }
+
+    /// <summary>The music.</summary>
+    public SliceGrid Grid { get; }
+    /// <summary>Keys, chords, non-chord tones and cadences (computed once, lazily, thread-safe).</summary>
+    public HarmonicAnalysis Analysis => _analysis ?? Interlocked.CompareExchange(ref _analysis, HarmonicAnalysis.Analyze(Grid, _declared, _signatureFifths), null) ?? _analysis!;
+    /// <summary>Whether rules write messages and notes.</summary>
+    public bool Explain { get; }
+
+    /// <summary>
+    /// Creates a violation at a slice for the given voices (−1: none), filling the location from the grid. Rules build
+    /// the message in a separate method only when <see cref="Explain"/> is true.
+    /// </summary>
+    public Violation Report(RuleSettings settings, int slice, int voiceA, int voiceB, string message, string[]? notes = null, Key? key = null)
+    {
+        var g = Grid;
+        var voices = voiceA < 0 ? [] : voiceB < 0 ? System.Collections.Immutable.ImmutableArray.Create(g.VoiceNames[voiceA])
+            : System.Collections.Immutable.ImmutableArray.Create(g.VoiceNames[voiceA], g.VoiceNames[voiceB]);
+        return new Violation
+        {
+            RuleId = settings.Rule.Id,
+            Severity = settings.Severity,
+            Slice = slice,
+            Measure = g.Measures[slice],
+            Beat = g.Beats[slice],
+            Onset = g.Onsets[slice],
+            Voices = voices,
+            Notes = Explain && notes is not null ? [.. notes] : [],
+            Message = Explain ? message : "",
+            Key = key,
+        };
+    }
+
+    /// <summary>"alto D4" for a cell.</summary>
+    public string NoteName(int slice, int voice) => $"{Grid.VoiceNames[voice]} {Grid.PitchAt(slice, voice)}";
+
+    /// <summary>"alto D4→E4" for a voice's motion between two slices.</summary>
+    public string Motion(int from, int to, int voice) => $"{Grid.VoiceNames[voice]} {Grid.PitchAt(from, voice)}→{Grid.PitchAt(to, voice)}";
+}
