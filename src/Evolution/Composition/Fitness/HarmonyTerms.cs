@@ -57,7 +57,7 @@ public sealed class PlannedCadenceTerm : ChoraleTerm
     /// <inheritdoc/>
     public override string Description => "Per phrase: 0 when the planned cadence is reached, 0.5 for an imperfect instead of a perfect authentic cadence, 1 for the right kind in another key, 2 otherwise; 1 more when the first chord is not a root-position tonic.";
     /// <inheritdoc/>
-    public override FindingSeverity Severity => FindingSeverity.Error;
+    public override FindingSeverity Severity => FindingSeverity.Warning;
 
     /// <inheritdoc/>
     protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
@@ -85,10 +85,12 @@ public sealed class PlannedCadenceTerm : ChoraleTerm
             else x = 2;
             if (x == 0) continue;
             cost += x;
-            Add(findings, input.BeatSlice[b], $"phrase {plan.PhraseOfBeat[b] + 1} should end with a {Cadence.Describe(wanted)} but ends with {(kind == CadenceKind.None ? "no cadence" : $"a {Cadence.Describe(kind)} in {key}")}", x);
+            Add(findings, input.BeatSlice[b], $"phrase {plan.PhraseOfBeat[b] + 1} should end with {Article(Cadence.Describe(wanted))} but ends with {(kind == CadenceKind.None ? "no cadence" : $"{Article(Cadence.Describe(kind))} in {key}")}", x);
         }
         return cost;
     }
+
+    private static string Article(string noun) => ("aeiou".Contains(noun[0]) ? "an " : "a ") + noun;
 }
 
 /// <summary>

@@ -24,7 +24,7 @@ public sealed class MelodicMotionTerm : ChoraleTerm
         var midi = g.Midi;
         var att = g.Attacked;
         double cost = 0;
-        for (int v = 0; v < 3; v++)
+        for (int v = input.Genome.IsFree(0) ? 0 : 1; v < 3; v++)
         {
             int free = v == 0 ? 4 : 2;
             int prev = -1;
