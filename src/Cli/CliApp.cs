@@ -74,6 +74,9 @@ public static class CliApp
         DoctorCommand.Create(context),
         RulesCommand.Create(context),
         CheckCommand.Create(context),
+        EvaluateCommand.Create(context),
+        MineCommand.Create(context),
+        SampleCommand.Create(context),
         ComposeCommand.Create(context),
         HarmonizeCommand.Create(context),
     ];

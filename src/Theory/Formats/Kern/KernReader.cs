@@ -15,18 +15,19 @@ namespace EvoComposer.Theory.Formats.Kern;
 /// one is measure 0 when that is <c>=1</c> (a pickup). Reference records become <see cref="ScoreMetadata"/>:
 /// <c>COM</c> composer, <c>OTL</c> title, <c>SCT</c> catalogue number, <c>YEM</c> (else <c>YEC</c>) licence,
 /// the others <see cref="ScoreMetadata.References"/>. <c>*G:</c>-style key interpretations give
-/// <see cref="Score.Key"/> (the first one declared; church modes other than ionian and aeolian give none);
+/// <see cref="Score.Key"/> (the first one declared; church modes are read as major or minor by their third);
 /// <c>*k[…]</c>, <c>*M3/4</c> and <c>*MM100</c> give key signatures, meters and tempos.
 /// <para>
 /// Tolerated, reported in <see cref="KernReadResult.Diagnostics"/>: unknown or unreadable tandem
 /// interpretations (ignored), a non-standard key signature (its count of sharps or flats is used), a tie end or
 /// continuation without a start (a new note), a tie never closed (the written length), an event that starts
-/// before the previous one in its spine ends, joining spines of two parts. Tolerated silently: blank lines,
+/// before the previous one in its spine ends, joining spines of two parts, text that is not valid UTF-8 (read
+/// as Latin-1, the encoding of older Humdrum files). Tolerated silently: blank lines,
 /// local comments, beams, slurs, articulations, ornaments and editorial marks, a missing final <c>*-</c>.
 /// </para>
 /// <para>
 /// Fatal, as a <see cref="KernFormatException"/> with line and spine: no exclusive interpretation before the
-/// data (not Humdrum), no <c>**kern</c> spine, NUL bytes or invalid UTF-8, a line whose token count differs from
+/// data (not Humdrum), no <c>**kern</c> spine, NUL bytes (a binary file), a line whose token count differs from
 /// the active spines (also after a split or join), an empty token, a line mixing record kinds, a token that is
 /// not a kern note (no pitch or rest, two pitch letters, no duration, two durations, a zero or huge duration,
 /// more than three accidentals, an unused control or non-ASCII byte), a malformed <c>*k[…]</c>, a lone

@@ -143,5 +143,12 @@ public sealed record MidiReadingSettings
     /// The encoding of text meta events. Default: Latin-1 (ISO-8859-1), which maps every byte to one character,
     /// so any text reads and writes back byte for byte; the standard itself only promises ASCII.
     /// </summary>
-    public Encoding TextEncoding { get; init; } = Encoding.Latin1;
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public Encoding TextEncoding
+    {
+        get => _textEncoding;
+        init => _textEncoding = value ?? throw new ArgumentNullException(nameof(TextEncoding));
+    }
+
+    private readonly Encoding _textEncoding = Encoding.Latin1;
 }

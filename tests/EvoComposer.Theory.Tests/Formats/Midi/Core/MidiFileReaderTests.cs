@@ -112,6 +112,7 @@ public class MidiFileReaderTests
     {
         var e = Assert.Throws<InvalidChunkSizeException>(() => MidiFileReader.Read(Concat(Header(length: 4), Track(EndOfTrack)), MidiReadingSettings.Lenient));
         Assert.Equal((6L, 4L), (e.ExpectedBytes, e.AvailableBytes));
+        Assert.EndsWith("header chunk declares 4 bytes but needs 6", e.Message);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using EvoComposer.Theory.Formats.Midi.Core;
+using FsCheck;
+using FsCheck.Fluent;
 using static EvoComposer.Theory.Tests.Formats.Midi.SmfBytes;
 
 namespace EvoComposer.Theory.Tests.Formats.Midi.Core;
@@ -113,5 +115,57 @@ public class MidiFileWriterTests
         Assert.NotEqual<MidiEvent>(new NormalSysExEvent([1, 2]), new EscapeSysExEvent([1, 2]));
         Assert.NotEqual(new UnknownMetaEvent(0x60, [1]), new UnknownMetaEvent(0x61, [1]));
         Assert.NotEqual(new SequencerSpecificEvent([1]) { DeltaTime = 1 }, new SequencerSpecificEvent([1]));
+    }
+
+    // ---- property: random byte-level files round-trip, with and without running status ----
+
+    private static readonly Gen<int> Seven = Gen.Choose(0, 127);
+    private static readonly Gen<int> Channel = Gen.Choose(0, 15);
+    private static readonly Gen<string> Latin1Text = Gen.ArrayOf(Gen.Choose(0, 255).Select(c => (char)c)).Select(c => new string(c));
+    private static readonly Gen<ImmutableArray<byte>> Bytes = Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b)).Select(b => b.ToImmutableArray());
+
+    private static readonly Gen<MidiEvent> AnyEvent = Gen.OneOf<MidiEvent>(
+        Gen.Zip(Channel, Gen.Zip(Seven, Seven)).Select(x => (MidiEvent)new NoteOnEvent(x.Item1, x.Item2.Item1, x.Item2.Item2)),
+        Gen.Zip(Channel, Gen.Zip(Seven, Seven)).Select(x => (MidiEvent)new NoteOffEvent(x.Item1, x.Item2.Item1, x.Item2.Item2)),
+        Gen.Zip(Channel, Gen.Zip(Seven, Seven)).Select(x => (MidiEvent)new PolyphonicKeyPressureEvent(x.Item1, x.Item2.Item1, x.Item2.Item2)),
+        Gen.Zip(Channel, Gen.Zip(Seven, Seven)).Select(x => (MidiEvent)new ControlChangeEvent(x.Item1, x.Item2.Item1, x.Item2.Item2)),
+        Gen.Zip(Channel, Seven).Select(x => (MidiEvent)new ProgramChangeEvent(x.Item1, x.Item2)),
+        Gen.Zip(Channel, Seven).Select(x => (MidiEvent)new ChannelPressureEvent(x.Item1, x.Item2)),
+        Gen.Zip(Channel, Gen.Choose(0, 16383)).Select(x => (MidiEvent)new PitchBendEvent(x.Item1, x.Item2)),
+        Bytes.Select(b => (MidiEvent)new NormalSysExEvent(b)),
+        Bytes.Select(b => (MidiEvent)new EscapeSysExEvent(b)),
+        Gen.Choose(0, 0xFFFF).Select(n => (MidiEvent)new SequenceNumberEvent(n)),
+        Gen.Zip(Gen.Choose(1, 9), Latin1Text).Select(x => x.Item1 switch
+        {
+            1 => (MidiEvent)new TextEvent(x.Item2),
+            2 => new CopyrightNoticeEvent(x.Item2),
+            3 => new SequenceTrackNameEvent(x.Item2),
+            4 => new InstrumentNameEvent(x.Item2),
+            5 => new LyricEvent(x.Item2),
+            6 => new MarkerEvent(x.Item2),
+            7 => new CuePointEvent(x.Item2),
+            8 => new ProgramNameEvent(x.Item2),
+            _ => new DeviceNameEvent(x.Item2),
+        }),
+        Channel.Select(c => (MidiEvent)new ChannelPrefixEvent(c)),
+        Seven.Select(p => (MidiEvent)new PortPrefixEvent(p)),
+        Gen.Choose(1, 0xFFFFFF).Select(t => (MidiEvent)new SetTempoEvent(t)),
+        Gen.Zip(Gen.Zip(Gen.Choose(0, 3), Gen.Choose(0, 23)), Gen.Zip(Gen.Choose(0, 59), Gen.Choose(0, 29))).Select(x =>
+            (MidiEvent)new SmpteOffsetEvent(x.Item1.Item1, x.Item1.Item2, x.Item2.Item1, x.Item2.Item1, x.Item2.Item2, x.Item2.Item1)),
+        Gen.Zip(Gen.Choose(1, 255), Gen.Choose(0, 7)).Select(x => (MidiEvent)new TimeSignatureEvent(x.Item1, 1 << x.Item2, 24, 8)),
+        Gen.Zip(Gen.Choose(-7, 7), Gen.Elements(false, true)).Select(x => (MidiEvent)new KeySignatureEvent(x.Item1, x.Item2)),
+        Bytes.Select(b => (MidiEvent)new SequencerSpecificEvent(b)),
+        Gen.Zip(Gen.Choose(0x60, 0x7E), Bytes).Select(x => (MidiEvent)new UnknownMetaEvent(x.Item1, x.Item2)));
+
+    private static readonly Gen<long> Delta = Gen.Frequency(
+        (4, Gen.Constant(0L)), (4, Gen.Choose(0, 0x3FFF).Select(d => (long)d)), (1, Gen.Choose(0, int.MaxValue).Select(d => d & 0x0FFFFFFFL)));
+
+    [Fact]
+    public void WriteThenRead_RandomTracks_RoundTripWithAndWithoutRunningStatus()
+    {
+        var track = Gen.ListOf(Gen.Zip(AnyEvent, Delta)).Select(l => new MidiTrackChunk(l.Select(x => x.Item1 with { DeltaTime = x.Item2 }).Append(new EndOfTrackEvent())));
+        var files = Gen.NonEmptyListOf(track).Select(t => new MidiFile(MidiFileFormat.MultiTrack, new TicksPerQuarterNoteTimeDivision(480), t));
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(files.ToArbitrary(), Gen.Elements(false, true).ToArbitrary(), (file, runningStatus) =>
+            MidiFileReader.Read(MidiFileWriter.Write(file, MidiWritingSettings.Default with { UseRunningStatus = runningStatus })).Equals(file)));
     }
 }

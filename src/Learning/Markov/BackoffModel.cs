@@ -1,0 +1,106 @@
+namespace EvoComposer.Learning.Markov;
+
+/// <summary>
+/// A variable-order back-off model over integer symbols with interpolated Witten–Bell or Kneser–Ney smoothing.
+/// Contexts are integer keys (see <see cref="BackoffModelBuilder"/>); passing fewer keys than
+/// <see cref="Levels"/> evaluates a lower-order model over the same counts, and an unseen context backs off to the
+/// longest seen one below it. For every context the probabilities over the vocabulary sum to 1.
+/// Immutable and thread-safe.
+/// </summary>
+public sealed class BackoffModel
+{
+    private readonly BackoffTables _t;
+
+    internal BackoffModel(BackoffTables tables, Smoothing smoothing)
+    {
+        _t = tables;
+        Smoothing = smoothing;
+    }
+
+    /// <summary>The smoothing in use.</summary>
+    public Smoothing Smoothing { get; }
+    /// <summary>Context levels above the empty one.</summary>
+    public int Levels => _t.Levels;
+    /// <summary>Number of symbols.</summary>
+    public int VocabularySize => _t.VocabularySize;
+
+    /// <summary>The same counts under another smoothing.</summary>
+    public BackoffModel WithSmoothing(Smoothing smoothing) => smoothing == Smoothing ? this : new BackoffModel(_t, smoothing);
+
+    /// <summary>The number of times <paramref name="symbol"/> followed the context of the given level (0 = empty context).</summary>
+    public int Count(int level, ulong context, int symbol) =>
+        _t.Raw[level].TryGetValue(ContextHash.Mix(level == 0 ? ContextHash.Empty : context, symbol), out int c) ? c : 0;
+
+    /// <summary>How often a context of the given level was seen.</summary>
+    public int ContextCount(int level, ulong context) =>
+        _t.Stats[level].TryGetValue(level == 0 ? ContextHash.Empty : context, out var s) ? s.Total : 0;
+
+    /// <summary>P(symbol | contexts); <paramref name="contexts"/>[j] is the key of level j+1 (at most <see cref="Levels"/> keys).</summary>
+    public double Probability(ReadOnlySpan<ulong> contexts, int symbol)
+    {
+        if (contexts.Length > _t.Levels) throw new ArgumentException($"At most {_t.Levels} context keys.", nameof(contexts));
+        if ((uint)symbol >= (uint)_t.VocabularySize) return 0;
+        int top = contexts.Length;
+        double p = 1.0 / _t.VocabularySize;
+        bool kn = Smoothing == Smoothing.KneserNey;
+        for (int j = 0; j <= top; j++)
+        {
+            ulong key = j == 0 ? ContextHash.Empty : contexts[j - 1];
+            if (!_t.Stats[j].TryGetValue(key, out var s) || s.Total == 0) break;
+            ulong pair = ContextHash.Mix(key, symbol);
+            if (kn)
+            {
+                bool cont = j < top;
+                int c = (cont ? _t.Continuation[j] : _t.Raw[j]).TryGetValue(pair, out int v) ? v : 0;
+                int total = cont ? s.ContinuationTotal : s.Total;
+                if (total == 0) break;
+                double d = cont ? _t.ContinuationDiscount[j] : _t.RawDiscount[j];
+                p = (Math.Max(c - d, 0) + d * s.Types * p) / total;
+            }
+            else
+            {
+                int c = _t.Raw[j].TryGetValue(pair, out int v) ? v : 0;
+                p = (c + s.Types * p) / (s.Total + s.Types);
+            }
+        }
+        return p;
+    }
+
+    /// <summary>Natural logarithm of <see cref="Probability"/>.</summary>
+    public double LogProbability(ReadOnlySpan<ulong> contexts, int symbol) => Math.Log(Probability(contexts, symbol));
+
+    /// <summary>Fills <paramref name="probabilities"/> (one per symbol) with the distribution after the contexts.</summary>
+    public void Distribution(ReadOnlySpan<ulong> contexts, Span<double> probabilities)
+    {
+        if (probabilities.Length != _t.VocabularySize) throw new ArgumentException("One slot per symbol.", nameof(probabilities));
+        for (int w = 0; w < probabilities.Length; w++) probabilities[w] = Probability(contexts, w);
+    }
+
+    /// <summary>Draws a symbol after the contexts.</summary>
+    public int Sample(ReadOnlySpan<ulong> contexts, Random random)
+    {
+        double u = random.NextDouble(), acc = 0;
+        for (int w = 0; w < _t.VocabularySize; w++)
+        {
+            acc += Probability(contexts, w);
+            if (u < acc) return w;
+        }
+        return _t.VocabularySize - 1;
+    }
+
+    /// <summary>Writes the counts (the smoothing is written too).</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write((byte)Smoothing);
+        _t.Write(writer);
+    }
+
+    /// <summary>Reads a model written by <see cref="Write"/>.</summary>
+    /// <exception cref="InvalidDataException">The data is damaged.</exception>
+    public static BackoffModel Read(BinaryReader reader)
+    {
+        var smoothing = (Smoothing)reader.ReadByte();
+        if (!Enum.IsDefined(smoothing)) throw new InvalidDataException($"unknown smoothing {(int)smoothing}");
+        return new BackoffModel(BackoffTables.Read(reader), smoothing);
+    }
+}

@@ -1,0 +1,294 @@
+using System.Security.Cryptography;
+using System.Text;
+using EvoComposer.Learning.Corpora;
+using EvoComposer.Learning.Recombinancy;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Learning.Mining;
+
+/// <summary>
+/// Everything mined from a corpus set, in one object: the pieces cut into beats (relative to C), the harmonic and
+/// melodic Markov models, the recombinancy lexicon and the originality index. This is the API the GA uses:
+/// <see cref="LoadOrBuild"/> (cached), <see cref="ScoreBeats"/> (log-probability per beat),
+/// <see cref="ComposeRecombinant"/> and <see cref="SampleMarkov"/> (passages), <see cref="Redraw"/> (one beat
+/// that fits both neighbours) and <see cref="MeasureOriginality"/>. Saved as one versioned binary file
+/// (<see cref="Save"/>, <see cref="Load"/>). Immutable and thread-safe.
+/// </summary>
+public sealed class ChoraleModels
+{
+    /// <summary>The model file version; files of another version are refused (and rebuilt by the cache).</summary>
+    public const int FormatVersion = 1;
+    /// <summary>The default corpus set.</summary>
+    public const string DefaultSet = "bach-chorales";
+    private static ReadOnlySpan<byte> Magic => "EVOCMDL\n"u8;
+
+    private ChoraleModels(string setName, string fingerprint, IReadOnlyList<MinedPiece> pieces, IReadOnlyList<CorpusProblem> problems, HarmonicModel harmonic, MelodicModel melodic)
+    {
+        SetName = setName;
+        Fingerprint = fingerprint;
+        Pieces = pieces;
+        Problems = problems;
+        Harmonic = harmonic;
+        Melodic = melodic;
+        Lexicon = new RecombinancyLexicon(pieces);
+        Originality = new OriginalityIndex(pieces);
+    }
+
+    /// <summary>The corpus set mined.</summary>
+    public string SetName { get; }
+    /// <summary>A hash of the corpus files (names, sizes, dates) and the format version; the cache key.</summary>
+    public string Fingerprint { get; }
+    /// <summary>The mined pieces.</summary>
+    public IReadOnlyList<MinedPiece> Pieces { get; }
+    /// <summary>Files that could not be used, and why.</summary>
+    public IReadOnlyList<CorpusProblem> Problems { get; }
+    /// <summary>The harmonic Markov model.</summary>
+    public HarmonicModel Harmonic { get; }
+    /// <summary>The melodic Markov models.</summary>
+    public MelodicModel Melodic { get; }
+    /// <summary>The recombinancy lexicon.</summary>
+    public RecombinancyLexicon Lexicon { get; }
+    /// <summary>The originality index.</summary>
+    public OriginalityIndex Originality { get; }
+
+    /// <summary>Fits every model on a mined corpus.</summary>
+    public static ChoraleModels Build(MinedCorpus corpus, string fingerprint = "")
+    {
+        HarmonicModel? harmonic = null;
+        MelodicModel? melodic = null;
+        Parallel.Invoke(() => harmonic = HarmonicModel.Fit(corpus.Pieces), () => melodic = MelodicModel.Fit(corpus.Pieces));
+        return new ChoraleModels(corpus.SetName, fingerprint, corpus.Pieces, corpus.Problems, harmonic!, melodic!);
+    }
+
+    /// <summary>Loads a set (four-voice pieces only), mines it and fits every model.</summary>
+    public static ChoraleModels Mine(CorpusSet set, string? corpusRoot = null, CorpusFilter? filter = null)
+    {
+        string folder = CorpusManifest.ResolveFolder(set, corpusRoot);
+        var load = CorpusLoader.LoadFolder(set, folder, filter, requireVoices: 4);
+        return Build(MinedCorpus.FromLoad(load), ComputeFingerprint(set, folder, filter));
+    }
+
+    /// <summary>A hash of the set's files (names, sizes, modification times), the filter and <see cref="FormatVersion"/>.</summary>
+    public static string ComputeFingerprint(CorpusSet set, string folder, CorpusFilter? filter = null)
+    {
+        var text = new StringBuilder($"v{FormatVersion}|{set.Name}|{set.Format}|{filter?.Text}\n");
+        foreach (var f in new DirectoryInfo(folder).GetFiles(set.Pattern).OrderBy(f => f.Name, StringComparer.Ordinal))
+            text.Append(f.Name).Append('|').Append(f.Length).Append('|').Append(f.LastWriteTimeUtc.Ticks).Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    /// <summary>
+    /// The models of a set from the cache, mined and cached first when missing or stale (the corpus changed, or
+    /// the file is of another version or damaged). The cache is <c>$XDG_CACHE_HOME/evocomposer</c> or
+    /// <c>~/.cache/evocomposer</c>, or <paramref name="cacheFolder"/>.
+    /// </summary>
+    /// <param name="setName">The corpus set.</param>
+    /// <param name="corpusRoot">An explicit corpus root.</param>
+    /// <param name="cacheFolder">An explicit cache folder.</param>
+    /// <param name="log">Receives one line when the models are (re)built.</param>
+    public static ChoraleModels LoadOrBuild(string setName = DefaultSet, string? corpusRoot = null, string? cacheFolder = null, TextWriter? log = null)
+    {
+        var set = CorpusManifest.Load().Get(setName);
+        string folder = CorpusManifest.ResolveFolder(set, corpusRoot);
+        string fingerprint = ComputeFingerprint(set, folder);
+        string cache = cacheFolder ?? DefaultCacheFolder();
+        string path = Path.Combine(cache, $"{set.Name}-{fingerprint}.ecm");
+        if (File.Exists(path))
+        {
+            try { return Load(path); }
+            catch (ModelFileException e) { log?.WriteLine($"evocomposer: rebuilding the cached models ({e.Reason})"); }
+        }
+        else log?.WriteLine($"evocomposer: mining '{set.Name}' once; the models are cached in {cache}");
+        var models = Build(MinedCorpus.FromLoad(CorpusLoader.LoadFolder(set, folder, null, requireVoices: 4)), fingerprint);
+        try
+        {
+            Directory.CreateDirectory(cache);
+            models.Save(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log?.WriteLine($"evocomposer: could not cache the models in {cache}: {e.Message}");
+        }
+        return models;
+    }
+
+    /// <summary>The default cache folder: <c>$XDG_CACHE_HOME/evocomposer</c>, else <c>~/.cache/evocomposer</c>.</summary>
+    public static string DefaultCacheFolder()
+    {
+        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        string root = !string.IsNullOrEmpty(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(root, "evocomposer");
+    }
+
+    /// <summary>Writes the models to one file (atomically: a temporary file is moved into place).</summary>
+    public void Save(string path)
+    {
+        var payload = new MemoryStream();
+        using (var w = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(SetName);
+            w.Write(Fingerprint);
+            w.Write(Problems.Count);
+            foreach (var p in Problems) { w.Write(p.Source); w.Write(p.Reason); }
+            w.Write(Pieces.Count);
+            foreach (var p in Pieces) p.Write(w);
+            Harmonic.Write(w);
+            Melodic.Write(w);
+        }
+        string temp = path + ".tmp" + Environment.ProcessId;
+        using (var file = File.Create(temp))
+        using (var w = new BinaryWriter(file))
+        {
+            w.Write(Magic);
+            w.Write(FormatVersion);
+            w.Write(payload.Length);
+            w.Write(Checksum(payload.GetBuffer().AsSpan(0, (int)payload.Length)));
+            w.Write(payload.GetBuffer(), 0, (int)payload.Length);
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Reads a model file.</summary>
+    /// <exception cref="ModelFileException">Missing, not a model file, another version, or damaged.</exception>
+    public static ChoraleModels Load(string path)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new ModelFileException(path, $"cannot be read: {e.Message}", e); }
+        const int header = 8 + 4 + 8 + 8;
+        if (bytes.Length < header || !bytes.AsSpan(0, 8).SequenceEqual(Magic)) throw new ModelFileException(path, "not an EvoComposer model file");
+        int version = BitConverter.ToInt32(bytes, 8);
+        if (version != FormatVersion)
+            throw new ModelFileException(path, $"model file version {version}, but this program reads version {FormatVersion}: run 'evocomposer mine' to rebuild it");
+        long length = BitConverter.ToInt64(bytes, 12);
+        if (length != bytes.Length - header) throw new ModelFileException(path, $"damaged: {bytes.Length - header} bytes of models where the header says {length}");
+        if (BitConverter.ToUInt64(bytes, 20) != Checksum(bytes.AsSpan(header))) throw new ModelFileException(path, "damaged: checksum mismatch");
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(bytes, header, bytes.Length - header), Encoding.UTF8);
+            string set = r.ReadString(), fingerprint = r.ReadString();
+            int problems = r.ReadInt32();
+            if (problems < 0 || problems > 1_000_000) throw new InvalidDataException("bad problem count");
+            var problemList = new List<CorpusProblem>(problems);
+            for (int i = 0; i < problems; i++) problemList.Add(new CorpusProblem(r.ReadString(), r.ReadString()));
+            int count = r.ReadInt32();
+            if (count < 0 || count > 1_000_000) throw new InvalidDataException("bad piece count");
+            var pieces = new MinedPiece[count];
+            for (int i = 0; i < count; i++) pieces[i] = MinedPiece.Read(r);
+            var harmonic = HarmonicModel.Read(r);
+            var melodic = MelodicModel.Read(r);
+            return new ChoraleModels(set, fingerprint, pieces, problemList, harmonic, melodic);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException or FormatException)
+        {
+            throw new ModelFileException(path, $"damaged: {e.Message}", e);
+        }
+    }
+
+    private static ulong Checksum(ReadOnlySpan<byte> data)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (byte b in data) h = (h ^ b) * 1099511628211UL;
+        return h;
+    }
+
+    /// <summary>
+    /// The natural log-probability of each beat of a passage (in C) under the Markov models: the harmonic model's
+    /// term for the beat's opening sonority plus the melodic models' terms for the notes that start in the beat.
+    /// </summary>
+    public double[] ScoreBeats(MinedPiece passage)
+    {
+        var scores = Harmonic.LogProbabilities(passage);
+        Melodic.AddLogProbabilities(passage, scores);
+        return scores;
+    }
+
+    /// <summary>
+    /// A recombinant passage of <paramref name="phrases"/> phrases (see <see cref="RecombinantComposer"/>) that copies
+    /// no more than <paramref name="maxCopiedBeats"/> consecutive beats of the corpus verbatim.
+    /// </summary>
+    public GeneratedPiece ComposeRecombinant(Mode mode, int phrases, Random random, int beatsPerMeasure = 4, int maxCopiedBeats = RecombinantComposer.DefaultMaxCopiedBeats) =>
+        RecombinantComposer.Compose(Lexicon, mode, phrases, random, beatsPerMeasure, Originality, maxCopiedBeats);
+
+    /// <summary>
+    /// A passage sampled from the Markov models: one sonority per beat, held for the beat, on a phrase plan borrowed
+    /// from a corpus piece (so phrase distances are known while sampling). Each sonority is drawn from the product of
+    /// the harmonic model's distribution and the four melodic models' probabilities of the voices' moves (a
+    /// product of experts, renormalised), so that chords follow the harmony and voices move like Bach's.
+    /// </summary>
+    public GeneratedPiece SampleMarkov(Mode mode, int phrases, Random random, int beatsPerMeasure = 4)
+    {
+        var templates = PhrasePlan.Templates(Pieces, mode, beatsPerMeasure);
+        var (positions, ends) = PhrasePlan.From(Pieces[templates[random.Next(templates.Length)]], phrases, random);
+        int n = positions.Length;
+        var distance = new int[n];
+        for (int i = n - 1, next = n - 1; i >= 0; i--)
+        {
+            if (ends[i]) next = i;
+            distance[i] = next - i;
+        }
+        var vocabulary = Harmonic.Sonorities(mode);
+        var sonorities = new uint[n];
+        var beats = new BeatGrouping[n];
+        var history = new List<int>[4];
+        for (int v = 0; v < 4; v++) history[v] = [];
+        var voiceTables = new double[4][];
+        Span<uint> previous = stackalloc uint[HarmonicModel.Levels - 1];
+        Span<int> recent = stackalloc int[MelodicModel.Levels - 1];
+        for (int i = 0; i < n; i++)
+        {
+            int h = Math.Min(i, previous.Length);
+            for (int k = 0; k < h; k++) previous[k] = sonorities[i - 1 - k];
+            var weights = Harmonic.Distribution(mode, previous[..h], positions[i], beatsPerMeasure, distance[i]);
+            weights[0] = 0;
+            var (ps, pa, pt, pb) = i == 0 ? (0, 0, 0, 0) : BeatGrouping.Unpack(sonorities[i - 1]);
+            int[] previousPitch = [ps, pa, pt, pb];
+            for (int v = 0; v < 4; v++)
+            {
+                int r = Math.Min(history[v].Count, recent.Length);
+                for (int k = 0; k < r; k++) recent[k] = history[v][^(k + 1)];
+                var table = voiceTables[v] ??= new double[128];
+                for (int pitch = 1; pitch < 128; pitch++)
+                    table[pitch] = Melodic.Probability(mode, v, recent[..r], beatsPerMeasure, positions[i] * 4, MelodicModel.Symbol(previousPitch[v], pitch, 4));
+            }
+            double total = 0;
+            for (int w = 1; w < weights.Length; w++)
+            {
+                if (weights[w] < 1e-7) { weights[w] = 0; continue; }
+                var (s, a, t, b) = BeatGrouping.Unpack(vocabulary[w]);
+                weights[w] *= voiceTables[0][s] * voiceTables[1][a] * voiceTables[2][t] * voiceTables[3][b];
+                total += weights[w];
+            }
+            double u = random.NextDouble() * total, acc = 0;
+            int chosen = weights.Length - 1;
+            for (int w = 1; w < weights.Length; w++)
+            {
+                acc += weights[w];
+                if (u < acc) { chosen = w; break; }
+            }
+            sonorities[i] = vocabulary[chosen];
+            var (cs, ca, ct, cb) = BeatGrouping.Unpack(sonorities[i]);
+            int[] pitches = [cs, ca, ct, cb];
+            for (int v = 0; v < 4; v++) history[v].Add(MelodicModel.Symbol(previousPitch[v], pitches[v], 4));
+            beats[i] = BeatGrouping.Chord(cs, ca, ct, cb);
+        }
+        return new GeneratedPiece("markov", mode, beats, positions, beatsPerMeasure, ends, new BeatProvenance?[n]);
+    }
+
+    /// <summary>
+    /// Re-draws one beat from the lexicon so that it fits both neighbours (the join from <paramref name="previous"/>
+    /// occurs in the corpus and the grouping's destination is <paramref name="next"/>'s opening); null when nothing
+    /// fits. Either neighbour may be null at the ends of a passage.
+    /// </summary>
+    public (BeatGrouping Grouping, BeatProvenance Provenance)? Redraw(Mode mode, BeatGrouping? previous, BeatGrouping? next, int beatInMeasure, int beatsPerMeasure, Random random)
+    {
+        var fitting = Lexicon.FittingBetween(mode, previous, next, beatInMeasure, beatsPerMeasure, Originality);
+        if (fitting.Count == 0) return null;
+        var (p, b) = Lexicon[fitting[random.Next(fitting.Count)]];
+        var piece = Pieces[p];
+        return (piece.Beats[b], new BeatProvenance(piece.Source, piece.Measures[b], piece.BeatInMeasure[b] + 1, piece.TranspositionInterval));
+    }
+
+    /// <summary>The originality of a passage (in C) against this corpus.</summary>
+    public Originality MeasureOriginality(IReadOnlyList<BeatGrouping> beats) => Originality.Measure(beats);
+}

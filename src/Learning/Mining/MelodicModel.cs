@@ -1,0 +1,139 @@
+using EvoComposer.Learning.Markov;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Learning.Mining;
+
+/// <summary>
+/// The melodic Markov model, one per voice and mode: each note or rest is a symbol (the interval in semitones from
+/// the voice's previous pitch, ±24, with codes for "first note", "leap beyond two octaves" and "rest"; times its
+/// length in 16ths, 1–16), predicted from up to three previous symbols and conditioned on where it starts in the
+/// measure (in 16ths) and the measure's length. Interpolated Kneser–Ney with back-off to the metric position alone.
+/// Immutable and thread-safe.
+/// </summary>
+public sealed class MelodicModel
+{
+    /// <summary>Context levels: metric position plus up to three previous notes (order 4).</summary>
+    public const int Levels = 4;
+    private const int IntervalCodes = 52, FirstNote = 49, WideLeap = 50, Rest = 51, MaxLength = 16;
+    private const int Vocabulary = IntervalCodes * MaxLength;
+    private readonly BackoffModel[] _models; // [mode * 4 + voice]
+
+    private MelodicModel(BackoffModel[] models) => _models = models;
+
+    /// <summary>Fits the model on mined pieces.</summary>
+    public static MelodicModel Fit(IEnumerable<MinedPiece> pieces)
+    {
+        var builders = Enumerable.Range(0, 8).Select(_ => new BackoffModelBuilder(Levels, Vocabulary)).ToArray();
+        Span<ulong> contexts = stackalloc ulong[Levels];
+        foreach (var p in pieces)
+            for (int v = 0; v < 4; v++)
+            {
+                var events = NoteEvents.Extract(p.Beats, v);
+                var symbols = Symbols(events);
+                for (int i = 0; i < events.Count; i++)
+                {
+                    Contexts(symbols, i, p, events[i].Start, contexts);
+                    builders[(int)p.Mode * 4 + v].Add(contexts, symbols[i]);
+                }
+            }
+        return new MelodicModel(builders.Select(b => b.Build(Smoothing.KneserNey)).ToArray());
+    }
+
+    /// <summary>The symbol of each note: interval code × 16 + length − 1.</summary>
+    internal static int[] Symbols(List<NoteEvent> events)
+    {
+        var symbols = new int[events.Count];
+        int previous = 0;
+        for (int i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            int code = e.Pitch == 0 ? Rest : previous == 0 ? FirstNote : Math.Abs(e.Pitch - previous) > 24 ? WideLeap : e.Pitch - previous + 24;
+            symbols[i] = code * MaxLength + Math.Min(e.Length, MaxLength) - 1;
+            if (e.Pitch != 0) previous = e.Pitch;
+        }
+        return symbols;
+    }
+
+    private static void Contexts(int[] symbols, int i, MinedPiece piece, int start, Span<ulong> into)
+    {
+        int beat = Math.Min(start / 4, piece.Length - 1);
+        ulong k = ContextHash.Mix(ContextHash.Empty, piece.BeatsPerMeasure[beat], piece.BeatInMeasure[beat] * 4 + start % 4);
+        into[0] = k;
+        for (int h = 1; h < into.Length; h++)
+        {
+            k = ContextHash.Mix(k, i - h >= 0 ? symbols[i - h] : -1);
+            into[h] = k;
+        }
+    }
+
+    /// <summary>
+    /// The log-probability of the notes of each voice, summed per beat (a note counts in the beat where it starts);
+    /// <paramref name="perBeat"/> receives one value per beat and is added to.
+    /// </summary>
+    public void AddLogProbabilities(MinedPiece piece, Span<double> perBeat)
+    {
+        if (perBeat.Length != piece.Length) throw new ArgumentException("One slot per beat.", nameof(perBeat));
+        Span<ulong> contexts = stackalloc ulong[Levels];
+        for (int v = 0; v < 4; v++)
+        {
+            var model = _models[(int)piece.Mode * 4 + v];
+            var events = NoteEvents.Extract(piece.Beats, v);
+            var symbols = Symbols(events);
+            for (int i = 0; i < events.Count; i++)
+            {
+                Contexts(symbols, i, piece, events[i].Start, contexts);
+                perBeat[events[i].Start / 4] += model.LogProbability(contexts, symbols[i]);
+            }
+        }
+    }
+
+    /// <summary>The log-probability of one voice's notes given the voice's previous notes and metric position.</summary>
+    public double LogProbability(Mode mode, int voice, MinedPiece piece)
+    {
+        Span<ulong> contexts = stackalloc ulong[Levels];
+        var model = _models[(int)mode * 4 + voice];
+        var events = NoteEvents.Extract(piece.Beats, voice);
+        var symbols = Symbols(events);
+        double sum = 0;
+        for (int i = 0; i < events.Count; i++)
+        {
+            Contexts(symbols, i, piece, events[i].Start, contexts);
+            sum += model.LogProbability(contexts, symbols[i]);
+        }
+        return sum;
+    }
+
+    /// <summary>The symbol of a note of <paramref name="length"/> 16ths at <paramref name="pitch"/> after <paramref name="previousPitch"/> (0: none).</summary>
+    internal static int Symbol(int previousPitch, int pitch, int length)
+    {
+        int code = pitch == 0 ? Rest : previousPitch == 0 ? FirstNote : Math.Abs(pitch - previousPitch) > 24 ? WideLeap : pitch - previousPitch + 24;
+        return code * MaxLength + Math.Clamp(length, 1, MaxLength) - 1;
+    }
+
+    /// <summary>
+    /// P(next note = symbol) of a voice given its previous symbols (most recent first, up to three) and where the
+    /// note starts (16th in the measure).
+    /// </summary>
+    internal double Probability(Mode mode, int voice, ReadOnlySpan<int> previousSymbols, int beatsPerMeasure, int sixteenthInMeasure, int symbol)
+    {
+        Span<ulong> contexts = stackalloc ulong[Levels];
+        ulong k = ContextHash.Mix(ContextHash.Empty, beatsPerMeasure, sixteenthInMeasure);
+        contexts[0] = k;
+        for (int h = 1; h < Levels; h++)
+        {
+            k = ContextHash.Mix(k, h - 1 < previousSymbols.Length ? previousSymbols[h - 1] : -1);
+            contexts[h] = k;
+        }
+        return _models[(int)mode * 4 + voice].Probability(contexts, symbol);
+    }
+
+    /// <summary>The underlying back-off model of a voice (0 = soprano) and mode.</summary>
+    public BackoffModel ModelOf(Mode mode, int voice) => _models[(int)mode * 4 + voice];
+
+    internal void Write(BinaryWriter w)
+    {
+        foreach (var m in _models) m.Write(w);
+    }
+
+    internal static MelodicModel Read(BinaryReader r) => new(Enumerable.Range(0, 8).Select(_ => BackoffModel.Read(r)).ToArray());
+}

@@ -1,0 +1,159 @@
+using EvoComposer.Learning.Corpora;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Learning.Mining;
+
+/// <summary>Converts between scores and <see cref="MinedPiece"/>s.</summary>
+public static class MinedScores
+{
+    private static readonly Rational Sixteenth = new(1, 4);
+
+    /// <summary>The semitones (−6…5) that take a key's tonic to C.</summary>
+    public static int SemitonesToC(Key key)
+    {
+        int s = (12 - key.TonicPitchClass) % 12;
+        return s > 5 ? s - 12 : s;
+    }
+
+    /// <summary>The spelled interval that takes a key's tonic to C by <see cref="SemitonesToC"/> semitones.</summary>
+    public static Interval IntervalToC(Key key)
+    {
+        var tonic = key.TonicPitch(4);
+        int target = tonic.Midi + SemitonesToC(key);
+        var c = new Pitch(Step.C, 0, target / 12 - 1);
+        return Interval.Between(tonic, c);
+    }
+
+    /// <summary>
+    /// Cuts a four-part score (parts highest first) into beats transposed to C. The key is the declared one, else
+    /// estimated (<paramref name="key"/> overrides both).
+    /// </summary>
+    /// <exception cref="ArgumentException">The score does not have four parts, or has no notes.</exception>
+    public static MinedPiece FromScore(Score score, string source, Key? key = null)
+    {
+        if (score.Parts.Length != 4) throw new ArgumentException($"{source}: has {score.Parts.Length} parts, not 4");
+        var k = key ?? score.Key ?? KeyEstimator.Estimate(score);
+        int shift = SemitonesToC(k);
+        var firstOnset = score.Parts.SelectMany(p => p.Notes).Select(n => n.Onset).DefaultIfEmpty(Rational.Zero).Min();
+        long startBeat = firstOnset.Floor();
+        int n = (int)(score.Length - startBeat + new Rational(3, 4)).Floor();
+        if (n <= 0) throw new ArgumentException($"{source}: has no notes");
+        var beats = new BeatGrouping[n];
+        var measures = new int[n];
+        var beatIn = new int[n];
+        var perMeasure = new int[n];
+        var ends = new bool[n];
+        Span<byte> pitches = stackalloc byte[16];
+        Span<bool> attacks = stackalloc bool[16];
+        var cursor = new int[4];
+        for (int b = 0; b < n; b++)
+        {
+            var beatOnset = new Rational(startBeat + b, 1);
+            for (int v = 0; v < 4; v++)
+            {
+                var notes = score.Parts[v].Notes;
+                for (int s = 0; s < 4; s++)
+                {
+                    var t = beatOnset + Sixteenth * s;
+                    var tEnd = t + Sixteenth;
+                    while (cursor[v] < notes.Length && notes[cursor[v]].End <= t) cursor[v]++;
+                    int pitch = 0;
+                    bool attack = false;
+                    for (int i = cursor[v]; i < notes.Length && notes[i].Onset < tEnd; i++)
+                    {
+                        if (notes[i].End <= t) continue;
+                        pitch = Math.Clamp(notes[i].Pitch.Midi + shift, 1, 127);
+                        attack = notes[i].Onset >= t;
+                        if (notes[i].Onset <= t) break; // the note sounding at the 16th wins over a later 32nd
+                    }
+                    pitches[v * 4 + s] = (byte)pitch;
+                    attacks[v * 4 + s] = attack;
+                }
+            }
+            beats[b] = BeatGrouping.Create(pitches, attacks);
+            (measures[b], beatIn[b], perMeasure[b]) = MetricPosition(score, beatOnset);
+        }
+        foreach (var part in score.Parts)
+            foreach (var note in part.Notes)
+                if (note.Fermata && (note.End - Sixteenth).Floor() - startBeat is var last && last >= 0 && last < n) ends[last] = true;
+        ends[n - 1] = true;
+        return new MinedPiece(source, k, shift, beats, measures, beatIn, perMeasure, ends);
+    }
+
+    private static (int Measure, int Beat, int PerMeasure) MetricPosition(Score score, Rational onset)
+    {
+        var meter = score.MeterAt(onset);
+        int perMeasure = Math.Max(1, (int)meter.MeasureLength.Floor());
+        if (score.MeasureAt(onset) is not { } m)
+            return ((int)(onset.Floor() / perMeasure) + 1, (int)(onset.Floor() % perMeasure), perMeasure);
+        var into = onset - m.Onset;
+        if (m.Duration < meter.MeasureLength && m == score.Measures[0]) into += meter.MeasureLength - m.Duration; // a pickup
+        return (m.Number, Math.Clamp((int)into.Floor(), 0, perMeasure - 1), perMeasure);
+    }
+
+    // Comfortable ranges of soprano, alto, tenor and bass (MIDI), as in the usual part-writing rules.
+    private static readonly (int Low, int High)[] VoiceRanges = [(60, 79), (55, 74), (48, 67), (40, 60)];
+
+    /// <summary>
+    /// The octave (−1, 0 or +1) to add to a transposition by <paramref name="shift"/> semitones so that the fewest
+    /// notes leave the voices' usual ranges (ties: no octave).
+    /// </summary>
+    internal static int RegisterOctaves(IReadOnlyList<BeatGrouping> beats, int shift)
+    {
+        int best = 0, bestOut = int.MaxValue;
+        foreach (int octaves in new[] { 0, -1, 1 })
+        {
+            int outside = 0;
+            foreach (var g in beats)
+                for (int v = 0; v < 4; v++)
+                    for (int s = 0; s < 4; s++)
+                    {
+                        int p = g.Pitch(v, s);
+                        if (p == 0) continue;
+                        p += shift + 12 * octaves;
+                        if (p < VoiceRanges[v].Low || p > VoiceRanges[v].High) outside++;
+                    }
+            if (outside < bestOut) { best = octaves; bestOut = outside; }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// A score from beats (pitches relative to C), transposed to <paramref name="key"/> (nearest octave, or the
+    /// octave above or below when fewer notes then leave the voices' usual ranges),
+    /// with a fermata on the last note of every voice at each phrase end. Parts: Soprano, Alto, Tenor, Bass.
+    /// </summary>
+    public static Score ToScore(IReadOnlyList<BeatGrouping> beats, IReadOnlyList<bool> phraseEnds, Key key, Meter meter, int pickupBeats = 0, ScoreMetadata? metadata = null)
+    {
+        int octaves = RegisterOctaves(beats, -SemitonesToC(key));
+        int shift = -SemitonesToC(key) + 12 * octaves;
+        var toKey = IntervalToC(key).Inverse + new Interval(7 * octaves, 12 * octaves);
+        int fifthsInC = key.Mode == Mode.Major ? 0 : -3;
+        string[] names = ["Soprano", "Alto", "Tenor", "Bass"];
+        int perMeasure = Math.Max(1, (int)meter.MeasureLength.Floor());
+        var parts = new List<Part>();
+        for (int v = 0; v < 4; v++)
+        {
+            var notes = new List<Note>();
+            foreach (var e in NoteEvents.Extract(beats, v))
+            {
+                if (e.Pitch == 0) continue;
+                int end = e.Start + e.Length;
+                bool fermata = phraseEnds[(end - 1) / 4] && end % 4 == 0;
+                int measure = (e.Start / 4 + (pickupBeats > 0 ? perMeasure - pickupBeats : 0)) / perMeasure + (pickupBeats > 0 ? 0 : 1);
+                var spelled = Pitch.FromMidi(e.Pitch, fifthsInC).Transpose(toKey);
+                if (spelled.Midi != e.Pitch + shift) spelled = Pitch.FromMidi(Math.Clamp(e.Pitch + shift, 0, 127), key.Fifths);
+                notes.Add(new Note(spelled, Sixteenth * e.Start, Sixteenth * e.Length, measure, fermata));
+            }
+            parts.Add(new Part(names[v], notes));
+        }
+        var length = new Rational(beats.Count, 1);
+        var measures = new List<Measure>();
+        var at = Rational.Zero;
+        int number = pickupBeats > 0 ? 0 : 1;
+        if (pickupBeats > 0) { measures.Add(new Measure(0, at, pickupBeats)); at += pickupBeats; number = 1; }
+        for (; at < length; at += meter.MeasureLength, number++) measures.Add(new Measure(number, at, Rational.Min(meter.MeasureLength, length - at)));
+        return new Score(parts, [new Timed<Meter>(Rational.Zero, meter)], [new Timed<KeySignature>(Rational.Zero, new KeySignature(Math.Clamp(key.Fifths, -7, 7)))],
+            key, measures, [new Timed<double>(Rational.Zero, 80)], metadata);
+    }
+}

@@ -1,0 +1,141 @@
+using EvoComposer.Learning.Mining;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Learning.Recombinancy;
+
+/// <summary>
+/// Composes by recombinancy as David Cope describes EMI: a phrase plan (metric positions and phrase ends) is taken
+/// from a random corpus piece of the mode and meter; the first beat is a piece's opening beat; each next beat is a
+/// grouping whose opening pitches equal the current grouping's destination, preferring groupings from another
+/// piece, then other beats of the same piece, and the original successor last, so that every join is one Bach
+/// wrote but the music keeps moving between sources. Beats at phrase ends are groupings that ended a phrase in
+/// their source (at a fermata), other beats are not; the final beat is a phrase end on the tonic in the bass. A
+/// dead end backtracks; a search that exceeds its budget restarts with another plan, a bounded number of times.
+/// Given an <see cref="OriginalityIndex"/>, a beat that would make a verbatim copy of the corpus (up to
+/// transposition) longer than a limit is refused, so the limit is guaranteed, not just likely.
+/// Thread-safe: all state is local; randomness comes from the caller.
+/// </summary>
+public static class RecombinantComposer
+{
+    /// <summary>Node expansions per attempt before the search restarts.</summary>
+    public const int ExpansionBudget = 4000;
+    /// <summary>Attempts (phrase plans) before giving up.</summary>
+    public const int MaxAttempts = 25;
+
+    /// <summary>The default limit on verbatim copies, in beats (Cope's program copies up to 7).</summary>
+    public const int DefaultMaxCopiedBeats = 4;
+
+    /// <summary>Composes a piece of <paramref name="phrases"/> phrases.</summary>
+    /// <param name="lexicon">The lexicon.</param>
+    /// <param name="mode">Major or minor.</param>
+    /// <param name="phrases">Number of phrases.</param>
+    /// <param name="random">The source of randomness (seeded by the caller).</param>
+    /// <param name="beatsPerMeasure">Quarter-note beats per measure.</param>
+    /// <param name="originality">When given, limits verbatim copies to <paramref name="maxCopiedBeats"/> beats.</param>
+    /// <param name="maxCopiedBeats">The longest verbatim copy allowed when <paramref name="originality"/> is given.</param>
+    /// <exception cref="InvalidOperationException">No piece could be composed within the bounded search (e.g. the corpus has no pieces of that mode and meter).</exception>
+    public static GeneratedPiece Compose(RecombinancyLexicon lexicon, Mode mode, int phrases, Random random, int beatsPerMeasure = 4,
+        OriginalityIndex? originality = null, int maxCopiedBeats = DefaultMaxCopiedBeats)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCopiedBeats, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(phrases, 1);
+        var templates = PhrasePlan.Templates(lexicon.Pieces, mode, beatsPerMeasure);
+        for (int attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var plan = PhrasePlan.From(lexicon.Pieces[templates[random.Next(templates.Length)]], phrases, random);
+            var ids = Search(lexicon, mode, plan.Positions, plan.Ends, beatsPerMeasure, random, originality, maxCopiedBeats);
+            if (ids is null) continue;
+            var beats = new BeatGrouping[ids.Length];
+            var provenance = new BeatProvenance?[ids.Length];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                var (p, b) = lexicon[ids[i]];
+                var piece = lexicon.Pieces[p];
+                beats[i] = piece.Beats[b];
+                provenance[i] = new BeatProvenance(piece.Source, piece.Measures[b], piece.BeatInMeasure[b] + 1, piece.TranspositionInterval);
+            }
+            return new GeneratedPiece("recombinant", mode, beats, plan.Positions, beatsPerMeasure, plan.Ends, provenance, ids);
+        }
+        throw new InvalidOperationException($"no recombinant piece found after {MaxAttempts} attempts of {ExpansionBudget} steps each");
+    }
+
+    private static int[]? Search(RecombinancyLexicon lexicon, Mode mode, int[] positions, bool[] ends, int beatsPerMeasure, Random random,
+        OriginalityIndex? originality, int maxCopiedBeats)
+    {
+        int n = positions.Length;
+        var candidates = new List<int>[n];
+        var copies = new List<(int, int)>[n];
+        var next = new int[n];
+        var chosen = new int[n];
+        for (int i = 0; i < n; i++) { candidates[i] = []; copies[i] = []; }
+        // Openings: the first beat of a piece at the planned position.
+        for (int p = 0; p < lexicon.Pieces.Count; p++)
+        {
+            var piece = lexicon.Pieces[p];
+            if (piece.Mode == mode && piece.BeatInMeasure[0] == positions[0] && piece.BeatsPerMeasure[0] == beatsPerMeasure && Fits(piece, 0, ends[0], n == 1))
+                candidates[0].Add(lexicon.IdOf(p, 0));
+        }
+        Shuffle(candidates[0], random);
+        int depth = 0, expansions = 0;
+        while (depth >= 0)
+        {
+            if (next[depth] >= candidates[depth].Count)
+            {
+                depth--;
+                continue;
+            }
+            chosen[depth] = candidates[depth][next[depth]++];
+            if (originality is not null &&
+                originality.Extend(depth == 0 ? [] : copies[depth - 1], lexicon.Grouping(chosen[depth]), copies[depth]) > maxCopiedBeats)
+            {
+                if (++expansions > ExpansionBudget) return null;
+                continue;
+            }
+            if (depth == n - 1) return chosen;
+            if (++expansions > ExpansionBudget) return null;
+            Fill(lexicon, mode, chosen[depth], positions[depth + 1], beatsPerMeasure, ends[depth + 1], depth + 1 == n - 1, candidates[depth + 1], random);
+            next[depth + 1] = 0;
+            depth++;
+        }
+        return null;
+    }
+
+    private static bool Fits(MinedPiece piece, int beat, bool phraseEnd, bool last)
+    {
+        if (piece.PhraseEnds[beat] != phraseEnd) return false;
+        if (last) return piece.Beats[beat].Pitch(3, 3) % 12 == 0; // the final bass on the tonic
+        return beat + 1 < piece.Length; // a grouping with a destination
+    }
+
+    private static void Fill(RecombinancyLexicon lexicon, Mode mode, int current, int position, int beatsPerMeasure, bool phraseEnd, bool last, List<int> into, Random random)
+    {
+        into.Clear();
+        if (lexicon.Destination(current) is not { } destination) return;
+        var (piece, beat) = lexicon[current];
+        foreach (int id in lexicon.WithOpening(mode, destination, position, beatsPerMeasure))
+        {
+            var e = lexicon[id];
+            if (!Fits(lexicon.Pieces[e.Piece], e.Beat, phraseEnd, last)) continue;
+            into.Add(id);
+        }
+        Shuffle(into, random);
+        // Tiers, each in random order: other pieces first, then other beats of this piece, the original successor last.
+        int w = 0;
+        for (int tier = 0; tier < 2; tier++)
+            for (int i = w; i < into.Count; i++)
+            {
+                var e = lexicon[into[i]];
+                int t = e.Piece != piece ? 0 : e.Beat != beat + 1 ? 1 : 2;
+                if (t == tier) (into[w], into[i]) = (into[i], into[w++]);
+            }
+    }
+
+    private static void Shuffle(List<int> list, Random random)
+    {
+        for (int i = list.Count - 1; i > 0; i--)
+        {
+            int j = random.Next(i + 1);
+            (list[i], list[j]) = (list[j], list[i]);
+        }
+    }
+}

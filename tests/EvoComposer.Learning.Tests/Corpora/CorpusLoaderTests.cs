@@ -1,0 +1,74 @@
+using EvoComposer.Learning.Corpora;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Learning.Tests.Corpora;
+
+public class CorpusLoaderTests
+{
+    private static readonly CorpusSet Chorales = CorpusManifest.LoadEmbedded().Get("bach-chorales");
+
+    [Fact]
+    public void LoadFolder_OneBadFile_ReportsItAndLoadsTheRest()
+    {
+        string dir = Directory.CreateTempSubdirectory("evocomposer-corpus").FullName;
+        try
+        {
+            foreach (string f in new[] { "chor001.krn", "chor002.krn" })
+                File.Copy(TestCorpus.Path("bach-370-chorales", "kern", f), Path.Combine(dir, f));
+            File.WriteAllText(Path.Combine(dir, "broken.krn"), "this is not humdrum\n");
+            File.WriteAllText(Path.Combine(dir, "empty.krn"), "");
+            var result = CorpusLoader.LoadFolder(Chorales, dir);
+            Assert.Equal(["chor001.krn", "chor002.krn"], result.Pieces.Select(p => p.Source));
+            Assert.Equal(["broken.krn", "empty.krn"], result.Problems.Select(p => p.Source).Order());
+            Assert.All(result.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Reason)));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Load_Chorale1_HasTheExpectedLabels()
+    {
+        string dir = Directory.CreateTempSubdirectory("evocomposer-corpus").FullName;
+        try
+        {
+            File.Copy(TestCorpus.Path("bach-370-chorales", "kern", "chor001.krn"), Path.Combine(dir, "chor001.krn"));
+            var labels = CorpusLoader.LoadFolder(Chorales, dir).Pieces.Single().Labels;
+            Assert.Equal(new Key(Step.G, 0, Mode.Major), labels.Key);
+            Assert.True(labels.KeyDeclared);
+            Assert.Equal(new Meter(3, 4), labels.Meter);
+            Assert.Equal(4, labels.Voices);
+            Assert.Equal(100, labels.Tempo);
+            Assert.Contains("Bach", labels.Composer);
+            Assert.Equal("chorale", labels.Genre);
+            Assert.InRange(labels.NoteDensity, 2, 8);
+            Assert.InRange(labels.RhythmicActivity, 0.8, 3);
+            Assert.InRange(labels.MinorChordShare, 0.05, 0.6);
+            Assert.InRange(labels.MeanPitch, 55, 65);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Load_JsbSet_GivesAllSplitsAsScores()
+    {
+        var set = CorpusManifest.LoadEmbedded().Get("jsb-split");
+        var result = CorpusLoader.Load(set, TestCorpus.Root, CorpusFilter.Parse("mode=minor"));
+        Assert.Empty(result.Problems);
+        Assert.InRange(result.Pieces.Count, 100, 250); // about half of the 382 are minor
+        Assert.All(result.Pieces, p => { Assert.False(p.Labels.KeyDeclared); Assert.Equal(Mode.Minor, p.Labels.Mode); });
+    }
+
+    [Fact]
+    public void Load_ThreeVoiceRequirement_ReportsEveryChorale()
+    {
+        string dir = Directory.CreateTempSubdirectory("evocomposer-corpus").FullName;
+        try
+        {
+            File.Copy(TestCorpus.Path("bach-370-chorales", "kern", "chor003.krn"), Path.Combine(dir, "chor003.krn"));
+            var result = CorpusLoader.LoadFolder(Chorales, dir, requireVoices: 3);
+            Assert.Empty(result.Pieces);
+            Assert.Contains("4 parts, not 3", result.Problems.Single().Reason);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+}
