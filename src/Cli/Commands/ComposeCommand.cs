@@ -22,6 +22,7 @@ internal static class ComposeCommand
         var phrases = new Option<int>("--phrases") { Description = "Number of phrases (about two measures each).", DefaultValueFactory = _ => 4 };
         var command = new Command("compose", "Compose a four-voice chorale with the genetic algorithm; writes piece.mid and an explained report.") { meter, phrases };
         shared.AddTo(command);
+        shared.UseErrorWriter(context.Error);
         command.SetAction(parse =>
         {
             if (parse.GetValue(shared.PrintWeights))

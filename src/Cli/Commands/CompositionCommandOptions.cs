@@ -25,11 +25,13 @@ internal sealed class CompositionCommandOptions
     public readonly Option<string> Out = new("--out") { Description = "Folder for piece.mid, report.json, report.md, fitness.svg.", DefaultValueFactory = _ => "evocomposer-out" };
     public readonly Option<bool> Force = new("--force") { Description = "Replace output files that exist." };
     public readonly Option<bool> Quiet = new("--quiet") { Description = "No progress bar (there is none anyway when stderr is not a terminal)." };
+    public readonly Option<string?> Models = new("--models") { Description = "A model file written by 'mine' (default: the corpus models in the cache, mined on first use)." };
+    public readonly Option<bool> NoModels = new("--no-models") { Description = "Compose with the rules and built-in terms only, without the corpus's Markov models and lexicon." };
     public readonly Option<bool> PrintWeights = new("--print-weights") { Description = "Print the default weights file (JSON) and exit." };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Key, Mode, Seed, Weights, Population, Generations, Islands, Threads, Out, Force, Quiet, PrintWeights })
+        foreach (var o in new Option[] { Key, Mode, Seed, Weights, Population, Generations, Islands, Threads, Out, Force, Quiet, Models, NoModels, PrintWeights })
             command.Options.Add(o);
     }
 
@@ -67,6 +69,7 @@ internal sealed class CompositionCommandOptions
         }
         return new CompositionOptions
         {
+            Models = LoadModels(parse),
             Plan = plan,
             Seed = parse.GetValue(Seed),
             Population = population,
@@ -76,6 +79,42 @@ internal sealed class CompositionCommandOptions
             Weights = weights,
         };
     }
+
+    private Learning.Mining.ChoraleModels? _models;
+    private string _modelsUsed = "none";
+
+    /// <summary>The corpus models: an explicit file (errors are usage errors), else the cache, else none with a warning.</summary>
+    private Learning.Mining.ChoraleModels? LoadModels(ParseResult parse)
+    {
+        if (parse.GetValue(NoModels))
+        {
+            if (parse.GetValue(Models) is not null) throw new CliUsageException("--models and --no-models exclude each other");
+            return null;
+        }
+        if (parse.GetValue(Models) is { } file)
+        {
+            if (!File.Exists(file)) throw new CliUsageException($"{file}: no such model file");
+            _models = CliModels.Load(file, Learning.Mining.ChoraleModels.DefaultSet, null, TextWriter.Null);
+            _modelsUsed = file;
+            return _models;
+        }
+        try
+        {
+            _models = CliModels.Load(null, Learning.Mining.ChoraleModels.DefaultSet, null, TextWriter.Null);
+            _modelsUsed = $"{_models.SetName} (cache)";
+            return _models;
+        }
+        catch (CliUsageException e)
+        {
+            _error?.WriteLine($"evocomposer: warning: no corpus models ({e.Message}); composing with the rules and built-in terms only");
+            return null;
+        }
+    }
+
+    private TextWriter? _error;
+
+    /// <summary>Where warnings go.</summary>
+    public void UseErrorWriter(TextWriter error) => _error = error;
 
     /// <summary>Refuses to overwrite outputs unless --force, before any work is done.</summary>
     public string PrepareOutput(ParseResult parse)
@@ -107,6 +146,7 @@ internal sealed class CompositionCommandOptions
             new("phrases", options.Plan.Phrases.Length.ToString(CultureInfo.InvariantCulture)),
             new("seed", options.Seed.ToString(CultureInfo.InvariantCulture)),
             new("weights", parse.GetValue(Weights) ?? "default"),
+            new("models", _modelsUsed),
             new("population", options.Population.ToString(CultureInfo.InvariantCulture)),
             new("generations", options.Generations.ToString(CultureInfo.InvariantCulture)),
             new("islands", options.Islands.ToString(CultureInfo.InvariantCulture)),

@@ -19,6 +19,7 @@ internal static class HarmonizeCommand
         var file = new Argument<string>("melody") { Description = "The melody (any readable score; its first part is used)." };
         var command = new Command("harmonize", "Harmonize a melody in four voices with the genetic algorithm; the melody stays as written.") { file };
         shared.AddTo(command);
+        shared.UseErrorWriter(context.Error);
         command.SetAction(parse =>
         {
             if (parse.GetValue(shared.PrintWeights))

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
+using EvoComposer.Evolution.Composition.Corpus;
 using EvoComposer.Evolution.Composition.Fitness;
 using EvoComposer.Evolution.Engine;
+using EvoComposer.Learning.Mining;
+using EvoComposer.Learning.Recombinancy;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Evolution.Composition;
@@ -28,6 +31,11 @@ public sealed record CompositionOptions
     public IBeatLexicon? Lexicon { get; init; }
     /// <summary>A Markov model for the re-sample-a-span mutation, if available.</summary>
     public ISpanSampler? SpanSampler { get; init; }
+    /// <summary>
+    /// Models mined from a corpus, if available: they add the <see cref="MarkovTerm"/> ("markov") to the fitness, the
+    /// recombinancy lexicon to the mutations (unless <see cref="Lexicon"/> is given), and originality to the result.
+    /// </summary>
+    public ChoraleModels? Models { get; init; }
 
     /// <summary>Throws on the first absurd option, naming it.</summary>
     public void Validate()
@@ -45,8 +53,9 @@ public sealed record CompositionOptions
 public sealed class CompositionResult
 {
     internal CompositionResult(CompositionOptions options, ChoraleGenome best, double fitness, IReadOnlyList<FitnessTermValue> terms,
-        IReadOnlyList<TermFinding> findings, EvolutionResult<ChoraleGenome> evolution)
+        IReadOnlyList<TermFinding> findings, EvolutionResult<ChoraleGenome> evolution, Originality? originality)
     {
+        Originality = originality;
         Options = options;
         Best = best;
         Fitness = fitness;
@@ -68,6 +77,9 @@ public sealed class CompositionResult
     /// <summary>The run: generations, statistics, stop reason.</summary>
     public EvolutionResult<ChoraleGenome> Evolution { get; }
 
+    /// <summary>The longest span copied verbatim from the corpus and the share of corpus joins, when models were used.</summary>
+    public Originality? Originality { get; }
+
     /// <summary>The chorale as a score.</summary>
     public Score ToScore(ScoreMetadata? metadata = null) => Best.ToScore(metadata);
 }
@@ -85,6 +97,12 @@ public static class ChoraleComposer
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (options.Models is { } models && GenomeBeats.Supports(options.Plan))
+            options = options with
+            {
+                ExtraTerms = options.ExtraTerms.Any(t => t.Name == "markov") ? options.ExtraTerms : options.ExtraTerms.Add(new MarkovTerm(models)),
+                Lexicon = options.Lexicon ?? new ModelsBeatLexicon(models),
+            };
         var fitness = ChoraleFitness.Create(options.Weights, options.ExtraTerms);
         var operators = new GeneticOperators<ChoraleGenome>
         {
@@ -116,7 +134,9 @@ public static class ChoraleComposer
             .SelectMany(t => ((ChoraleTerm)t.Term).Findings(evaluation))
             .OrderBy(f => f.Slice).ThenBy(f => f.Severity).ThenBy(f => f.Term, StringComparer.Ordinal)
             .ToList();
-        return new CompositionResult(options, best, evolution.BestFitness, terms, findings, evolution);
+        Originality? originality = options.Models is { } m && GenomeBeats.Supports(options.Plan)
+            ? m.MeasureOriginality(GenomeBeats.ToMined(best).Beats) : null;
+        return new CompositionResult(options, best, evolution.BestFitness, terms, findings, evolution, originality);
     }
 
     /// <summary>The musical mutations, with the lexicon and Markov hooks when given.</summary>

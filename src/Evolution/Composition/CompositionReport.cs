@@ -94,8 +94,19 @@ public static class CompositionReport
             w.WriteEndArray();
 
             w.WriteStartObject("originality");
-            w.WriteNull("longestCopiedBeats");
-            w.WriteString("note", "not measured yet: needs the recombinancy lexicon (branch mining)");
+            if (result.Originality is { } o)
+            {
+                w.WriteNumber("longestCopiedBeats", o.LongestCopiedBeats);
+                if (o.LongestSource is null) w.WriteNull("longestSource");
+                else w.WriteString("longestSource", o.LongestSource);
+                w.WriteNumber("longestStartBeat", o.LongestStartBeat);
+                w.WriteNumber("corpusJoinShare", Round(o.CorpusJoinShare));
+            }
+            else
+            {
+                w.WriteNull("longestCopiedBeats");
+                w.WriteString("note", "not measured: no corpus models were used");
+            }
             w.WriteEndObject();
 
             var evo = result.Evolution;
@@ -133,9 +144,11 @@ public static class CompositionReport
     private static IEnumerable<(Theory.Music.Rational Onset, int Measure, string Source)> Provenance(CompositionResult result)
     {
         var plan = result.Best.Plan;
-        string source = result.Options.Lexicon is null && result.Options.SpanSampler is null
-            ? "evolved from random chord progressions (built-in progression table); no corpus fragment"
-            : "evolved with corpus models";
+        string source = result.Options.Models is { } models
+            ? $"evolved from random chord progressions, with beats re-drawn from the recombinancy lexicon of '{models.SetName}' and judged by its Markov models"
+            : result.Options.Lexicon is null && result.Options.SpanSampler is null
+                ? "evolved from random chord progressions (built-in progression table); no corpus fragment"
+                : "evolved with corpus models";
         for (int p = 0; p < plan.Phrases.Length; p++)
         {
             int b = plan.PhraseStarts[p];
@@ -179,7 +192,9 @@ public static class CompositionReport
         sb.Append("## Where each phrase came from\n\n");
         foreach (var (onset, measure, source) in Provenance(result))
             sb.Append(Inv, $"- measure {measure} (onset {onset.ToDecimalString()}): {source}\n");
-        sb.Append("\nOriginality against the corpus is not measured yet (it needs the recombinancy lexicon).\n\n");
+        sb.Append(result.Originality is { } o
+            ? string.Create(Inv, $"\nOriginality: the longest span copied verbatim from the corpus is {o.LongestCopiedBeats} beat{(o.LongestCopiedBeats == 1 ? "" : "s")}{(o.LongestSource is null ? "" : $" (from {Path.GetFileName(o.LongestSource)})")}; {o.CorpusJoinShare:P0} of the joins between beats occur in the corpus.\n\n")
+            : "\nOriginality against the corpus was not measured (no corpus models were used).\n\n");
 
         var evo = result.Evolution;
         sb.Append("## Evolution\n\n");
