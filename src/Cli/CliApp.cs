@@ -77,6 +77,8 @@ public static class CliApp
         EvaluateCommand.Create(context),
         MineCommand.Create(context),
         SampleCommand.Create(context),
+        TrainCommand.Create(context),
+        ClassifyCommand.Create(context),
         ComposeCommand.Create(context),
         HarmonizeCommand.Create(context),
     ];

@@ -30,7 +30,7 @@ public static class EvaluateCommand
             else WriteTable(context.Output, result);
             return CliApp.Success;
         });
-        return new Command("evaluate", "Evaluates models on standard benchmarks.") { markov };
+        return new Command("evaluate", "Evaluates models on standard benchmarks.") { markov, EvaluateStyleCommand.Create(context) };
     }
 
     private static object Split(JsbScore s) => new

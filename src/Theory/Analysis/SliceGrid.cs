@@ -210,84 +210,119 @@ public sealed class SliceGrid
         int voices = parts.Length;
         if (voices == 0) throw new ArgumentException("The score has no parts.", nameof(score));
 
-        // Distinct onsets where a note starts or a voice falls silent, by a k-way merge.
-        var points = new List<Rational>();
+        // Work in integer ticks: the least common multiple of every denominator in the score.
+        long den = 1;
         foreach (var p in parts)
-            foreach (var n in p.Notes) { points.Add(n.Onset); points.Add(n.End); }
-        points.Sort();
-        var onsets = new List<Rational>(points.Count);
-        foreach (var t in points)
-            if (onsets.Count == 0 || onsets[^1] != t) onsets.Add(t);
-        Rational end = onsets.Count > 0 ? onsets[^1] : Rational.Zero;
-        // Drop slices where every voice is silent (the final end point, and gaps between phrases).
-        var cursor = new int[voices];
-        var keep = new List<Rational>(onsets.Count);
-        foreach (var t in onsets)
+            foreach (var n in p.Notes) { den = Lcm(den, n.Onset.Denominator); den = Lcm(den, n.End.Denominator); }
+        foreach (var me in score.Measures) { den = Lcm(den, me.Onset.Denominator); den = Lcm(den, me.Duration.Denominator); }
+        foreach (var mt in score.Meters) den = Lcm(den, mt.Onset.Denominator);
+        var starts = new long[voices][];
+        var ends = new long[voices][];
+        int total = 0;
+        for (int v = 0; v < voices; v++)
         {
-            bool any = false;
-            for (int v = 0; v < voices; v++)
+            var notes = parts[v].Notes;
+            starts[v] = new long[notes.Length];
+            ends[v] = new long[notes.Length];
+            for (int i = 0; i < notes.Length; i++)
             {
-                var notes = parts[v].Notes;
-                while (cursor[v] < notes.Length && notes[cursor[v]].End <= t) cursor[v]++;
-                // Skip earlier notes that a later overlapping one replaces.
-                int i = cursor[v];
-                while (i + 1 < notes.Length && notes[i + 1].Onset <= t) i++;
-                if (i < notes.Length && notes[i].Onset <= t && notes[i].End > t) any = true;
+                starts[v][i] = Ticks(notes[i].Onset, den);
+                ends[v][i] = Ticks(notes[i].End, den);
             }
-            if (any) keep.Add(t);
+            total += notes.Length;
         }
 
-        int slices = keep.Count, cells = slices * voices;
+        // Distinct points where a note starts or a voice falls silent.
+        var points = new long[2 * total];
+        int k = 0;
+        for (int v = 0; v < voices; v++)
+        {
+            starts[v].CopyTo(points, k); k += starts[v].Length;
+            ends[v].CopyTo(points, k); k += ends[v].Length;
+        }
+        Array.Sort(points);
+        int distinct = 0;
+        for (int i = 0; i < points.Length; i++)
+            if (distinct == 0 || points[distinct - 1] != points[i]) points[distinct++] = points[i];
+        long endTick = distinct > 0 ? points[distinct - 1] : 0;
+
+        // For every point, the note sounding in each voice (a later overlapping note takes over); drop silent points.
+        var cursor = new int[voices];
+        var sounding = new int[distinct * voices];
+        var slicePoints = new long[distinct];
+        int slices = 0;
+        for (int pi = 0; pi < distinct; pi++)
+        {
+            long t = points[pi];
+            bool any = false;
+            int b = slices * voices;
+            for (int v = 0; v < voices; v++)
+            {
+                var st = starts[v];
+                var en = ends[v];
+                while (cursor[v] < st.Length && en[cursor[v]] <= t) cursor[v]++;
+                int i = cursor[v];
+                while (i + 1 < st.Length && st[i + 1] <= t) i++;
+                if (i < st.Length && st[i] <= t && en[i] > t) { sounding[b + v] = i; any = true; }
+                else sounding[b + v] = -1;
+            }
+            if (any) slicePoints[slices++] = t;
+        }
+
+        int cells = slices * voices;
         var pitches = new Pitch[cells];
-        var sounding = new bool[cells];
+        var isSounding = new bool[cells];
         var attacked = new bool[cells];
         var fermatas = new bool[cells];
         var noteIndices = new int[cells];
-        Array.Fill(noteIndices, -1);
-        Array.Clear(cursor);
         for (int s = 0; s < slices; s++)
         {
-            var t = keep[s];
+            long t = slicePoints[s];
             for (int v = 0; v < voices; v++)
             {
-                var notes = parts[v].Notes;
-                while (cursor[v] < notes.Length && notes[cursor[v]].End <= t) cursor[v]++;
-                int i = cursor[v];
-                while (i + 1 < notes.Length && notes[i + 1].Onset <= t) i++;
-                if (i < notes.Length && notes[i].Onset <= t && notes[i].End > t)
-                {
-                    int c = s * voices + v;
-                    var n = notes[i];
-                    pitches[c] = n.Pitch;
-                    sounding[c] = true;
-                    attacked[c] = n.Onset == t || s == 0 || noteIndices[c - voices] != i;
-                    fermatas[c] = n.Fermata;
-                    noteIndices[c] = i;
-                }
+                int c = s * voices + v, i = sounding[c];
+                noteIndices[c] = i;
+                if (i < 0) continue;
+                var n = parts[v].Notes[i];
+                pitches[c] = n.Pitch;
+                isSounding[c] = true;
+                attacked[c] = starts[v][i] == t || s == 0 || noteIndices[c - voices] != i;
+                fermatas[c] = n.Fermata;
             }
         }
 
+        var onsets = new Rational[slices];
         var durations = new Rational[slices];
         var measures = new int[slices];
         var beats = new Rational[slices];
-        int m = -1;
         var measureList = score.Measures;
-        int meterCursor = 0;
+        int m = -1, meterCursor = 0;
+        var meter = score.Meters[0].Value;
+        long measureTicks = Ticks(meter.MeasureLength, den), beatTicksNum = meter.BeatLength.Numerator * den, beatTicksDen = meter.BeatLength.Denominator;
         for (int s = 0; s < slices; s++)
         {
-            var t = keep[s];
-            durations[s] = (s + 1 < slices ? keep[s + 1] : end) - t;
-            while (meterCursor + 1 < score.Meters.Length && score.Meters[meterCursor + 1].Onset <= t) meterCursor++;
-            var meter = score.Meters[meterCursor].Value;
+            long t = slicePoints[s];
+            onsets[s] = new Rational(t, den);
+            durations[s] = new Rational((s + 1 < slices ? slicePoints[s + 1] : endTick) - t, den);
+            bool meterChanged = false;
+            while (meterCursor + 1 < score.Meters.Length && Ticks(score.Meters[meterCursor + 1].Onset, den) <= t) { meterCursor++; meterChanged = true; }
+            if (meterChanged)
+            {
+                meter = score.Meters[meterCursor].Value;
+                measureTicks = Ticks(meter.MeasureLength, den);
+                beatTicksNum = meter.BeatLength.Numerator * den;
+                beatTicksDen = meter.BeatLength.Denominator;
+            }
+            long offset;
             if (measureList.IsEmpty)
             {
-                long index = (t / meter.MeasureLength).Floor();
+                long index = t / measureTicks;
                 measures[s] = (int)index + 1;
-                beats[s] = (t - meter.MeasureLength * index) / meter.BeatLength + Rational.One;
+                offset = t - index * measureTicks;
             }
             else
             {
-                while (m + 1 < measureList.Length && measureList[m + 1].Onset <= t) m++;
+                while (m + 1 < measureList.Length && Ticks(measureList[m + 1].Onset, den) <= t) m++;
                 if (m < 0)
                 {
                     measures[s] = measureList[0].Number;
@@ -296,15 +331,26 @@ public sealed class SliceGrid
                 }
                 var measure = measureList[m];
                 measures[s] = measure.Number;
-                var offset = t - measure.Onset;
+                offset = t - Ticks(measure.Onset, den);
                 // A short first measure is a pickup: count its beats from the end of a full measure.
-                if (m == 0 && measure.Duration < meter.MeasureLength) offset += meter.MeasureLength - measure.Duration;
-                beats[s] = offset / meter.BeatLength + Rational.One;
+                long length = Ticks(measure.Duration, den);
+                if (m == 0 && length < measureTicks) offset += measureTicks - length;
             }
+            // beat = offset / (beatLength × den) + 1, with beatLength = num / den'.
+            beats[s] = new Rational(offset * beatTicksDen + beatTicksNum, beatTicksNum);
         }
 
         var names = parts.Select((p, i) => VoiceName(p.Name, i, voices)).ToArray();
-        return new SliceGrid(names, pitches, sounding, attacked, fermatas, [.. keep], durations, measures, beats, noteIndices);
+        return new SliceGrid(names, pitches, isSounding, attacked, fermatas, onsets, durations, measures, beats, noteIndices);
+    }
+
+    private static long Ticks(Rational r, long den) => r.Numerator * (den / r.Denominator);
+
+    private static long Lcm(long a, long b)
+    {
+        long x = a, y = b;
+        while (y != 0) (x, y) = (y, x % y);
+        return a / x * b;
     }
 
     private static readonly string[] Satb = ["soprano", "alto", "tenor", "bass"];

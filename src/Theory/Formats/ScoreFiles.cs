@@ -17,7 +17,9 @@ public static class ScoreFiles
     {
         // Each format adds its reader here, one line each.
         Register(new Kern.KernReader());
+        Register(new MusicXml.MusicXmlReader());
         Register(new Midi.MidiScoreReader());
+        Register(new Abc.AbcReader());
     }
 
     /// <summary>The registered readers.</summary>

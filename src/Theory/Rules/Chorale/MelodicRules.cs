@@ -60,6 +60,33 @@ internal ref struct MelodicMoves
         return false;
     }
 
+    /// <summary>One melodic interval and the one after it, stored.</summary>
+    public readonly record struct Move(int Voice, int From, int To, int Steps, int Semitones, int Next, int NextSteps, int NextSemitones)
+    {
+        public Interval Interval => new(Steps, Semitones);
+        public bool HasNext => Next >= 0;
+    }
+
+    /// <summary>All moves of a grid, for caching in the rule context (computed once for all melodic rules).</summary>
+    public static ArraySegment<Move> Collect(SliceGrid grid)
+    {
+        var list = new Move[grid.NoteCount];
+        int count = 0;
+        var m = new MelodicMoves(grid);
+        int vc = grid.VoiceCount;
+        var midi = grid.Midi;
+        var dia = grid.Diatonic;
+        while (m.MoveNext())
+        {
+            // The next move of the same voice, if it follows without a rest.
+            int next = grid.NextAttack(m.To, m.Voice);
+            int ns = next < 0 ? 0 : dia[next * vc + m.Voice] - dia[m.To * vc + m.Voice];
+            int nm = next < 0 ? 0 : midi[next * vc + m.Voice] - midi[m.To * vc + m.Voice];
+            list[count++] = new Move(m.Voice, m.From, m.To, m.Steps, m.Semitones, next, ns, nm);
+        }
+        return new ArraySegment<Move>(list, 0, count);
+    }
+
     /// <summary>The melodic interval from the note at <paramref name="slice"/> to the voice's next note, or false at the end or a rest.</summary>
     public static bool NextMove(SliceGrid g, int slice, int voice, out int next, out int steps, out int semis)
     {
@@ -107,16 +134,14 @@ public sealed class AugmentedDiminishedLeapRule : Rule
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
         bool allowRecovered = settings.Flag("allowRecoveredDiminished");
-        var m = new MelodicMoves(context.Grid);
-        while (m.MoveNext())
+        foreach (var m in context.MelodicMoves)
         {
             if (m.Steps == 0) continue; // chromatic semitone or repeated note
             var q = m.Interval.Quality;
             bool aug = q is IntervalQuality.Augmented or IntervalQuality.DoublyAugmented;
             bool dim = q is IntervalQuality.Diminished or IntervalQuality.DoublyDiminished;
             if (!aug && !dim) continue;
-            if (dim && allowRecovered && MelodicMoves.NextMove(context.Grid, m.To, m.Voice, out _, out int steps, out _) &&
-                Math.Abs(steps) == 1 && Math.Sign(steps) != Math.Sign(m.Steps)) continue;
+            if (dim && allowRecovered && m.HasNext && Math.Abs(m.NextSteps) == 1 && Math.Sign(m.NextSteps) != Math.Sign(m.Steps)) continue;
             violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice,
                 aug ? "an augmented melodic interval." : "a diminished melodic interval that does not turn back by step."));
         }
@@ -142,8 +167,7 @@ public sealed class LeapBeyondOctaveRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        var m = new MelodicMoves(context.Grid);
-        while (m.MoveNext())
+        foreach (var m in context.MelodicMoves)
             if (Math.Abs(m.Semitones) > 12)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap larger than an octave."));
     }
@@ -168,8 +192,7 @@ public sealed class SeventhLeapRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        var m = new MelodicMoves(context.Grid);
-        while (m.MoveNext())
+        foreach (var m in context.MelodicMoves)
             if (Math.Abs(m.Steps) == 6)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap of a seventh."));
     }
@@ -206,13 +229,13 @@ public sealed class UnrecoveredLeapRule : Rule
         var g = context.Grid;
         int min = (int)settings["minGenericSize"] - 1;
         bool step = settings.Flag("requireStep"), exempt = settings.Flag("exemptBassOctaves");
-        var m = new MelodicMoves(g);
-        while (m.MoveNext())
+        foreach (var m in context.MelodicMoves)
         {
             int steps = m.Steps;
             if (Math.Abs(steps) < min) continue;
             if (exempt && m.Voice == g.VoiceCount - 1 && g.VoiceCount > 1 && Math.Abs(m.Semitones) == 12) continue;
-            if (!MelodicMoves.NextMove(g, m.To, m.Voice, out _, out int next, out _)) continue; // the piece or phrase ends
+            if (!m.HasNext) continue; // the piece or phrase ends
+            int next = m.NextSteps;
             bool back = next != 0 && Math.Sign(next) != Math.Sign(steps) && (!step || Math.Abs(next) == 1);
             if (!back)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice,
@@ -248,12 +271,12 @@ public sealed class ConsecutiveLeapsRule : Rule
         var g = context.Grid;
         int vc = g.VoiceCount;
         bool allowTriad = settings.Flag("allowTriad");
-        var m = new MelodicMoves(g);
-        while (m.MoveNext())
+        foreach (var m in context.MelodicMoves)
         {
             int first = m.Steps;
             if (Math.Abs(first) < 2) continue;
-            if (!MelodicMoves.NextMove(g, m.To, m.Voice, out int next, out int second, out int semis2)) continue;
+            if (!m.HasNext) continue;
+            int next = m.Next, second = m.NextSteps, semis2 = m.NextSemitones;
             if (Math.Abs(second) < 2 || Math.Sign(second) != Math.Sign(first)) continue;
             int span = Math.Abs(m.Semitones + semis2);
             if (allowTriad && span <= 12 && OutlinesTriad(g.Midi[m.From * vc + m.Voice], g.Midi[m.To * vc + m.Voice], g.Midi[next * vc + m.Voice]))

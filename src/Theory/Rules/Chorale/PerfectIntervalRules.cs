@@ -125,6 +125,23 @@ internal static class PerfectMotion
         }
     }
 
+    /// <summary>One pair of voices at one pair of moments, the second interval perfect: what <see cref="Pairs"/> yields, stored.</summary>
+    public readonly record struct Event(int S0, int S1, int I, int J, int K0, int K1, int MoveI, int MoveJ, int StepsI)
+    {
+        public bool BothMove => MoveI != 0 && MoveJ != 0;
+        public bool Similar => BothMove && (MoveI > 0) == (MoveJ > 0);
+        public bool Contrary => BothMove && (MoveI > 0) != (MoveJ > 0);
+    }
+
+    /// <summary>All events of a grid, for caching in the rule context (computed once for all perfect-interval rules).</summary>
+    public static ArraySegment<Event> Collect(SliceGrid grid, bool beatsOnly)
+    {
+        var list = new List<Event>(grid.SliceCount);
+        var p = new Pairs(grid, beatsOnly, false);
+        while (p.MoveNext()) list.Add(new Event(p.S0, p.S1, p.I, p.J, p.K0, p.K1, p.MoveI, p.MoveJ, p.StepsI));
+        return new ArraySegment<Event>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list).ToArray());
+    }
+
     public static string Describe(RuleContext ctx, int s0, int s1, int i, int j, string what)
     {
         var g = ctx.Grid;
@@ -160,8 +177,7 @@ public sealed class ParallelFifthsRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        var p = new PerfectMotion.Pairs(context.Grid, settings.Flag("beatsOnly"), false);
-        while (p.MoveNext())
+        foreach (var p in context.PerfectEvents(settings.Flag("beatsOnly")))
             if (p.K0 == 5 && p.K1 == 5 && p.Similar)
                 violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J, "parallel perfect fifths"));
     }
@@ -195,8 +211,7 @@ public sealed class ParallelOctavesRule : Rule
         var g = context.Grid;
         var midi = g.Midi;
         bool unisons = settings.Flag("includeUnisons");
-        var p = new PerfectMotion.Pairs(g, settings.Flag("beatsOnly"), false);
-        while (p.MoveNext())
+        foreach (var p in context.PerfectEvents(settings.Flag("beatsOnly")))
         {
             if (p.K0 != 8 || p.K1 != 8 || !p.Similar) continue;
             bool unison0 = midi[g.Cell(p.S0, p.I)] == midi[g.Cell(p.S0, p.J)], unison1 = midi[g.Cell(p.S1, p.I)] == midi[g.Cell(p.S1, p.J)];
@@ -227,8 +242,7 @@ public sealed class ContraryPerfectsRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        var p = new PerfectMotion.Pairs(context.Grid, settings.Flag("beatsOnly"), false);
-        while (p.MoveNext())
+        foreach (var p in context.PerfectEvents(settings.Flag("beatsOnly")))
             if (p.K0 == p.K1 && p.Contrary)
                 violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J, p.K0 == 5 ? "fifths by contrary motion" : "octaves by contrary motion"));
     }
@@ -260,9 +274,10 @@ public sealed class HiddenPerfectsRule : Rule
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
         bool leapOnly = settings.Flag("sopranoLeapOnly");
-        var p = new PerfectMotion.Pairs(context.Grid, settings.Flag("beatsOnly"), true);
-        while (p.MoveNext())
+        int outer = context.Grid.VoiceCount - 1;
+        foreach (var p in context.PerfectEvents(settings.Flag("beatsOnly")))
         {
+            if (p.I != 0 || p.J != outer) continue;
             if (p.K0 == p.K1 || !p.Similar) continue; // equal kinds: parallel, not hidden
             if (leapOnly && Math.Abs(p.StepsI) < 2) continue;
             violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J,

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using EvoComposer.Learning.Mining;
+using EvoComposer.Learning.Style;
+using EvoComposer.Learning.Style.Classifiers;
+
+namespace EvoComposer.Cli.Commands;
+
+/// <summary>What <c>train</c>, <c>classify</c> and <c>evaluate style</c> share: options, task names, model paths.</summary>
+internal static class StyleCommandSupport
+{
+    public const string StyleTask = "style";
+    public const string RealVersusGeneratedTask = "real-vs-generated";
+    public static readonly string[] Tasks = [StyleTask, RealVersusGeneratedTask];
+
+    public static Option<string?> CorporaOption() => new("--corpora") { Description = "The corpus root (default: $EVOCOMPOSER_CORPORA, then ../shared/corpora)." };
+    public static Option<string> ModelKindOption() => new("--model-kind") { Description = "logistic (L2 logistic regression, default) or naive-bayes (Gaussian).", DefaultValueFactory = _ => "logistic" };
+    public static Option<int> MeasuresOption() => new("--measures") { Description = "Measures per excerpt (default 8).", DefaultValueFactory = _ => 8 };
+    public static Option<bool> MelodicOption() => new("--melodic") { Description = "Describe every excerpt by its top voice with melodic features only." };
+    public static Option<int> SeedOption() => new("--seed") { Description = "Seed of the piece sample and the fold assignment (default 1).", DefaultValueFactory = _ => 1 };
+    public static Option<int> MaxPiecesOption() => new("--max-pieces") { Description = "Most pieces per class (default 400).", DefaultValueFactory = _ => 400 };
+    public static Option<string?> GeneratedOption() => new("--generated") { Description = "Folder of generated samples (any score format) for real-vs-generated (default: made in process from the mined chorale models)." };
+    public static Option<string> MethodsOption() => new("--methods") { Description = "Generators for real-vs-generated samples: markov, recombinant, or markov,recombinant (default).", DefaultValueFactory = _ => "markov,recombinant" };
+    public static Option<int> SamplesOption() => new("--samples") { Description = "Generated pieces made for real-vs-generated when no --generated folder is given, half Markov, half recombinant (default 370).", DefaultValueFactory = _ => 370 };
+
+    /// <summary>The model file a task's classifier is written to by default: the cache the mined models use, then models/TASK.json.</summary>
+    public static string DefaultModelPath(string task) => Path.Combine(ChoraleModels.DefaultCacheFolder(), "models", task + ".json");
+
+    public static string CheckTask(string task) =>
+        Tasks.Contains(task) ? task : throw new CliUsageException($"unknown task '{task}' (tasks: {string.Join(", ", Tasks)})");
+
+    public static Option<double> L2Option() => new("--l2") { Description = "L2 penalty of the logistic regression on standardised weights (default 0.01).", DefaultValueFactory = _ => 0.01 };
+
+    public static IClassifierTrainer Trainer(string kind, double l2 = 0.01) => kind switch
+    {
+        _ when !(l2 >= 0) || double.IsInfinity(l2) => throw new CliUsageException($"--l2 must be a non-negative number, not {l2}"),
+        "logistic" or LogisticRegressionModel.KindName => new LogisticRegressionTrainer(new LogisticRegressionOptions { L2 = l2 }),
+        "naive-bayes" or NaiveBayesModel.KindName => new NaiveBayesTrainer(),
+        _ => throw new CliUsageException($"unknown model kind '{kind}' (logistic, naive-bayes)"),
+    };
+
+    public static StyleTaskOptions Options(int measures, bool melodic, int seed, int maxPieces)
+    {
+        if (measures < 1 || measures > 64) throw new CliUsageException($"--measures must be 1-64, not {measures}");
+        if (maxPieces < 2) throw new CliUsageException($"--max-pieces must be at least 2, not {maxPieces}");
+        return new StyleTaskOptions { Measures = measures, Hop = Math.Max(1, measures / 2), Melodic = melodic, Seed = seed, MaxPiecesPerClass = maxPieces };
+    }
+
+    public static StyleTaskData Load(string task, StyleTaskOptions options, string? corpora, string? generated, int samples, string methods, CliContext context)
+    {
+        if (corpora is not null && !Directory.Exists(corpora)) throw new CliUsageException($"corpus folder '{corpora}' does not exist");
+        var logSync = new SyncProgress(context.Error);
+        StyleTaskData data;
+        try
+        {
+            data = task == StyleTask
+                ? StyleTasks.StyleIdentification(options, corpora, logSync)
+                : StyleTasks.RealVersusGenerated(options, Generated(options, corpora, generated, samples, methods, context), corpora, logSync);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
+        var counts = data.Data.ClassCounts();
+        var empty = data.Data.Classes.Where((c, i) => counts[i] == 0).ToList();
+        if (empty.Count == 0) return data;
+        if (empty.Count > data.Data.Classes.Length - 2)
+            throw new CliUsageException($"no excerpts for {string.Join(", ", empty)}: fewer than two classes left (is a reader for that format missing?)");
+        context.Error.WriteLine($"warning: no excerpts for {string.Join(", ", empty)} (is a reader for that format missing?); left out");
+        return data with { Data = data.Data.WithoutEmptyClasses() };
+    }
+
+    private static IReadOnlyList<LabeledScore> Generated(StyleTaskOptions options, string? corpora, string? folder, int samples, string methods, CliContext context)
+    {
+        if (folder is not null)
+        {
+            var problems = new List<string>();
+            var read = StyleTasks.ReadGenerated(folder, problems);
+            context.Error.WriteLine($"generated: {read.Count} samples read from {folder}, {problems.Count} skipped");
+            return read;
+        }
+        if (samples < 2 || samples > 100_000) throw new CliUsageException($"--samples must be 2-100000, not {samples}");
+        var models = ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, corpora, null, context.Error);
+        var keys = models.Pieces.Select(p => p.Key).ToList();
+        var methodList = methods.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (methodList.Length == 0 || methodList.Any(m => m is not ("markov" or "recombinant")))
+            throw new CliUsageException($"--methods must list markov and/or recombinant, not '{methods}'");
+        var made = StyleTasks.Generate(models, keys, samples, options.Seed, methodList);
+        context.Error.WriteLine($"generated: {made.Count} samples made from the mined chorale models ({made.Count(m => m.Group.StartsWith("markov", StringComparison.Ordinal))} Markov, " +
+                                $"{made.Count(m => m.Group.StartsWith("recombinant", StringComparison.Ordinal))} recombinant), seed {options.Seed}");
+        return made;
+    }
+
+    public static IReadOnlyDictionary<string, string> Properties(string task, StyleTaskOptions options, StyleTaskData data) => new Dictionary<string, string>
+    {
+        ["task"] = task,
+        ["measures"] = options.Measures.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["feature-set"] = options.Melodic ? "melodic" : "all",
+        ["target-class"] = task == RealVersusGeneratedTask ? StyleTasks.RealClass : data.Data.Classes[0],
+        ["excerpts"] = data.Data.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Writes progress lines at once, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class SyncProgress(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine(value);
+    }
+}

@@ -1,0 +1,593 @@
+using EvoComposer.Theory.Analysis;
+
+namespace EvoComposer.Learning.Style.Features;
+
+/// <summary>
+/// Computes <see cref="StyleFeatures.Schema"/> from a <see cref="CompactExcerpt"/> in a few linear passes over
+/// flat arrays, reusing its scratch buffers: no allocation once they have grown. Not thread-safe: use one per
+/// thread (or <see cref="StyleFeatures.ExtractInto"/>, which does).
+/// </summary>
+public sealed class StyleFeatureExtractor
+{
+    private const int DurationBinCount = 12;
+    private static readonly double[] MajorProfile = [6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88];
+    private static readonly double[] MinorProfile = [6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17];
+    private static readonly double[] MajorZ = Centered(MajorProfile);
+    private static readonly double[] MinorZ = Centered(MinorProfile);
+
+    private const int MajorScale = 0b1010_1011_0101; // 0 2 4 5 7 9 11
+    private const int MinorScale = 0b1111_1010_1101; // 0 2 3 5 7 8 9 10 11
+    private int[] _sliceTick = new int[64];
+    private int[] _sliceNote = new int[256];
+    private int[] _pointer = new int[8];
+
+    /// <summary>Extracts all features of <paramref name="x"/> into <paramref name="f"/> (length <see cref="StyleFeatures.Schema"/>.Count).</summary>
+    /// <exception cref="ArgumentException">The destination has the wrong length.</exception>
+    public void Extract(CompactExcerpt x, Span<double> f)
+    {
+        if (f.Length != Slots.Schema.Count) throw new ArgumentException($"destination must hold {Slots.Schema.Count} values.", nameof(f));
+        f.Clear();
+        int voices = x.VoiceCount;
+        if (x.NoteCount == 0 || voices == 0) return;
+        int beat = x.BeatTicks;
+        double lengthQ = x.LengthTicks / (double)CompactExcerpt.TicksPerQuarter;
+
+        Span<double> pc = stackalloc double[12];
+        pc.Clear();
+        Span<double> firstHalf = stackalloc double[12];
+        firstHalf.Clear();
+        Span<double> secondHalf = stackalloc double[12];
+        secondHalf.Clear();
+        int middle = x.LengthTicks / 2;
+        Span<double> intervals = stackalloc double[Slots.IntervalBinCount];
+        intervals.Clear();
+        Span<double> durations = stackalloc double[DurationBinCount];
+        durations.Clear();
+        int[] midi = x.Midi, onset = x.Onset, dur = x.Duration;
+        long totalDuration = 0;
+        int shortNotes = 0, syncopated = 0, heldOver = 0, intervalCount = 0;
+        double restShare = 0, innerRange = 0;
+        int innerVoices = 0;
+        RoleStats top = default, bass = default, inner = default;
+
+        for (int v = 0; v < voices; v++)
+        {
+            int s = x.VoiceStart[v], e = x.VoiceStart[v + 1];
+            if (e == s) { restShare += 1; continue; }
+            ref RoleStats role = ref (v == 0 ? ref top : ref (v == voices - 1 ? ref bass : ref inner));
+            int lo = int.MaxValue, hi = int.MinValue, previousEnd = 0, previousMove = 0;
+            long sounding = 0;
+            double pitchTime = 0, time = 0;
+            for (int i = s; i < e; i++)
+            {
+                int m = midi[i], on = onset[i], d = dur[i], end = on + d;
+                int pitchClass = ((m % 12) + 12) % 12;
+                pc[pitchClass] += d;
+                firstHalf[pitchClass] += Math.Max(0, Math.Min(end, middle) - on);
+                secondHalf[pitchClass] += Math.Max(0, end - Math.Max(on, middle));
+                durations[DurationBin(d)]++;
+                totalDuration += d;
+                if (d < beat) shortNotes++;
+                if ((on / beat + 1) * beat < end)
+                {
+                    heldOver++;
+                    if (on % beat != 0) syncopated++;
+                }
+                int soundFrom = Math.Max(on, previousEnd), soundTo = Math.Min(end, x.LengthTicks);
+                if (soundTo > soundFrom) sounding += soundTo - soundFrom;
+                previousEnd = Math.Max(previousEnd, end);
+                if (m < lo) lo = m;
+                if (m > hi) hi = m;
+                pitchTime += (double)m * d;
+                time += d;
+                if (i == s) continue;
+                int move = m - midi[i - 1], size = Math.Abs(move);
+                intervals[IntervalBin(size)]++;
+                intervalCount++;
+                role.Intervals++;
+                role.SizeSum += size;
+                if (size > role.MaxLeap) role.MaxLeap = size;
+                if (size is 1 or 2) role.Steps++;
+                else if (size >= 5) role.Leaps++;
+                if (v == 0)
+                {
+                    if (Math.Abs(previousMove) >= 5)
+                    {
+                        role.LeapsToRecover++;
+                        if (size is 1 or 2 && Math.Sign(move) != Math.Sign(previousMove)) role.Recovered++;
+                    }
+                    if (move != 0)
+                    {
+                        if (role.LastDirection != 0)
+                        {
+                            role.Moves++;
+                            if (Math.Sign(move) != role.LastDirection) role.DirectionChanges++;
+                        }
+                        role.LastDirection = Math.Sign(move);
+                    }
+                    previousMove = move;
+                }
+            }
+            restShare += 1 - Math.Min(1.0, sounding / (double)x.LengthTicks);
+            if (v == 0 || v == voices - 1)
+            {
+                role.Range = hi - lo;
+                role.Tessitura = time > 0 ? pitchTime / time : 0;
+            }
+            else
+            {
+                innerRange += hi - lo;
+                innerVoices++;
+            }
+        }
+
+        // Pitch classes relative to the estimated key.
+        double pcTotal = 0;
+        for (int i = 0; i < 12; i++) pcTotal += pc[i];
+        var (tonic, minor, clarity) = EstimateKey(pc);
+        for (int i = 0; i < 12; i++)
+        {
+            double share = pc[(tonic + i) % 12] / pcTotal;
+            f[Slots.PitchClass + i] = share;
+        }
+        f[Slots.PitchEntropy] = Entropy(pc);
+        f[Slots.KeyClarity] = clarity;
+        f[Slots.KeyMinor] = minor ? 1 : 0;
+        f[Slots.KeyDrift] = 1 - Correlation(firstHalf, secondHalf);
+        int scale = minor ? MinorScale : MajorScale;
+        double outside = 0;
+        for (int i = 0; i < 12; i++)
+            if ((scale & (1 << i)) == 0) outside += pc[(tonic + i) % 12];
+        f[Slots.OutOfKey] = outside / pcTotal;
+        if (intervalCount > 0)
+            for (int i = 0; i < Slots.IntervalBinCount; i++) f[Slots.Interval + i] = intervals[i] / intervalCount;
+        f[Slots.IntervalEntropy] = Entropy(intervals);
+
+        if (top.Intervals > 0)
+        {
+            f[Slots.TopStep] = top.Steps / (double)top.Intervals;
+            f[Slots.TopLeap] = top.Leaps / (double)top.Intervals;
+            f[Slots.TopMeanInterval] = top.SizeSum / (double)top.Intervals;
+        }
+        f[Slots.TopRange] = top.Range;
+        f[Slots.TopTessitura] = top.Tessitura;
+        f[Slots.TopLeapRecovery] = top.LeapsToRecover > 0 ? top.Recovered / (double)top.LeapsToRecover : 0;
+        f[Slots.TopMaxLeap] = top.MaxLeap;
+        f[Slots.TopContour] = top.Moves > 0 ? top.DirectionChanges / (double)top.Moves : 0;
+        if (voices >= 2)
+        {
+            if (bass.Intervals > 0)
+            {
+                f[Slots.BassStep] = bass.Steps / (double)bass.Intervals;
+                f[Slots.BassLeap] = bass.Leaps / (double)bass.Intervals;
+                f[Slots.BassMeanInterval] = bass.SizeSum / (double)bass.Intervals;
+            }
+            f[Slots.BassMaxLeap] = bass.MaxLeap;
+            f[Slots.BassRange] = bass.Range;
+            f[Slots.BassTessitura] = bass.Tessitura;
+        }
+        if (inner.Intervals > 0)
+        {
+            f[Slots.InnerStep] = inner.Steps / (double)inner.Intervals;
+            f[Slots.InnerLeap] = inner.Leaps / (double)inner.Intervals;
+            f[Slots.InnerMeanInterval] = inner.SizeSum / (double)inner.Intervals;
+        }
+        f[Slots.InnerRange] = innerVoices > 0 ? innerRange / innerVoices : 0;
+
+        int notes = x.NoteCount;
+        f[Slots.Density] = notes / (lengthQ * voices);
+        f[Slots.MeanDuration] = totalDuration / (double)notes / CompactExcerpt.TicksPerQuarter;
+        f[Slots.ShortNotes] = shortNotes / (double)notes;
+        f[Slots.RhythmEntropy] = Entropy(durations);
+        f[Slots.Syncopation] = syncopated / (double)notes;
+        f[Slots.HeldOver] = heldOver / (double)notes;
+        f[Slots.Rests] = restShare / voices;
+
+        Vertical(x, f, tonic);
+    }
+
+    private struct RoleStats
+    {
+        public int Intervals, Steps, Leaps, SizeSum, MaxLeap, LeapsToRecover, Recovered, Moves, DirectionChanges, LastDirection, Range;
+        public double Tessitura;
+    }
+
+    // Slices: every onset in any voice; for each, the note sounding in each voice (or −1).
+    private int BuildSlices(CompactExcerpt x)
+    {
+        int voices = x.VoiceCount, notes = x.NoteCount;
+        if (_sliceTick.Length < notes + 1) _sliceTick = new int[Math.Max(notes + 1, _sliceTick.Length * 2)];
+        if (_sliceNote.Length < (notes + 1) * voices) _sliceNote = new int[Math.Max((notes + 1) * voices, _sliceNote.Length * 2)];
+        if (_pointer.Length < voices) _pointer = new int[voices];
+        var pointer = _pointer;
+        for (int v = 0; v < voices; v++) pointer[v] = x.VoiceStart[v];
+        int count = 0;
+        int[] onset = x.Onset, dur = x.Duration;
+        while (true)
+        {
+            int next = int.MaxValue;
+            for (int v = 0; v < voices; v++)
+                if (pointer[v] < x.VoiceStart[v + 1] && onset[pointer[v]] < next) next = onset[pointer[v]];
+            if (next == int.MaxValue) break;
+            _sliceTick[count] = next;
+            int row = count * voices;
+            for (int v = 0; v < voices; v++)
+            {
+                int end = x.VoiceStart[v + 1];
+                while (pointer[v] < end && onset[pointer[v]] <= next) pointer[v]++;
+                int last = pointer[v] - 1;
+                _sliceNote[row + v] = last >= x.VoiceStart[v] && onset[last] + dur[last] > next ? last : -1;
+            }
+            count++;
+        }
+        _sliceTick[count] = x.LengthTicks;
+        return count;
+    }
+
+    private void Vertical(CompactExcerpt x, Span<double> f, int tonic)
+    {
+        int voices = x.VoiceCount;
+        int slices = BuildSlices(x);
+        int[] midi = x.Midi, onset = x.Onset;
+        double soundingTime = 0, polyTime = 0, dissonantTime = 0;
+        Span<double> chordTime = stackalloc double[Slots.ChordTypeCount];
+        chordTime.Clear();
+        Span<double> inversions = stackalloc double[4];
+        inversions.Clear();
+        int parallel = 0, similar = 0, contrary = 0, oblique = 0, parallelPerfect = 0, outerMoves = 0, outerContrary = 0;
+        double spacingUpper = 0, spacingLower = 0, wideTime = 0, crossingTime = 0;
+        int rootFifth = 0, rootStep = 0, rootThird = 0;
+        int attacks = 0, nct = 0, passing = 0, neighbour = 0, suspensions = 0, other = 0, polySlices = 0, changes = 0;
+        int currentChord = -1, previousChord = -1;
+        bool anyFermata = false;
+        for (int i = 0; i < x.NoteCount; i++) anyFermata |= x.Fermata[i];
+        Span<int> sliceMidi = voices <= 64 ? stackalloc int[voices] : new int[voices];
+        Span<int> sliceDiatonic = voices <= 64 ? stackalloc int[voices] : new int[voices];
+        Span<ChordMember> members = voices <= 64 ? stackalloc ChordMember[voices] : new ChordMember[voices];
+        int lastPhraseEnd = -1, phraseGaps = 0;
+        double phraseSpan = 0, cadenceLength = 0;
+        int phraseEnds = 0, authentic = 0, plagal = 0, half = 0, deceptive = 0;
+
+        for (int s = 0; s < slices; s++)
+        {
+            int t = _sliceTick[s], length = _sliceTick[s + 1] - t, row = s * voices;
+            int sounding = 0, bassMidi = int.MaxValue;
+            bool fermata = false;
+            for (int v = 0; v < voices; v++)
+            {
+                int n = _sliceNote[row + v];
+                if (n < 0) continue;
+                sounding++;
+                int m = midi[n];
+                if (m < bassMidi) bassMidi = m;
+                fermata |= x.Fermata[n] && onset[n] == t;
+            }
+            soundingTime += (double)sounding * length;
+
+            if (s > 0 && voices >= 2) CountMotion(x, s, ref parallel, ref similar, ref contrary, ref oblique, ref parallelPerfect, ref outerMoves, ref outerContrary);
+            if (sounding < 2) continue;
+
+            polySlices++;
+            polyTime += length;
+            Texture(x, row, length, ref spacingUpper, ref spacingLower, ref wideTime, ref crossingTime);
+            for (int v = 0; v < voices; v++)
+            {
+                int n = _sliceNote[row + v];
+                sliceMidi[v] = n < 0 ? SliceGrid.Silent : midi[n];
+                sliceDiatonic[v] = n < 0 ? 0 : x.Diatonic[n];
+            }
+            var chord = ChordIdentifier.Identify(sliceMidi, sliceDiatonic, members, out _);
+            int outside = 0;
+            foreach (var member in members) if (member == ChordMember.NonChordTone) outside++;
+            int type = ChordType(chord, outside);
+            chordTime[type] += length;
+            if (type < ChordTypes.Dyad) inversions[chord.Inversion] += 1;
+            int chordId = type < ChordTypes.Dyad ? chord.RootPitchClass * 16 + type : -1;
+            if (chordId >= 0 && chordId != currentChord)
+            {
+                if (currentChord >= 0)
+                {
+                    changes++;
+                    int motion = ((chordId / 16 - currentChord / 16) % 12 + 12) % 12;
+                    if (motion is 5 or 7) rootFifth++;
+                    else if (motion is 1 or 2 or 10 or 11) rootStep++;
+                    else if (motion is 3 or 4 or 8 or 9) rootThird++;
+                }
+                previousChord = currentChord;
+                currentChord = chordId;
+            }
+
+            bool dissonant = false;
+            for (int a = 0; a < voices && !dissonant; a++)
+            {
+                int na = _sliceNote[row + a];
+                if (na < 0) continue;
+                int ma = midi[na];
+                if (ma != bassMidi && ((ma - bassMidi) % 12) == 5) { dissonant = true; break; }
+                for (int b = a + 1; b < voices; b++)
+                {
+                    int nb = _sliceNote[row + b];
+                    if (nb < 0) continue;
+                    int ic = Math.Abs(ma - midi[nb]) % 12;
+                    if (ic is 1 or 2 or 6 or 10 or 11) { dissonant = true; break; }
+                }
+            }
+            if (dissonant) dissonantTime += length;
+
+            for (int v = 0; v < voices; v++)
+            {
+                int n = _sliceNote[row + v];
+                if (n < 0) continue;
+                bool inChord = members[v] != ChordMember.NonChordTone;
+                bool attacked = onset[n] == t;
+                if (attacked) attacks++;
+                if (inChord) continue;
+                int first = x.VoiceStart[v], last = x.VoiceStart[v + 1] - 1;
+                int before = n > first ? midi[n] - midi[n - 1] : 0;
+                int after = n < last ? midi[n + 1] - midi[n] : 0;
+                if (attacked)
+                {
+                    nct++;
+                    bool stepIn = Math.Abs(before) is 1 or 2, stepOut = Math.Abs(after) is 1 or 2;
+                    if (stepIn && stepOut && Math.Sign(before) == Math.Sign(after)) passing++;
+                    else if (stepIn && stepOut) neighbour++;
+                    else other++;
+                }
+                else if (after is -1 or -2) suspensions++;
+            }
+
+            bool phraseEnd = anyFermata
+                ? fermata
+                : t % x.BeatTicks == 0 && length >= 2 * x.BeatTicks;
+            if (phraseEnd && chordId >= 0)
+            {
+                phraseEnds++;
+                cadenceLength += length / (double)x.BeatTicks;
+                if (lastPhraseEnd >= 0)
+                {
+                    phraseGaps++;
+                    phraseSpan += (t - lastPhraseEnd) / (double)x.BeatTicks;
+                }
+                lastPhraseEnd = t;
+                int root = ((chordId / 16 - tonic) % 12 + 12) % 12;
+                int before = previousChord >= 0 ? ((previousChord / 16 - tonic) % 12 + 12) % 12 : -1;
+                if (root == 0 && before == 7) authentic++;
+                else if (root == 0 && before == 5) plagal++;
+                else if (root == 7) half++;
+                else if (before == 7 && root is 8 or 9) deceptive++;
+            }
+        }
+
+        f[Slots.Voices] = soundingTime / x.LengthTicks;
+        if (voices < 2) return;
+        int moves = parallel + similar + contrary + oblique;
+        if (moves > 0)
+        {
+            f[Slots.Parallel] = parallel / (double)moves;
+            f[Slots.Similar] = similar / (double)moves;
+            f[Slots.Contrary] = contrary / (double)moves;
+            f[Slots.Oblique] = oblique / (double)moves;
+            f[Slots.ParallelPerfect] = parallelPerfect / (double)moves;
+        }
+        f[Slots.OuterContrary] = outerMoves > 0 ? outerContrary / (double)outerMoves : 0;
+        if (polyTime > 0)
+        {
+            f[Slots.Dissonance] = dissonantTime / polyTime;
+            f[Slots.SpacingUpper] = spacingUpper / polyTime;
+            f[Slots.SpacingLower] = spacingLower / polyTime;
+            f[Slots.WideSpacing] = wideTime / polyTime;
+            f[Slots.Crossing] = crossingTime / polyTime;
+            for (int i = 0; i < Slots.ChordTypeCount; i++) f[Slots.Chord + i] = chordTime[i] / polyTime;
+        }
+        double chords = inversions[0] + inversions[1] + inversions[2] + inversions[3];
+        if (chords > 0)
+            for (int i = 0; i < 4; i++) f[Slots.Inversion + i] = inversions[i] / chords;
+        if (attacks > 0)
+        {
+            f[Slots.NctRate] = nct / (double)attacks;
+            f[Slots.NctPassing] = passing / (double)attacks;
+            f[Slots.NctNeighbour] = neighbour / (double)attacks;
+            f[Slots.NctOther] = other / (double)attacks;
+        }
+        if (polySlices > 0) f[Slots.NctSuspension] = suspensions / (double)polySlices;
+        if (changes > 0)
+        {
+            f[Slots.RootFifth] = rootFifth / (double)changes;
+            f[Slots.RootStep] = rootStep / (double)changes;
+            f[Slots.RootThird] = rootThird / (double)changes;
+        }
+        f[Slots.HarmonicRhythm] = changes / (x.LengthTicks / (double)CompactExcerpt.TicksPerQuarter);
+        if (phraseEnds > 0)
+        {
+            f[Slots.CadenceAuthentic] = authentic / (double)phraseEnds;
+            f[Slots.CadenceDuration] = cadenceLength / phraseEnds;
+            if (phraseGaps > 0) f[Slots.PhraseLength] = phraseSpan / phraseGaps;
+            f[Slots.CadencePlagal] = plagal / (double)phraseEnds;
+            f[Slots.CadenceHalf] = half / (double)phraseEnds;
+            f[Slots.CadenceDeceptive] = deceptive / (double)phraseEnds;
+        }
+    }
+
+    // The feature category of a chord read by the analysis helper: without a third it is a bare sonority; with
+    // two or more non-chord tones it counts as non-tertian.
+    private static int ChordType(Chord chord, int outside)
+    {
+        if (!chord.IsKnown || outside >= 2) return ChordTypes.Other;
+        if (!chord.HasThird) return ChordTypes.Dyad;
+        return chord.Seventh switch
+        {
+            SeventhQuality.None => chord.Triad switch
+            {
+                TriadQuality.Major => ChordTypes.Major,
+                TriadQuality.Minor => ChordTypes.Minor,
+                TriadQuality.Diminished => ChordTypes.Diminished,
+                _ => ChordTypes.Augmented,
+            },
+            SeventhQuality.Minor when chord.Triad == TriadQuality.Major => ChordTypes.DominantSeventh,
+            _ => ChordTypes.OtherSeventh,
+        };
+    }
+
+    // Spacing and crossing of the sounding voices of one slice (voices in score order, highest first).
+    private void Texture(CompactExcerpt x, int row, int length, ref double spacingUpper, ref double spacingLower, ref double wideTime, ref double crossingTime)
+    {
+        int voices = x.VoiceCount;
+        int[] midi = x.Midi;
+        int first = -1, second = -1, last = -1, beforeLast = -1, previous = -1;
+        bool wide = false, crossed = false;
+        int lastVoice = LastSounding(row, voices);
+        for (int v = 0; v < voices; v++)
+        {
+            int n = _sliceNote[row + v];
+            if (n < 0) continue;
+            if (first < 0) first = n;
+            else if (second < 0) second = n;
+            if (previous >= 0)
+            {
+                if (midi[previous] < midi[n]) crossed = true;
+                if (midi[previous] - midi[n] > 12 && v != lastVoice) wide = true;
+            }
+            beforeLast = last;
+            last = n;
+            previous = n;
+        }
+        spacingUpper += Math.Abs(midi[first] - midi[second]) * (double)length;
+        spacingLower += Math.Abs(midi[beforeLast] - midi[last]) * (double)length;
+        if (wide) wideTime += length;
+        if (crossed) crossingTime += length;
+    }
+
+    private int LastSounding(int row, int voices)
+    {
+        for (int v = voices - 1; v >= 0; v--) if (_sliceNote[row + v] >= 0) return v;
+        return -1;
+    }
+
+    private static double Correlation(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double ma = 0, mb = 0;
+        for (int i = 0; i < 12; i++) { ma += a[i]; mb += b[i]; }
+        ma /= 12;
+        mb /= 12;
+        double ab = 0, aa = 0, bb = 0;
+        for (int i = 0; i < 12; i++)
+        {
+            ab += (a[i] - ma) * (b[i] - mb);
+            aa += (a[i] - ma) * (a[i] - ma);
+            bb += (b[i] - mb) * (b[i] - mb);
+        }
+        return aa > 0 && bb > 0 ? ab / Math.Sqrt(aa * bb) : 1;
+    }
+
+    private void CountMotion(CompactExcerpt x, int s, ref int parallel, ref int similar, ref int contrary, ref int oblique,
+        ref int parallelPerfect, ref int outerMoves, ref int outerContrary)
+    {
+        int voices = x.VoiceCount, row = s * voices, previousRow = row - voices;
+        int[] midi = x.Midi;
+        for (int a = 0; a < voices; a++)
+        {
+            int na = _sliceNote[row + a], pa = _sliceNote[previousRow + a];
+            if (na < 0 || pa < 0) continue;
+            int da = midi[na] - midi[pa];
+            for (int b = a + 1; b < voices; b++)
+            {
+                int nb = _sliceNote[row + b], pb = _sliceNote[previousRow + b];
+                if (nb < 0 || pb < 0) continue;
+                int db = midi[nb] - midi[pb];
+                if (da == 0 && db == 0) continue;
+                bool outer = a == 0 && b == voices - 1;
+                if (outer) outerMoves++;
+                if (da == 0 || db == 0) oblique++;
+                else if (Math.Sign(da) != Math.Sign(db))
+                {
+                    contrary++;
+                    if (outer) outerContrary++;
+                }
+                else if (da == db)
+                {
+                    parallel++;
+                    if (Math.Abs(midi[na] - midi[nb]) % 12 is 0 or 7) parallelPerfect++;
+                }
+                else similar++;
+            }
+        }
+    }
+
+    /// <summary>Best-fitting Krumhansl-Kessler key: tonic pitch class, minor or not, and the correlation.</summary>
+    internal static (int Tonic, bool Minor, double Correlation) EstimateKey(ReadOnlySpan<double> pc)
+    {
+        double mean = 0;
+        for (int i = 0; i < 12; i++) mean += pc[i];
+        mean /= 12;
+        double norm = 0;
+        for (int i = 0; i < 12; i++) norm += (pc[i] - mean) * (pc[i] - mean);
+        norm = Math.Sqrt(norm);
+        if (norm == 0) return (0, false, 0);
+        int bestTonic = 0;
+        bool bestMinor = false;
+        double best = double.NegativeInfinity;
+        for (int t = 0; t < 12; t++)
+        {
+            double major = 0, minor = 0;
+            for (int i = 0; i < 12; i++)
+            {
+                double c = pc[(t + i) % 12] - mean;
+                major += c * MajorZ[i];
+                minor += c * MinorZ[i];
+            }
+            if (major > best) { best = major; bestTonic = t; bestMinor = false; }
+            if (minor > best) { best = minor; bestTonic = t; bestMinor = true; }
+        }
+        return (bestTonic, bestMinor, best / norm);
+    }
+
+    private static double[] Centered(double[] profile)
+    {
+        double mean = profile.Average();
+        double norm = Math.Sqrt(profile.Sum(p => (p - mean) * (p - mean)));
+        return profile.Select(p => (p - mean) / norm).ToArray();
+    }
+
+    private static double Entropy(ReadOnlySpan<double> counts)
+    {
+        double total = 0;
+        foreach (double c in counts) total += c;
+        if (total <= 0) return 0;
+        double h = 0;
+        foreach (double c in counts)
+            if (c > 0) h -= c / total * Math.Log2(c / total);
+        return h;
+    }
+
+    private static int IntervalBin(int size) => size switch
+    {
+        <= 7 => size,
+        8 or 9 => 8,
+        10 or 11 => 9,
+        _ => 10,
+    };
+
+    // Note lengths by ticks (48 per quarter): 64th, 32nd, 16th, dotted 16th, 8th, dotted 8th, quarter, dotted
+    // quarter, half, dotted half, whole, longer.
+    private static int DurationBin(int ticks) => ticks switch
+    {
+        <= 3 => 0,
+        <= 6 => 1,
+        <= 12 => 2,
+        <= 18 => 3,
+        <= 24 => 4,
+        <= 36 => 5,
+        <= 48 => 6,
+        <= 72 => 7,
+        <= 96 => 8,
+        <= 144 => 9,
+        <= 192 => 10,
+        _ => 11,
+    };
+}
+
+/// <summary>The chord types the features count (the order of the <c>chord.*</c> features).</summary>
+internal static class ChordTypes
+{
+    public const int Major = 0, Minor = 1, Diminished = 2, Augmented = 3, DominantSeventh = 4, OtherSeventh = 5, Dyad = 6, Other = 7;
+}

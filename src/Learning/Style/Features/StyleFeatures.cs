@@ -1,0 +1,169 @@
+namespace EvoComposer.Learning.Style.Features;
+
+/// <summary>
+/// The style features: their schema (every name with a one-line description) and a thread-safe way to
+/// extract them. Melody-only excerpts (one voice) get 0 for every feature that needs two voices (pairs,
+/// chords, non-chord tones, cadences, the bass and inner voices); <c>texture.voices</c> then says 1.
+/// <see cref="MelodicSchema"/> is the subset that is defined on one melody; with it, extraction is meant to
+/// run on <see cref="CompactExcerpt.TopVoice"/> so that every class is described by its top voice alone.
+/// </summary>
+public static class StyleFeatures
+{
+    /// <summary>All features, in vector order.</summary>
+    public static FeatureSchema Schema => Slots.Schema;
+
+    /// <summary>The features defined on a single melody (pitch, interval, contour and rhythm).</summary>
+    public static FeatureSchema MelodicSchema { get; } = Slots.Schema.Subset(f => f.Melodic);
+
+    [ThreadStatic] private static StyleFeatureExtractor? _extractor;
+
+    /// <summary>Extracts all features of an excerpt (uses a per-thread extractor; thread-safe).</summary>
+    public static FeatureVector Extract(CompactExcerpt excerpt)
+    {
+        var values = new double[Schema.Count];
+        ExtractInto(excerpt, values);
+        return new FeatureVector(Schema, values);
+    }
+
+    /// <summary>Extracts all features into <paramref name="destination"/> (length <see cref="Schema"/>.Count) without allocating.</summary>
+    public static void ExtractInto(CompactExcerpt excerpt, Span<double> destination) =>
+        (_extractor ??= new StyleFeatureExtractor()).Extract(excerpt, destination);
+}
+
+/// <summary>Positions of the features in <see cref="StyleFeatures.Schema"/>; the one place that defines them.</summary>
+internal static class Slots
+{
+    private static readonly List<FeatureInfo> List = [];
+
+    private static int Add(string name, string description, string phrase, bool melodic)
+    {
+        List.Add(new FeatureInfo(name, description, phrase, melodic));
+        return List.Count - 1;
+    }
+
+    private static readonly string[] DegreeNames = ["tonic", "b2", "2", "b3", "3", "4", "#4", "5", "b6", "6", "b7", "7"];
+    private static readonly string[] DegreeWords =
+        ["the tonic", "the lowered second degree", "the second degree", "the minor third degree", "the major third degree",
+         "the fourth degree", "the raised fourth degree", "the fifth degree", "the minor sixth degree", "the major sixth degree",
+         "the minor seventh degree", "the leading tone"];
+
+    public static readonly int PitchClass = AddDegrees();
+    public static readonly int PitchEntropy = Add("pc.entropy", "Entropy in bits of the duration-weighted pitch-class distribution (chromaticism).", "pitch-class variety", true);
+    public static readonly int KeyClarity = Add("key.clarity", "Correlation of the pitch-class distribution with the best-fitting Krumhansl-Kessler key profile (tonal clarity).", "tonal clarity", true);
+    public static readonly int KeyMinor = Add("key.minor", "1 when the best-fitting key profile is minor, 0 when major.", "minor-key colour", true);
+    public static readonly int KeyDrift = Add("key.drift", "1 minus the correlation of the pitch-class distributions of the excerpt's two halves (tonal wandering).", "tonal wandering", true);
+    public static readonly int OutOfKey = Add("pc.out-of-key", "Share of sounding time on pitch classes outside the estimated key's scale (minor: with raised sixth and seventh).", "time outside the key", true);
+
+    private static readonly (string Name, string Words)[] IntervalBins =
+    [
+        ("repeat", "repeated notes"), ("m2", "minor seconds"), ("M2", "major seconds"), ("m3", "minor thirds"), ("M3", "major thirds"),
+        ("P4", "fourths"), ("tritone", "tritones"), ("P5", "fifths"), ("sixth", "sixths"), ("seventh", "sevenths"), ("octave+", "octave or larger leaps"),
+    ];
+    public static readonly int Interval = AddIntervals();
+    public static readonly int IntervalEntropy = Add("int.entropy", "Entropy in bits of the melodic interval distribution.", "variety of melodic intervals", true);
+
+    public static readonly int TopStep = Add("top.step", "Share of the top voice's melodic intervals that are steps (1-2 semitones).", "stepwise motion in the top voice", true);
+    public static readonly int TopLeap = Add("top.leap", "Share of the top voice's melodic intervals that are leaps of a fourth or more.", "leaps in the top voice", true);
+    public static readonly int TopMeanInterval = Add("top.mean-interval", "Mean size in semitones of the top voice's melodic intervals.", "wide melodic motion in the top voice", true);
+    public static readonly int TopRange = Add("top.range", "Range of the top voice in semitones.", "range in the top voice", true);
+    public static readonly int TopTessitura = Add("top.tessitura", "Duration-weighted mean MIDI pitch of the top voice.", "height of the top voice", true);
+    public static readonly int TopLeapRecovery = Add("top.leap-recovery", "Share of the top voice's leaps followed by a step in the opposite direction.", "recovered leaps in the top voice", true);
+    public static readonly int TopMaxLeap = Add("top.max-leap", "Largest melodic interval of the top voice in semitones.", "large leaps in the top voice", true);
+    public static readonly int TopContour = Add("top.contour-changes", "Share of the top voice's moves that change direction.", "zigzag contour in the top voice", true);
+
+    public static readonly int BassStep = Add("bass.step", "Share of the bass's melodic intervals that are steps.", "stepwise motion in the bass", false);
+    public static readonly int BassLeap = Add("bass.leap", "Share of the bass's melodic intervals that are leaps of a fourth or more.", "leaps in the bass", false);
+    public static readonly int BassMeanInterval = Add("bass.mean-interval", "Mean size in semitones of the bass's melodic intervals.", "wide motion in the bass", false);
+    public static readonly int BassMaxLeap = Add("bass.max-leap", "Largest melodic interval of the bass in semitones.", "large leaps in the bass", false);
+    public static readonly int BassRange = Add("bass.range", "Range of the bass in semitones.", "range in the bass", false);
+    public static readonly int BassTessitura = Add("bass.tessitura", "Duration-weighted mean MIDI pitch of the bass.", "height of the bass", false);
+    public static readonly int InnerStep = Add("inner.step", "Share of the inner voices' melodic intervals that are steps.", "stepwise motion in the inner voices", false);
+    public static readonly int InnerLeap = Add("inner.leap", "Share of the inner voices' melodic intervals that are leaps of a fourth or more.", "leaps in the inner voices", false);
+    public static readonly int InnerMeanInterval = Add("inner.mean-interval", "Mean size in semitones of the inner voices' melodic intervals.", "wide motion in the inner voices", false);
+    public static readonly int InnerRange = Add("inner.range", "Mean range of the inner voices in semitones.", "range in the inner voices", false);
+
+    public static readonly int Density = Add("rhythm.density", "Note onsets per quarter note, per voice.", "notes per beat", true);
+    public static readonly int MeanDuration = Add("rhythm.mean-duration", "Mean written note length in quarter notes.", "long note values", true);
+    public static readonly int ShortNotes = Add("rhythm.short", "Share of notes shorter than the meter's beat.", "notes shorter than the beat", true);
+    public static readonly int RhythmEntropy = Add("rhythm.entropy", "Entropy in bits of the note-length distribution (rhythmic variety).", "rhythmic variety", true);
+    public static readonly int Syncopation = Add("rhythm.syncopation", "Share of notes that start off the beat and sound across the next beat.", "syncopation", true);
+    public static readonly int HeldOver = Add("rhythm.held-over", "Share of notes that sound across a beat boundary.", "notes held across the beat", true);
+    public static readonly int Rests = Add("rhythm.rests", "Share of each voice's time that is silent, averaged over voices.", "rests", true);
+
+    public static readonly int Voices = Add("texture.voices", "Mean number of voices sounding, weighted by duration.", "voices sounding at once", false);
+    public static readonly int SpacingUpper = Add("texture.spacing-upper", "Mean distance in semitones between the two highest sounding voices.", "space between the two highest voices", false);
+    public static readonly int SpacingLower = Add("texture.spacing-lower", "Mean distance in semitones between the two lowest sounding voices.", "space between the two lowest voices", false);
+    public static readonly int WideSpacing = Add("texture.wide-spacing", "Share of multi-voice time with adjacent upper voices (above the bass) more than an octave apart.", "upper voices more than an octave apart", false);
+    public static readonly int Crossing = Add("texture.crossing", "Share of multi-voice time with a voice below the next lower voice (voice crossing).", "voice crossing", false);
+    public static readonly int Parallel = Add("motion.parallel", "Share of two-voice moves (all voice pairs) in parallel motion (same interval).", "parallel motion between voices", false);
+    public static readonly int Similar = Add("motion.similar", "Share of two-voice moves in similar motion (same direction, interval changes).", "similar motion between voices", false);
+    public static readonly int Contrary = Add("motion.contrary", "Share of two-voice moves in contrary motion.", "contrary motion between voices", false);
+    public static readonly int Oblique = Add("motion.oblique", "Share of two-voice moves in oblique motion (one voice holds).", "oblique motion between voices", false);
+    public static readonly int ParallelPerfect = Add("motion.parallel-perfect", "Share of two-voice moves that are parallel unisons, fifths or octaves.", "parallel perfect intervals", false);
+    public static readonly int OuterContrary = Add("motion.outer-contrary", "Share of moves between the top voice and the bass in contrary motion.", "contrary motion between the outer voices", false);
+    public static readonly int Dissonance = Add("harmony.dissonance", "Share of multi-voice time with a dissonance (second, seventh, tritone, or fourth above the bass).", "dissonance", false);
+
+    private static readonly (string Name, string Words)[] ChordTypes =
+    [
+        ("major", "major triads"), ("minor", "minor triads"), ("diminished", "diminished triads"), ("augmented", "augmented triads"),
+        ("dominant-seventh", "dominant seventh chords"), ("other-seventh", "other seventh chords"), ("dyad", "bare sonorities without a third"),
+        ("other", "non-tertian sonorities"),
+    ];
+    public static readonly int Chord = AddChords();
+    private static readonly (string Name, string Words)[] Inversions =
+        [("root", "root-position chords"), ("first", "first-inversion chords"), ("second", "second-inversion chords"), ("third", "third-inversion seventh chords")];
+    public static readonly int Inversion = AddInversions();
+
+    public static readonly int NctRate = Add("nct.rate", "Share of notes attacked against other voices that are not members of the chord read at that moment.", "non-chord tones", false);
+    public static readonly int NctPassing = Add("nct.passing", "Share of attacked notes that are passing tones (step in, step on in the same direction, outside the chord).", "passing tones", false);
+    public static readonly int NctNeighbour = Add("nct.neighbour", "Share of attacked notes that are neighbour tones (step away and back, outside the chord).", "neighbour tones", false);
+    public static readonly int NctSuspension = Add("nct.suspension", "Share of multi-voice sonorities with a held note outside the chord that then falls by step (a suspension).", "suspensions", false);
+    public static readonly int NctOther = Add("nct.other", "Share of attacked notes outside the chord that are neither passing nor neighbour tones.", "unprepared non-chord tones", false);
+    public static readonly int RootFifth = Add("harmony.root-fifth", "Share of chord changes whose root moves by a fourth or fifth.", "root motion by fifths", false);
+    public static readonly int RootStep = Add("harmony.root-step", "Share of chord changes whose root moves by a second.", "root motion by step", false);
+    public static readonly int RootThird = Add("harmony.root-third", "Share of chord changes whose root moves by a third.", "root motion by thirds", false);
+    public static readonly int HarmonicRhythm = Add("harmony.rhythm", "Chord changes per quarter note (harmonic rhythm).", "chord changes per beat", false);
+    public static readonly int CadenceAuthentic = Add("cadence.authentic", "Share of phrase ends (fermatas, else long chords on the beat) reached V-I.", "authentic cadences", false);
+    public static readonly int CadencePlagal = Add("cadence.plagal", "Share of phrase ends reached IV-I.", "plagal cadences", false);
+    public static readonly int CadenceHalf = Add("cadence.half", "Share of phrase ends on V.", "half cadences", false);
+    public static readonly int PhraseLength = Add("phrase.length", "Mean distance in beats between successive phrase ends (0 with fewer than two).", "long phrases", false);
+    public static readonly int CadenceDuration = Add("cadence.duration", "Mean length in beats of the sonority at a phrase end.", "lengthened cadence chords", false);
+    public static readonly int CadenceDeceptive = Add("cadence.deceptive", "Share of phrase ends reached V-vi.", "deceptive cadences", false);
+
+    public static readonly FeatureSchema Schema = new(List);
+
+    public const int IntervalBinCount = 11;
+    public const int ChordTypeCount = 8;
+
+    private static int AddDegrees()
+    {
+        int first = List.Count;
+        for (int i = 0; i < 12; i++)
+            Add("pc." + DegreeNames[i], $"Share of sounding time on {DegreeWords[i]} ({i} semitones above the estimated tonic).", $"time on {DegreeWords[i]}", true);
+        return first;
+    }
+
+    private static int AddIntervals()
+    {
+        int first = List.Count;
+        foreach (var (name, words) in IntervalBins)
+            Add("int." + name, $"Share of melodic intervals (all voices) that are {words}.", "melodic " + words, true);
+        return first;
+    }
+
+    private static int AddChords()
+    {
+        int first = List.Count;
+        foreach (var (name, words) in ChordTypes)
+            Add("chord." + name, $"Share of multi-voice time on {words} (chords read by Theory.Analysis.ChordIdentifier; two or more non-chord tones count as non-tertian).", words, false);
+        return first;
+    }
+
+    private static int AddInversions()
+    {
+        int first = List.Count;
+        foreach (var (name, words) in Inversions)
+            Add("inversion." + name, $"Share of triads and seventh chords that are {words}.", words, false);
+        return first;
+    }
+}

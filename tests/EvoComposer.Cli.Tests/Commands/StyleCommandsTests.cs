@@ -1,0 +1,97 @@
+using System.Text.Json;
+
+namespace EvoComposer.Cli.Tests.Commands;
+
+public sealed class StyleCommandsTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "evocomposer-style-cli-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, true);
+    }
+
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CliApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void TrainThenClassify_ChoraleIsBach_WithExplanation()
+    {
+        string model = Path.Combine(_folder, "style.json");
+        var train = Run("train", "style", "--max-pieces", "12", "--out", model);
+        Assert.True(train.Code == 0, train.Err);
+        Assert.Contains("model written to", train.Out);
+        Assert.True(File.Exists(model));
+
+        var classify = Run("classify", TestCorpus.Path("bach-370-chorales", "kern", "chor002.krn"), "--model", model, "--explain", "--json");
+        Assert.True(classify.Code == 0, classify.Err);
+        using var json = JsonDocument.Parse(classify.Out);
+        Assert.Equal("bach", json.RootElement.GetProperty("predicted").GetString());
+        double sum = json.RootElement.GetProperty("probabilities").EnumerateArray().Sum(p => p.GetProperty("probability").GetDouble());
+        Assert.InRange(sum, 0.999, 1.001);
+        var explanation = json.RootElement.GetProperty("explanation").EnumerateArray().ToList();
+        Assert.Equal(10, explanation.Count);
+        Assert.All(explanation, e => Assert.Contains("for bach", e.GetProperty("text").GetString()));
+
+        var text = Run("classify", TestCorpus.Path("bach-370-chorales", "kern", "chor002.krn"), "--model", model, "--explain");
+        Assert.Equal(0, text.Code);
+        Assert.StartsWith("chor002.krn: bach", text.Out);
+        Assert.Contains("why bach", text.Out);
+    }
+
+    [Fact]
+    public void EvaluateStyle_Json_HasAccuracyClassesConfusionFoldsAndTopFeatures()
+    {
+        var r = Run("evaluate", "style", "--json", "--max-pieces", "10", "--folds", "2");
+        Assert.True(r.Code == 0, r.Err);
+        using var json = JsonDocument.Parse(r.Out);
+        var root = json.RootElement;
+        Assert.InRange(root.GetProperty("accuracy").GetDouble(), 0.0, 1.0);
+        var classes = root.GetProperty("classes").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Equal(["bach", "palestrina", "monteverdi", "essen"], classes);
+        var confusion = root.GetProperty("confusion").EnumerateArray().Select(row => row.EnumerateArray().Select(x => x.GetInt32()).ToArray()).ToArray();
+        Assert.Equal(4, confusion.Length);
+        Assert.All(confusion, row => Assert.Equal(4, row.Length));
+        Assert.Equal(root.GetProperty("excerpts").GetInt32(), confusion.Sum(row => row.Sum()));
+        Assert.Equal(2, root.GetProperty("folds").GetInt32());
+        Assert.Equal(5, root.GetProperty("topFeatures").GetProperty("bach").GetArrayLength());
+    }
+
+    [Fact]
+    public void Classify_MissingModel_IsOneLineExit2()
+    {
+        var r = Run("classify", TestCorpus.Path("bach-370-chorales", "kern", "chor001.krn"), "--model", Path.Combine(_folder, "none.json"));
+        Assert.Equal(2, r.Code);
+        Assert.Contains("model file not found", r.Err);
+        Assert.Single(r.Err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Classify_DamagedModel_IsOneLineExit2()
+    {
+        Directory.CreateDirectory(_folder);
+        string path = Path.Combine(_folder, "bad.json");
+        File.WriteAllText(path, "{\"format\": \"evocomposer-classifier\", \"version\": 7}");
+        var r = Run("classify", TestCorpus.Path("bach-370-chorales", "kern", "chor001.krn"), "--model", path);
+        Assert.Equal(2, r.Code);
+        Assert.Contains("version 7", r.Err);
+    }
+
+    [Theory]
+    [InlineData("train", "nonsense")]
+    [InlineData("evaluate", "style", "--folds", "1")]
+    [InlineData("evaluate", "style", "--measures", "0")]
+    [InlineData("train", "style", "--model-kind", "forest")]
+    [InlineData("evaluate", "style", "--corpora", "/no/such/folder")]
+    public void BadUsage_IsExit2(params string[] args)
+    {
+        var r = Run(args);
+        Assert.Equal(2, r.Code);
+        Assert.StartsWith("evocomposer:", r.Err.Trim().Split('\n')[^1]);
+    }
+}
