@@ -27,11 +27,12 @@ internal sealed class CompositionCommandOptions
     public readonly Option<bool> Quiet = new("--quiet") { Description = "No progress bar (there is none anyway when stderr is not a terminal)." };
     public readonly Option<string?> Models = new("--models") { Description = "A model file written by 'mine' (default: the corpus models in the cache, mined on first use)." };
     public readonly Option<bool> NoModels = new("--no-models") { Description = "Compose with the rules and built-in terms only, without the corpus's Markov models and lexicon." };
+    public readonly Option<string?> Style = new("--style") { Description = "A style classifier written by 'train real-vs-generated' (default: its cached model, when it exists)." };
     public readonly Option<bool> PrintWeights = new("--print-weights") { Description = "Print the default weights file (JSON) and exit." };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Key, Mode, Seed, Weights, Population, Generations, Islands, Threads, Out, Force, Quiet, Models, NoModels, PrintWeights })
+        foreach (var o in new Option[] { Key, Mode, Seed, Weights, Population, Generations, Islands, Threads, Out, Force, Quiet, Models, NoModels, Style, PrintWeights })
             command.Options.Add(o);
     }
 
@@ -70,6 +71,7 @@ internal sealed class CompositionCommandOptions
         return new CompositionOptions
         {
             Models = LoadModels(parse),
+            Style = LoadStyle(parse),
             Plan = plan,
             Seed = parse.GetValue(Seed),
             Population = population,
@@ -112,6 +114,35 @@ internal sealed class CompositionCommandOptions
     }
 
     private TextWriter? _error;
+    private string _styleUsed = "none";
+
+    /// <summary>The style scorer: an explicit file (errors are usage errors), else the cached real-vs-generated model if any.</summary>
+    private Learning.Style.StyleScorer? LoadStyle(ParseResult parse)
+    {
+        string? path = parse.GetValue(Style);
+        bool explicitPath = path is not null;
+        path ??= StyleCommandSupport.DefaultModelPath("real-vs-generated");
+        if (!File.Exists(path))
+        {
+            if (explicitPath) throw new CliUsageException($"{path}: no such style model");
+            return null;
+        }
+        try
+        {
+            var scorer = Learning.Style.StyleScorer.Load(path);
+            _styleUsed = path;
+            return scorer;
+        }
+        catch (Exception e) when (explicitPath && e is not OutOfMemoryException)
+        {
+            throw new CliUsageException($"{path}: {e.Message}");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _error?.WriteLine($"evocomposer: warning: the cached style model {path} cannot be used ({e.Message}); composing without the style term");
+            return null;
+        }
+    }
 
     /// <summary>Where warnings go.</summary>
     public void UseErrorWriter(TextWriter error) => _error = error;
@@ -147,6 +178,7 @@ internal sealed class CompositionCommandOptions
             new("seed", options.Seed.ToString(CultureInfo.InvariantCulture)),
             new("weights", parse.GetValue(Weights) ?? "default"),
             new("models", _modelsUsed),
+            new("style", _styleUsed),
             new("population", options.Population.ToString(CultureInfo.InvariantCulture)),
             new("generations", options.Generations.ToString(CultureInfo.InvariantCulture)),
             new("islands", options.Islands.ToString(CultureInfo.InvariantCulture)),

@@ -36,6 +36,8 @@ public sealed record CompositionOptions
     /// recombinancy lexicon to the mutations (unless <see cref="Lexicon"/> is given), and originality to the result.
     /// </summary>
     public ChoraleModels? Models { get; init; }
+    /// <summary>A trained style classifier, if available: adds the <see cref="StyleTerm"/> ("style") to the fitness.</summary>
+    public Learning.Style.StyleScorer? Style { get; init; }
 
     /// <summary>Throws on the first absurd option, naming it.</summary>
     public void Validate()
@@ -103,6 +105,8 @@ public static class ChoraleComposer
                 ExtraTerms = options.ExtraTerms.Any(t => t.Name == "markov") ? options.ExtraTerms : options.ExtraTerms.Add(new MarkovTerm(models)),
                 Lexicon = options.Lexicon ?? new ModelsBeatLexicon(models),
             };
+        if (options.Style is { } style && !options.ExtraTerms.Any(t => t.Name == "style"))
+            options = options with { ExtraTerms = options.ExtraTerms.Add(new StyleTerm(style)) };
         var fitness = ChoraleFitness.Create(options.Weights, options.ExtraTerms);
         var operators = new GeneticOperators<ChoraleGenome>
         {

@@ -65,3 +65,24 @@ public sealed class ModelsBeatLexicon(ChoraleModels models) : IBeatLexicon
         return proposal is not null;
     }
 }
+
+/// <summary>
+/// The style classifier's opinion of a chorale: log P(target class, e.g. "real") of the whole piece under a trained
+/// classifier (branch <c>style</c>; <c>evocomposer train real-vs-generated</c>). Higher is better: give it a positive weight.
+/// </summary>
+/// <param name="scorer">The trained scorer.</param>
+public sealed class StyleTerm(Learning.Style.StyleScorer scorer) : ChoraleTerm
+{
+    private readonly Learning.Style.StyleScorer _scorer = scorer ?? throw new ArgumentNullException(nameof(scorer));
+
+    /// <inheritdoc/>
+    public override string Name => "style";
+    /// <inheritdoc/>
+    public override string Description => $"log P({_scorer.TargetClass}) of the piece under the trained style classifier (reward).";
+    /// <inheritdoc/>
+    public override FindingSeverity Severity => FindingSeverity.Info;
+
+    /// <inheritdoc/>
+    protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings) =>
+        _scorer.LogProbability(input.Grid, input.Plan.Meter);
+}

@@ -17,7 +17,7 @@ public static class ChoraleFitness
     ];
 
     /// <summary>Terms that need corpus models and are added only when they are available (their weights live in the same file).</summary>
-    public static IReadOnlyList<string> ModelTermNames { get; } = ["markov"];
+    public static IReadOnlyList<string> ModelTermNames { get; } = ["markov", "style"];
 
     /// <summary>The built-in terms, in report order: one per chorale rule of the catalogue, then <see cref="CompositionTerms"/>.</summary>
     public static IReadOnlyList<ChoraleTerm> BuiltInTerms { get; } = [.. RuleTerm.Catalogue, .. CompositionTerms];
