@@ -37,7 +37,7 @@ public sealed class FitnessWeights
         foreach (var term in RuleTerm.Catalogue)
         {
             if (weights.ContainsKey(term.Name)) continue;
-            weights[term.Name] = RuleTerm.DefaultWeight(term.Rule.DefaultSeverity);
+            weights[term.Name] = RuleTerm.DefaultWeight(RuleTerm.RuleSet[term.Name].Severity);
             names.Add(term.Name);
         }
         return new FitnessWeights(weights.ToImmutable(), [.. names]);

@@ -5,8 +5,8 @@ namespace EvoComposer.Evolution.Composition.Fitness;
 /// <summary>
 /// A rule of the catalogue (<see cref="RuleCatalogue"/>) as a fitness term: its value is the number of violations
 /// the rule finds in the genome's slice grid, so rules are written once and the GA optimises exactly what
-/// <c>evocomposer check</c> reports. The term's name is the rule's id; its default weight in the weights file
-/// follows the rule's default severity (error −20, warning −4, info −1).
+/// <c>evocomposer check</c> reports (with its default rule set, <c>strict</c>). The term's name is the rule's id; its
+/// default weight in the weights file follows the rule's severity in that set (error −20, warning −4, info −1).
 /// </summary>
 public sealed class RuleTerm : ChoraleTerm
 {
@@ -41,9 +41,12 @@ public sealed class RuleTerm : ChoraleTerm
         _ => -1,
     };
 
-    /// <summary>A term for every chorale rule of the catalogue, with default settings.</summary>
+    /// <summary>The rule set the terms follow: <c>strict</c>, the one <c>evocomposer check</c> uses for four voices.</summary>
+    public static RuleSet RuleSet { get; } = RuleSet.Preset("strict");
+
+    /// <summary>A term for every chorale rule the <see cref="RuleSet"/> enables, with its severity and parameters.</summary>
     public static IReadOnlyList<RuleTerm> Catalogue { get; } =
-        RuleCatalogue.All.Where(r => r.Family == RuleFamily.Chorale).Select(r => new RuleTerm(RuleSettings.Default(r))).ToArray();
+        RuleSet.Enabled.Where(s => s.Rule.Family == RuleFamily.Chorale).Select(s => new RuleTerm(s)).ToArray();
 
     /// <inheritdoc/>
     protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
