@@ -39,8 +39,8 @@ internal static class ComposeCommand
             PhrasePlan plan;
             try { plan = PhrasePlan.Default(key, m, n); }
             catch (ArgumentException e) { throw new CliUsageException(e.Message); }
-            var options = shared.Build(parse, plan);
             string dir = shared.PrepareOutput(parse);
+            var options = shared.Build(parse, plan);
             return shared.Run(context, parse, "compose", options, dir, [new("mode", key.Mode == Mode.Minor ? "minor" : "major"), new("phrasesRequested", n.ToString(CultureInfo.InvariantCulture))]);
         });
         return command;

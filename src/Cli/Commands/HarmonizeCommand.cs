@@ -33,8 +33,8 @@ internal static class HarmonizeCommand
             PhrasePlan plan;
             try { plan = MelodyPlanner.Plan(score, key); }
             catch (ArgumentException e) { throw new CliUsageException($"{path}: {e.Message}"); }
-            var options = shared.Build(parse, plan);
             string dir = shared.PrepareOutput(parse);
+            var options = shared.Build(parse, plan);
             return shared.Run(context, parse, "harmonize", options, dir, [new("melody", path)]);
         });
         return command;
