@@ -1,8 +1,8 @@
 using System.CommandLine;
-using EvoComposer.Cli.Commands;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using EvoComposer.Cli.Commands;
 using EvoComposer.Theory.Formats;
 using Spectre.Console;
 
@@ -81,6 +81,8 @@ public static class CliApp
         TrainCommand.Create(context),
         ClassifyCommand.Create(context),
         CorpusCommand.Create(context),
+        ComposeCommand.Create(context),
+        HarmonizeCommand.Create(context),
     ];
 }
 

@@ -1,0 +1,214 @@
+using System.CommandLine;
+using System.Globalization;
+using EvoComposer.Evolution.Composition;
+using EvoComposer.Evolution.Composition.Fitness;
+using EvoComposer.Evolution.Engine;
+using EvoComposer.Theory.Formats.Midi;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Cli.Commands;
+
+/// <summary>
+/// The options <c>compose</c> and <c>harmonize</c> share, their validation (one line, exit 2, for anything absurd),
+/// and the writing of <c>DIR/piece.mid</c>, <c>DIR/report.json</c>, <c>DIR/report.md</c> and <c>DIR/fitness.svg</c>.
+/// </summary>
+internal sealed class CompositionCommandOptions
+{
+    public readonly Option<string?> Key = new("--key") { Description = "Tonic, e.g. D, F#, Bb (a lower-case letter means minor). Default: C for compose, the melody's key for harmonize." };
+    public readonly Option<string?> Mode = new("--mode") { Description = "major or minor (default: major, or as --key says)." };
+    public readonly Option<ulong> Seed = new("--seed") { Description = "Seed of every random choice; the same seed and options give the same piece.", DefaultValueFactory = _ => 1UL };
+    public readonly Option<string?> Weights = new("--weights") { Description = "A JSON file of fitness weights (see --print-weights)." };
+    public readonly Option<int> Population = new("--population") { Description = "Individuals per island.", DefaultValueFactory = _ => 60 };
+    public readonly Option<int> Generations = new("--generations") { Description = "Generations to evolve.", DefaultValueFactory = _ => 150 };
+    public readonly Option<int> Islands = new("--islands") { Description = "Populations evolving side by side with migration.", DefaultValueFactory = _ => 2 };
+    public readonly Option<int> Threads = new("--threads") { Description = "Threads evaluating fitness (does not change the result).", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public readonly Option<string> Out = new("--out") { Description = "Folder for piece.mid, report.json, report.md, fitness.svg.", DefaultValueFactory = _ => "evocomposer-out" };
+    public readonly Option<bool> Force = new("--force") { Description = "Replace output files that exist." };
+    public readonly Option<bool> Quiet = new("--quiet") { Description = "No progress bar (there is none anyway when stderr is not a terminal)." };
+    public readonly Option<string?> Models = new("--models") { Description = "A model file written by 'mine' (default: the corpus models in the cache, mined on first use)." };
+    public readonly Option<bool> NoModels = new("--no-models") { Description = "Compose with the rules and built-in terms only, without the corpus's Markov models and lexicon." };
+    public readonly Option<string?> Style = new("--style") { Description = "A style classifier written by 'train real-vs-generated' (default: its cached model, when it exists)." };
+    public readonly Option<bool> PrintWeights = new("--print-weights") { Description = "Print the default weights file (JSON) and exit." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in new Option[] { Key, Mode, Seed, Weights, Population, Generations, Islands, Threads, Out, Force, Quiet, Models, NoModels, Style, PrintWeights })
+            command.Options.Add(o);
+    }
+
+    /// <summary>The key from --key and --mode, or <paramref name="fallback"/> when neither is given.</summary>
+    public Key? ParseKey(ParseResult parse, Key? fallback)
+    {
+        string? text = parse.GetValue(Key), mode = parse.GetValue(Mode);
+        if (mode is not null && mode is not ("major" or "minor")) throw new CliUsageException($"--mode must be major or minor, not '{mode}'");
+        if (text is null)
+        {
+            if (mode is null) return fallback;
+            var basis = fallback ?? new Key(Step.C, 0, Theory.Music.Mode.Major);
+            return new Key(basis.Tonic, basis.TonicAlter, mode == "minor" ? Theory.Music.Mode.Minor : Theory.Music.Mode.Major);
+        }
+        if (!Theory.Music.Key.TryParse(text, out var key)) throw new CliUsageException($"--key: '{text}' is not a key (use e.g. D, F#, Bb, or d for D minor)");
+        if (mode is not null) key = new Key(key.Tonic, key.TonicAlter, mode == "minor" ? Theory.Music.Mode.Minor : Theory.Music.Mode.Major);
+        if (Math.Abs(key.Fifths) > 7) throw new CliUsageException($"--key: {key} needs more than 7 sharps or flats");
+        return key;
+    }
+
+    /// <summary>Everything but the plan, validated.</summary>
+    public CompositionOptions Build(ParseResult parse, PhrasePlan plan)
+    {
+        int population = parse.GetValue(Population), generations = parse.GetValue(Generations), threads = parse.GetValue(Threads), islands = parse.GetValue(Islands);
+        if (population < 2 || population > 100_000) throw new CliUsageException($"--population must be within 2…100000, not {population}");
+        if (generations < 0 || generations > 1_000_000) throw new CliUsageException($"--generations must be within 0…1000000, not {generations}");
+        if (threads < 1 || threads > 512) throw new CliUsageException($"--threads must be within 1…512, not {threads}");
+        if (islands < 1 || islands > 64) throw new CliUsageException($"--islands must be within 1…64, not {islands}");
+        var weights = FitnessWeights.Default;
+        if (parse.GetValue(Weights) is { } path)
+        {
+            if (!File.Exists(path)) throw new CliUsageException($"{path}: no such weights file");
+            try { weights = FitnessWeights.Load(path); }
+            catch (FormatException e) { throw new CliUsageException(e.Message); }
+        }
+        return new CompositionOptions
+        {
+            Models = LoadModels(parse),
+            Style = LoadStyle(parse),
+            Plan = plan,
+            Seed = parse.GetValue(Seed),
+            Population = population,
+            Generations = generations,
+            Threads = threads,
+            Islands = islands,
+            Weights = weights,
+        };
+    }
+
+    private Learning.Mining.ChoraleModels? _models;
+    private string _modelsUsed = "none";
+
+    /// <summary>The corpus models: an explicit file (errors are usage errors), else the cache, else none with a warning.</summary>
+    private Learning.Mining.ChoraleModels? LoadModels(ParseResult parse)
+    {
+        if (parse.GetValue(NoModels))
+        {
+            if (parse.GetValue(Models) is not null) throw new CliUsageException("--models and --no-models exclude each other");
+            return null;
+        }
+        if (parse.GetValue(Models) is { } file)
+        {
+            if (!File.Exists(file)) throw new CliUsageException($"{file}: no such model file");
+            _models = CliModels.Load(file, Learning.Mining.ChoraleModels.DefaultSet, null, TextWriter.Null);
+            _modelsUsed = file;
+            return _models;
+        }
+        try
+        {
+            _models = CliModels.Load(null, Learning.Mining.ChoraleModels.DefaultSet, null, TextWriter.Null);
+            _modelsUsed = $"{_models.SetName} (cache)";
+            return _models;
+        }
+        catch (CliUsageException e)
+        {
+            _error?.WriteLine($"evocomposer: warning: no corpus models ({e.Message}); composing with the rules and built-in terms only");
+            return null;
+        }
+    }
+
+    private TextWriter? _error;
+    private string _styleUsed = "none";
+
+    /// <summary>The style scorer: an explicit file (errors are usage errors), else the cached real-vs-generated model if any.</summary>
+    private Learning.Style.StyleScorer? LoadStyle(ParseResult parse)
+    {
+        string? path = parse.GetValue(Style);
+        bool explicitPath = path is not null;
+        path ??= StyleCommandSupport.DefaultModelPath("real-vs-generated");
+        if (!File.Exists(path))
+        {
+            if (explicitPath) throw new CliUsageException($"{path}: no such style model");
+            return null;
+        }
+        try
+        {
+            var scorer = Learning.Style.StyleScorer.Load(path);
+            _styleUsed = path;
+            return scorer;
+        }
+        catch (Exception e) when (explicitPath && e is not OutOfMemoryException)
+        {
+            throw new CliUsageException($"{path}: {e.Message}");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _error?.WriteLine($"evocomposer: warning: the cached style model {path} cannot be used ({e.Message}); composing without the style term");
+            return null;
+        }
+    }
+
+    /// <summary>Where warnings go.</summary>
+    public void UseErrorWriter(TextWriter error) => _error = error;
+
+    /// <summary>Refuses to overwrite outputs unless --force, before any work is done.</summary>
+    public string PrepareOutput(ParseResult parse)
+    {
+        string dir = parse.GetValue(Out)!;
+        if (File.Exists(dir)) throw new CliUsageException($"--out: {dir} is a file, not a folder");
+        if (!parse.GetValue(Force))
+            foreach (var name in OutputNames)
+                if (File.Exists(Path.Combine(dir, name))) throw new CliUsageException($"{Path.Combine(dir, name)} exists (use --force to replace it)");
+        return dir;
+    }
+
+    private static readonly string[] OutputNames = ["piece.mid", "report.json", "report.md", "fitness.svg"];
+
+    /// <summary>Runs the composition with progress on stderr and writes the outputs.</summary>
+    public int Run(CliContext context, ParseResult parse, string command, CompositionOptions options, string dir, IEnumerable<KeyValuePair<string, string>> extraSettings)
+    {
+        bool quiet = parse.GetValue(Quiet);
+        IProgress<GenerationStatistics>? progress = quiet || !context.ErrorIsTerminal ? null : new ProgressLine(context.Error, options.Generations);
+        var result = ChoraleComposer.Compose(options, progress);
+        if (progress is not null) context.Error.WriteLine();
+
+        var title = $"EvoComposer {(command == "harmonize" ? "harmonization" : "chorale")} in {options.Plan.Key} (seed {options.Seed.ToString(CultureInfo.InvariantCulture)})";
+        var score = result.ToScore(new ScoreMetadata { Title = title, Composer = "EvoComposer" });
+        var settings = new List<KeyValuePair<string, string>>(extraSettings)
+        {
+            new("key", options.Plan.Key.ToString()),
+            new("meter", options.Plan.Meter.ToString()),
+            new("phrases", options.Plan.Phrases.Length.ToString(CultureInfo.InvariantCulture)),
+            new("seed", options.Seed.ToString(CultureInfo.InvariantCulture)),
+            new("weights", parse.GetValue(Weights) ?? "default"),
+            new("models", _modelsUsed),
+            new("style", _styleUsed),
+            new("population", options.Population.ToString(CultureInfo.InvariantCulture)),
+            new("generations", options.Generations.ToString(CultureInfo.InvariantCulture)),
+            new("islands", options.Islands.ToString(CultureInfo.InvariantCulture)),
+            new("threads", options.Threads.ToString(CultureInfo.InvariantCulture)),
+        };
+        var request = new CompositionReport.Request(command, settings);
+        Directory.CreateDirectory(dir);
+        File.WriteAllBytes(Path.Combine(dir, "piece.mid"), MidiScoreWriter.Write(score));
+        File.WriteAllText(Path.Combine(dir, "report.json"), CompositionReport.ToJson(result, request));
+        File.WriteAllText(Path.Combine(dir, "report.md"), CompositionReport.ToMarkdown(result, request));
+        File.WriteAllText(Path.Combine(dir, "fitness.svg"), CompositionReport.ToSvg(result.Evolution.Generations));
+        int errors = result.Findings.Count(f => f.Severity == FindingSeverity.Error);
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{dir}/piece.mid: {options.Plan}; fitness {result.Fitness:0.###}; {result.Findings.Count} remaining faults ({errors} errors); {result.Evolution.LastGeneration} generations in {result.Evolution.Elapsed.TotalSeconds:0.00} s"));
+        return CliApp.Success;
+    }
+
+    /// <summary>A one-line progress display on stderr, rewritten in place (synchronous, so it never races the run).</summary>
+    private sealed class ProgressLine(TextWriter error, int generations) : IProgress<GenerationStatistics>
+    {
+        private int _last = -1;
+
+        public void Report(GenerationStatistics value)
+        {
+            int percent = generations == 0 ? 100 : value.Generation * 100 / generations;
+            if (percent == _last) return;
+            _last = percent;
+            int filled = percent / 5;
+            error.Write(string.Create(CultureInfo.InvariantCulture,
+                $"\r[{new string('#', filled)}{new string('.', 20 - filled)}] generation {value.Generation}/{generations}  best {value.Best:0.00}  mean {value.Mean:0.00}  diversity {value.Diversity:0.00}"));
+        }
+    }
+}

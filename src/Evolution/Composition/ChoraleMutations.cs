@@ -1,0 +1,257 @@
+using System.Collections.Immutable;
+using EvoComposer.Evolution.Engine;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Evolution.Composition;
+
+/// <summary>One beat of four voices as a model proposes it (a recombinancy lexicon entry, a Markov sample).</summary>
+/// <param name="Main">The four main notes, soprano first.</param>
+/// <param name="Second">The four half-beat notes (null: none), soprano first.</param>
+/// <param name="Source">Where it came from ("BWV 269, measure 3, beat 2"), for provenance.</param>
+public sealed record VoicedBeat(ImmutableArray<Pitch> Main, ImmutableArray<Pitch?> Second, string? Source = null);
+
+/// <summary>
+/// A recombinancy lexicon as a mutation sees it: proposes a beat for a place in a genome that fits the beats on
+/// both sides (implemented on branch <c>mining</c>; plugged in with <see cref="LexiconBeatMutation"/>).
+/// </summary>
+public interface IBeatLexicon
+{
+    /// <summary>A beat to put at <paramref name="beat"/>, or false when none fits.</summary>
+    bool TryDraw(ChoraleGenome genome, int beat, RandomStream random, out VoicedBeat? proposal);
+}
+
+/// <summary>
+/// A Markov model as a mutation sees it: re-samples a span of beats given their context (implemented on branch
+/// <c>mining</c>; plugged in with <see cref="MarkovSpanMutation"/>).
+/// </summary>
+public interface ISpanSampler
+{
+    /// <summary>Beats for [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>), or false.</summary>
+    bool TrySample(ChoraleGenome genome, int start, int length, RandomStream random, out IReadOnlyList<VoicedBeat>? beats);
+}
+
+/// <summary>Shared helpers of the musical mutations.</summary>
+internal static class MutationPlaces
+{
+    /// <summary>A random beat that has genes (not a hold), or −1.</summary>
+    public static int Beat(ChoraleGenome g, RandomStream random)
+    {
+        for (int tries = 0; tries < 8; tries++)
+        {
+            int b = random.NextInt(g.Beats);
+            if (!g.Plan.IsHold[b]) return b;
+        }
+        return -1;
+    }
+
+    /// <summary>A random voice that may change.</summary>
+    public static int Voice(ChoraleGenome g, RandomStream random) => g.IsFree(0) ? random.NextInt(4) : 1 + random.NextInt(3);
+
+    /// <summary>Copies a cadence chord into the holds that follow a changed beat.</summary>
+    public static void RefreshHolds(GenomeEditor e, int beat)
+    {
+        for (int b = beat + 1; b < e.Plan.Beats && e.Plan.IsHold[b]; b++) RandomChoraleFactory.CopyBeat(e, b);
+    }
+
+    public static void Apply(GenomeEditor e, int beat, VoicedBeat proposal)
+    {
+        for (int v = 0; v < ChoraleGenome.Voices; v++)
+        {
+            if (v == 0 && e.Plan.Melody is not null) continue;
+            var p = proposal.Main[v];
+            e.SetMain(beat, v, p.DiatonicIndex, p.Alter);
+            if (proposal.Second[v] is { } s) e.SetSecond(beat, v, s.DiatonicIndex, s.Alter);
+            else e.ClearSecond(beat, v);
+        }
+        RefreshHolds(e, beat);
+    }
+}
+
+/// <summary>Moves one voice's note to another tone of the beat's chord (the chord inferred from the four voices), near where it was.</summary>
+public sealed class ChordToneMutation : MutationBase<ChoraleGenome>
+{
+    /// <inheritdoc/>
+    protected override ChoraleGenome PerformMutate(ChoraleGenome genome, RandomStream random)
+    {
+        int b = MutationPlaces.Beat(genome, random);
+        if (b < 0) return genome;
+        int v = MutationPlaces.Voice(genome, random);
+        var scale = genome.Plan.Scale;
+        int root = ChoraleHarmony.InferRoot(scale, genome.MainDia, b);
+        int c = b * ChoraleGenome.Voices + v;
+        int current = genome.MainDia[c];
+        Span<int> options = stackalloc int[8];
+        int n = 0;
+        for (int d = current - 5; d <= current + 5 && n < options.Length; d++)
+        {
+            if (d == current || !scale.InTriad(root, d)) continue;
+            int m = KeyScale.Midi(d, scale.Alter(d, root));
+            var (low, high) = KeyScale.Ranges[v];
+            if (m >= low && m <= high) options[n++] = d;
+        }
+        if (n == 0) return genome;
+        int pick = options[random.NextInt(n)];
+        var e = genome.Edit();
+        e.SetMain(b, v, pick, scale.Alter(pick, root));
+        MutationPlaces.RefreshHolds(e, b);
+        return e.ToGenome();
+    }
+}
+
+/// <summary>Exchanges the notes of two upper voices at a beat (soprano, alto, tenor; alto and tenor under a fixed melody).</summary>
+public sealed class VoiceExchangeMutation : MutationBase<ChoraleGenome>
+{
+    /// <inheritdoc/>
+    protected override ChoraleGenome PerformMutate(ChoraleGenome genome, RandomStream random)
+    {
+        int b = MutationPlaces.Beat(genome, random);
+        if (b < 0) return genome;
+        int x, y;
+        if (genome.IsFree(0))
+        {
+            x = random.NextInt(3);
+            y = (x + 1 + random.NextInt(2)) % 3;
+        }
+        else (x, y) = (1, 2);
+        var e = genome.Edit();
+        int cx = b * ChoraleGenome.Voices + x, cy = b * ChoraleGenome.Voices + y;
+        (e.MainDia[cx], e.MainDia[cy]) = (e.MainDia[cy], e.MainDia[cx]);
+        (e.MainAlt[cx], e.MainAlt[cy]) = (e.MainAlt[cy], e.MainAlt[cx]);
+        e.ClearSecond(b, x);
+        e.ClearSecond(b, y);
+        MutationPlaces.RefreshHolds(e, b);
+        return e.ToGenome();
+    }
+}
+
+/// <summary>Moves one voice by an octave over a span of one to four beats, if it stays near its range.</summary>
+public sealed class OctaveShiftMutation : MutationBase<ChoraleGenome>
+{
+    /// <inheritdoc/>
+    protected override ChoraleGenome PerformMutate(ChoraleGenome genome, RandomStream random)
+    {
+        int b = MutationPlaces.Beat(genome, random);
+        if (b < 0) return genome;
+        int v = MutationPlaces.Voice(genome, random);
+        int length = 1 + random.NextInt(4);
+        int shift = random.NextBool() ? 7 : -7;
+        var (low, high) = KeyScale.Ranges[v];
+        var e = genome.Edit();
+        int end = Math.Min(genome.Beats, b + length);
+        while (end < genome.Beats && genome.Plan.IsHold[end]) end++;
+        for (int k = b; k < end; k++)
+        {
+            int c = k * ChoraleGenome.Voices + v;
+            int m = KeyScale.Midi(e.MainDia[c] + shift, e.MainAlt[c]);
+            if (m < low - 2 || m > high + 2) return genome;
+            e.MainDia[c] = (sbyte)(e.MainDia[c] + shift);
+            if (e.SecDia[c] != 0) e.SecDia[c] = (sbyte)(e.SecDia[c] + shift);
+        }
+        return e.ToGenome();
+    }
+}
+
+/// <summary>Adds a passing or neighbour note on a half beat, or removes one.</summary>
+public sealed class PassingNoteMutation : MutationBase<ChoraleGenome>
+{
+    /// <inheritdoc/>
+    protected override ChoraleGenome PerformMutate(ChoraleGenome genome, RandomStream random)
+    {
+        int b = MutationPlaces.Beat(genome, random);
+        if (b < 0) return genome;
+        int v = MutationPlaces.Voice(genome, random);
+        var e = genome.Edit();
+        if (genome.SecDia[b * ChoraleGenome.Voices + v] != 0) e.ClearSecond(b, v);
+        else if (!ChoraleHarmony.TryAddSecond(e, b, v, random)) return genome;
+        return e.ToGenome();
+    }
+}
+
+/// <summary>Re-draws one beat: a new root that follows the previous beat's, voiced close to its neighbours.</summary>
+public sealed class RedrawBeatMutation : MutationBase<ChoraleGenome>
+{
+    /// <inheritdoc/>
+    protected override ChoraleGenome PerformMutate(ChoraleGenome genome, RandomStream random)
+    {
+        int b = MutationPlaces.Beat(genome, random);
+        if (b < 0) return genome;
+        var scale = genome.Plan.Scale;
+        int prev = b > 0 ? ChoraleHarmony.InferRoot(scale, genome.MainDia, b - 1) : -1;
+        int current = ChoraleHarmony.InferRoot(scale, genome.MainDia, b);
+        int soprano = genome.IsFree(0) ? -1 : genome.MainDia[b * ChoraleGenome.Voices];
+        int root = ChoraleHarmony.NextRoot(scale, prev, soprano, random, avoid: current);
+        var e = genome.Edit();
+        ChoraleHarmony.Voice(e, b, root, allowInversion: !genome.Plan.IsCadenceChord[b], random);
+        for (int v = 0; v < ChoraleGenome.Voices; v++) if (genome.IsFree(v)) e.ClearSecond(b, v);
+        MutationPlaces.RefreshHolds(e, b);
+        return e.ToGenome();
+    }
+}
+
+/// <summary>
+/// Re-draws a span of two to four beats with the built-in progression table, voiced smoothly; the stand-in for
+/// <see cref="MarkovSpanMutation"/> until the mined models are available.
+/// </summary>
+public sealed class RedrawSpanMutation : MutationBase<ChoraleGenome>
+{
+    /// <inheritdoc/>
+    protected override ChoraleGenome PerformMutate(ChoraleGenome genome, RandomStream random)
+    {
+        int start = MutationPlaces.Beat(genome, random);
+        if (start < 0) return genome;
+        int length = 2 + random.NextInt(3);
+        var plan = genome.Plan;
+        var scale = plan.Scale;
+        var e = genome.Edit();
+        int prev = start > 0 ? ChoraleHarmony.InferRoot(scale, genome.MainDia, start - 1) : -1;
+        for (int b = start; b < Math.Min(plan.Beats, start + length); b++)
+        {
+            if (plan.IsHold[b]) { RandomChoraleFactory.CopyBeat(e, b); continue; }
+            int soprano = genome.IsFree(0) ? -1 : genome.MainDia[b * ChoraleGenome.Voices];
+            int root = ChoraleHarmony.NextRoot(scale, prev, soprano, random);
+            ChoraleHarmony.Voice(e, b, root, allowInversion: !plan.IsCadenceChord[b], random);
+            for (int v = 0; v < ChoraleGenome.Voices; v++) if (genome.IsFree(v)) e.ClearSecond(b, v);
+            prev = root;
+        }
+        MutationPlaces.RefreshHolds(e, Math.Min(plan.Beats, start + length) - 1);
+        return e.ToGenome();
+    }
+}
+
+/// <summary>Re-draws a beat from a recombinancy lexicon (a beat from the corpus that fits both neighbours).</summary>
+/// <param name="lexicon">The lexicon.</param>
+public sealed class LexiconBeatMutation(IBeatLexicon lexicon) : MutationBase<ChoraleGenome>
+{
+    private readonly IBeatLexicon _lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
+
+    /// <inheritdoc/>
+    protected override ChoraleGenome PerformMutate(ChoraleGenome genome, RandomStream random)
+    {
+        int b = MutationPlaces.Beat(genome, random);
+        if (b < 0 || !_lexicon.TryDraw(genome, b, random, out var proposal) || proposal is null) return genome;
+        var e = genome.Edit();
+        MutationPlaces.Apply(e, b, proposal);
+        return e.ToGenome();
+    }
+}
+
+/// <summary>Re-samples a span of beats from a Markov model, given its context.</summary>
+/// <param name="sampler">The model.</param>
+/// <param name="maxLength">Longest span re-sampled.</param>
+public sealed class MarkovSpanMutation(ISpanSampler sampler, int maxLength = 4) : MutationBase<ChoraleGenome>
+{
+    private readonly ISpanSampler _sampler = sampler ?? throw new ArgumentNullException(nameof(sampler));
+
+    /// <inheritdoc/>
+    protected override ChoraleGenome PerformMutate(ChoraleGenome genome, RandomStream random)
+    {
+        int start = MutationPlaces.Beat(genome, random);
+        if (start < 0) return genome;
+        int length = Math.Min(1 + random.NextInt(Math.Max(1, maxLength)), genome.Beats - start);
+        if (!_sampler.TrySample(genome, start, length, random, out var beats) || beats is null) return genome;
+        var e = genome.Edit();
+        for (int k = 0; k < Math.Min(length, beats.Count); k++)
+            if (!genome.Plan.IsHold[start + k]) MutationPlaces.Apply(e, start + k, beats[k]);
+        return e.ToGenome();
+    }
+}

@@ -1,0 +1,125 @@
+using EvoComposer.Theory.Analysis;
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Evolution.Composition;
+
+/// <summary>Turns a genome into the shared slice grid and into a score.</summary>
+internal static class ChoraleRendering
+{
+    private const int V = ChoraleGenome.Voices;
+
+    public static SliceGrid ToSliceGrid(ChoraleGenome g)
+    {
+        var plan = g.Plan;
+        int beats = plan.Beats;
+        // Count slices first so every array is allocated once.
+        int slices = 0;
+        for (int b = 0; b < beats; b++)
+        {
+            if (plan.IsHold[b]) continue;
+            slices++;
+            if (HasSecond(g, b)) slices++;
+        }
+        int cells = slices * V;
+        var pitches = new Pitch[cells];
+        var sounding = new bool[cells];
+        var attacked = new bool[cells];
+        var fermatas = new bool[cells];
+        var onsets = new Rational[slices];
+        var durations = new Rational[slices];
+        var measures = new int[slices];
+        var beatPos = new Rational[slices];
+        int s = -1;
+        for (int b = 0; b < beats; b++)
+        {
+            if (plan.IsHold[b]) continue;
+            bool second = HasSecond(g, b);
+            s++;
+            onsets[s] = plan.BeatOnsets[b];
+            durations[s] = second ? plan.HalfLength : plan.ChordDurations[b];
+            measures[s] = plan.Measures[b];
+            beatPos[s] = plan.BeatPositions[b];
+            bool fermata = plan.IsCadenceChord[b];
+            for (int v = 0; v < V; v++)
+            {
+                int c = b * V + v, cell = s * V + v;
+                pitches[cell] = Pitch.FromDiatonicIndex(g.MainDia[c], g.MainAlt[c]);
+                sounding[cell] = true;
+                attacked[cell] = !g.IsTied(b, v);
+                fermatas[cell] = fermata;
+            }
+            if (!second) continue;
+            s++;
+            onsets[s] = plan.HalfOnsets[b];
+            durations[s] = plan.HalfLength;
+            measures[s] = measures[s - 1];
+            beatPos[s] = plan.HalfPositions[b];
+            for (int v = 0; v < V; v++)
+            {
+                int c = b * V + v, cell = s * V + v;
+                sounding[cell] = true;
+                if (g.SecDia[c] != 0)
+                {
+                    pitches[cell] = Pitch.FromDiatonicIndex(g.SecDia[c], g.SecAlt[c]);
+                    attacked[cell] = true;
+                }
+                else pitches[cell] = pitches[cell - V];
+            }
+        }
+        return new SliceGrid(ChoraleGenome.VoiceNames, pitches, sounding, attacked, fermatas, onsets, durations, measures, beatPos);
+    }
+
+    private static bool HasSecond(ChoraleGenome g, int b)
+    {
+        int c = b * V;
+        return g.SecDia[c] != 0 || g.SecDia[c + 1] != 0 || g.SecDia[c + 2] != 0 || g.SecDia[c + 3] != 0;
+    }
+
+    private static readonly string[] PartNames = ["Soprano", "Alto", "Tenor", "Bass"];
+
+    public static Score ToScore(ChoraleGenome g, ScoreMetadata? metadata)
+    {
+        var plan = g.Plan;
+        var grid = ToSliceGrid(g);
+        var parts = new List<Part>(V);
+        for (int v = 0; v < V; v++)
+        {
+            if (v == 0 && plan.Melody?.Original is { } original)
+            {
+                parts.Add(original.WithName(PartNames[0]));
+                continue;
+            }
+            var notes = new List<Note>();
+            for (int s = 0; s < grid.SliceCount; s++)
+            {
+                if (!grid.IsAttacked(s, v) && notes.Count > 0)
+                {
+                    var last = notes[^1];
+                    notes[^1] = last with { Duration = last.Duration + grid.Durations[s], Fermata = last.Fermata || grid.Fermata[grid.Cell(s, v)] };
+                    continue;
+                }
+                notes.Add(new Note(grid.PitchAt(s, v), grid.Onsets[s], grid.Durations[s], grid.Measures[s], grid.Fermata[grid.Cell(s, v)]));
+            }
+            parts.Add(new Part(PartNames[v], notes));
+        }
+        var measureList = new List<Measure>();
+        var length = plan.BeatLength * plan.Beats;
+        var measureLength = plan.Meter.MeasureLength;
+        Rational onset = Rational.Zero;
+        int number = 1;
+        if (plan.PickupBeats > 0)
+        {
+            var pickup = plan.BeatLength * plan.PickupBeats;
+            measureList.Add(new Measure(0, Rational.Zero, pickup));
+            onset = pickup;
+        }
+        while (onset < length)
+        {
+            var d = Rational.Min(measureLength, length - onset);
+            measureList.Add(new Measure(number++, onset, d));
+            onset += d;
+        }
+        return new Score(parts, [new Timed<Meter>(Rational.Zero, plan.Meter)], [new Timed<KeySignature>(Rational.Zero, plan.Key.Signature)],
+            plan.Key, measureList, [new Timed<double>(Rational.Zero, 80)], metadata);
+    }
+}

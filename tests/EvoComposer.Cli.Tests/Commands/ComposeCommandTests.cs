@@ -1,0 +1,103 @@
+using System.Text.Json;
+using EvoComposer.Evolution.Composition.Fitness;
+
+namespace EvoComposer.Cli.Tests.Commands;
+
+public class ComposeCommandTests
+{
+    private static readonly string[] Small = ["--population", "16", "--generations", "12", "--phrases", "2", "--quiet"];
+
+    [Fact]
+    public void SameSeed_GivesByteIdenticalMidi_WithOneAndTwoThreads()
+    {
+        using var temp = new TempFolder();
+        string a = Path.Combine(temp.Path, "a"), b = Path.Combine(temp.Path, "b");
+        var ra = CliRunner.Run(["compose", "--seed", "7", "--threads", "1", "--out", a, .. Small]);
+        var rb = CliRunner.Run(["compose", "--seed", "7", "--threads", "2", "--out", b, .. Small]);
+        Assert.Equal(0, ra.ExitCode);
+        Assert.Equal(0, rb.ExitCode);
+        byte[] midiA = File.ReadAllBytes(Path.Combine(a, "piece.mid"));
+        Assert.Equal(midiA, File.ReadAllBytes(Path.Combine(b, "piece.mid")));
+        Assert.Equal("MThd"u8.ToArray(), midiA[..4]);
+        var rc = CliRunner.Run(["compose", "--seed", "8", "--threads", "1", "--out", Path.Combine(temp.Path, "c"), .. Small]);
+        Assert.NotEqual(midiA, File.ReadAllBytes(Path.Combine(temp.Path, "c", "piece.mid")));
+    }
+
+    [Fact]
+    public void Report_HoldsTheContractFields()
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run(["compose", "--key", "D", "--mode", "minor", "--meter", "3/4", "--seed", "3", "--out", temp.Path, .. Small]);
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "report.json")));
+        var root = doc.RootElement;
+        Assert.Equal(3, root.GetProperty("seed").GetInt32());
+        Assert.Equal("D minor", root.GetProperty("options").GetProperty("key").GetString());
+        var terms = root.GetProperty("fitness").GetProperty("terms").EnumerateArray().ToList();
+        Assert.Contains(terms, t => t.GetProperty("name").GetString() == "parallel-fifths" && t.GetProperty("weight").GetDouble() < 0);
+        double total = terms.Sum(t => t.GetProperty("weight").GetDouble() * t.GetProperty("value").GetDouble());
+        Assert.Equal(root.GetProperty("fitness").GetProperty("total").GetDouble(), total, 3);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("violations").ValueKind);
+        Assert.Equal(2, root.GetProperty("provenance").GetArrayLength());
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("originality").ValueKind);
+        var generations = root.GetProperty("evolution").GetProperty("generations");
+        Assert.Equal(13, generations.GetArrayLength());
+        Assert.True(generations[12].GetProperty("best").GetDouble() >= generations[0].GetProperty("best").GetDouble());
+        Assert.True(generations[0].TryGetProperty("diversity", out _));
+        Assert.Contains("fitness.svg", File.ReadAllText(Path.Combine(temp.Path, "report.md")));
+        Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(temp.Path, "fitness.svg")));
+    }
+
+    [Theory]
+    [InlineData("--population", "0", "--population")]
+    [InlineData("--threads", "0", "--threads")]
+    [InlineData("--key", "H", "--key")]
+    [InlineData("--mode", "dorian", "--mode")]
+    [InlineData("--meter", "6/8", "--meter")]
+    [InlineData("--meter", "4/5", "--meter")]
+    [InlineData("--phrases", "0", "--phrases")]
+    [InlineData("--generations", "-1", "--generations")]
+    [InlineData("--weights", "/no/such/file.json", "no such weights file")]
+    public void AbsurdOptions_GiveOneErrorLine_AndExitTwo(string option, string value, string expected)
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run("compose", option, value, "--out", temp.Path, "--quiet");
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.ErrorLines);
+        Assert.Contains(expected, line);
+        Assert.False(File.Exists(Path.Combine(temp.Path, "piece.mid")));
+    }
+
+    [Fact]
+    public void AWeightsFileWithAnUnknownTerm_IsRejected_NamingIt()
+    {
+        using var temp = new TempFolder();
+        string weights = temp.Write("w.json", """{"weights": {"parallel-ninths": -3}}""");
+        var r = CliRunner.Run("compose", "--weights", weights, "--out", Path.Combine(temp.Path, "o"), "--quiet");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("unknown term 'parallel-ninths'", Assert.Single(r.ErrorLines));
+    }
+
+    [Fact]
+    public void ExistingOutputs_AreNotOverwritten_WithoutForce()
+    {
+        using var temp = new TempFolder();
+        string existing = temp.Write("out/report.md", "mine");
+        var r = CliRunner.Run(["compose", "--out", Path.Combine(temp.Path, "out"), .. Small]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--force", Assert.Single(r.ErrorLines));
+        Assert.Equal("mine", File.ReadAllText(existing));
+        var forced = CliRunner.Run(["compose", "--out", Path.Combine(temp.Path, "out"), "--force", .. Small]);
+        Assert.Equal(0, forced.ExitCode);
+        Assert.NotEqual("mine", File.ReadAllText(existing));
+    }
+
+    [Fact]
+    public void PrintWeights_PrintsTheDefaultFile_WhichLoadsBack()
+    {
+        var r = CliRunner.Run("compose", "--print-weights");
+        Assert.Equal(0, r.ExitCode);
+        var parsed = FitnessWeights.Parse(r.Output, "stdout", FitnessWeights.Default);
+        Assert.Equal(FitnessWeights.Default.Weights.OrderBy(kv => kv.Key), parsed.Weights.OrderBy(kv => kv.Key));
+    }
+}

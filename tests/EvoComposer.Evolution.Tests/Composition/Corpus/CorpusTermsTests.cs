@@ -1,0 +1,58 @@
+using EvoComposer.Evolution.Composition;
+using EvoComposer.Evolution.Composition.Corpus;
+using EvoComposer.Evolution.Engine;
+using EvoComposer.Learning.Mining;
+using EvoComposer.Theory.Music;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace EvoComposer.Evolution.Tests.Composition.Corpus;
+
+public class CorpusTermsTests
+{
+    private static readonly Lazy<ChoraleModels> Models = new(() => ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, TestCorpus.Root));
+
+    [Fact]
+    public void Spell_KeepsTheMidiNumber_AndUsesTheKeysNotes_Property()
+    {
+        var keys = new[] { new Key(Step.D, 0, Mode.Major), new Key(Step.E, -1, Mode.Major), new Key(Step.F, 1, Mode.Minor), new Key(Step.C, 0, Mode.Minor) };
+        var arb = Gen.Zip(Gen.Choose(0, keys.Length - 1), Gen.Choose(36, 84)).ToArbitrary();
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll(arb, t =>
+        {
+            var plan = PhrasePlan.Default(keys[t.Item1], Meter.CommonTime, 1);
+            var p = GenomeBeats.Spell(plan, t.Item2);
+            bool scaleNote = p.Alter == plan.Key.Signature.AlterOf(p.Step);
+            bool isScalePc = Enumerable.Range(0, 7).Any(d => (plan.Key.TonicPitchClass + new[] { 0, 2, 4, 5, 7, 9, 11 }[d] + (plan.Key.Mode == Mode.Minor && d is 2 or 5 or 6 ? -1 : 0) + 12) % 12 == t.Item2 % 12);
+            return p.Midi == t.Item2 && (!isScalePc || scaleNote);
+        }));
+    }
+
+    [Fact]
+    public void MarkovTerm_PrefersAnEvolvedChorale_ToARandomOne()
+    {
+        var plan = PhrasePlan.Default(new Key(Step.G, 0, Mode.Major), Meter.CommonTime, 2);
+        var term = new MarkovTerm(Models.Value);
+        var random = new RandomChoraleFactory(plan).Create(RandomStream.For(4, 0, 0, RandomPurpose.Initialization));
+        var evolved = ChoraleComposer.Compose(new CompositionOptions { Plan = plan, Seed = 4, Population = 20, Generations = 30, Models = Models.Value }).Best;
+        double r = term.Evaluate(new(random)), e = term.Evaluate(new(evolved));
+        Assert.True(r < 0 && e < 0);
+        Assert.True(e > r, $"evolved {e} vs random {r}");
+    }
+
+    [Fact]
+    public void Lexicon_ProposesCorpusBeats_WithTheirSource()
+    {
+        var plan = PhrasePlan.Default(new Key(Step.A, 0, Mode.Minor), Meter.CommonTime, 2);
+        var g = new RandomChoraleFactory(plan).Create(RandomStream.For(2, 0, 0, RandomPurpose.Initialization));
+        var lexicon = new ModelsBeatLexicon(Models.Value);
+        int found = 0;
+        for (int i = 0; i < 20; i++)
+            if (lexicon.TryDraw(g, 1 + i % 5, RandomStream.For(2, 1, i, RandomPurpose.Mutation), out var beat))
+            {
+                found++;
+                Assert.Matches(@"\.krn, measure \d+, beat \d", beat!.Source);
+                Assert.Equal(4, beat.Main.Length);
+            }
+        Assert.True(found > 0);
+    }
+}
