@@ -72,6 +72,7 @@ public static class CliApp
     [
         InspectCommand.Create(context),
         DoctorCommand.Create(context),
+        RenderCommand.Create(context),
         RulesCommand.Create(context),
         CheckCommand.Create(context),
     ];

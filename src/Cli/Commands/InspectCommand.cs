@@ -125,7 +125,7 @@ internal static class InspectCommand
 
     private static int InspectFolder(CliContext context, string folder, bool json, bool failOnError)
     {
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
             .Where(ScoreFiles.IsSupported)
             .Select(f => Path.GetRelativePath(folder, f))
             .Order(StringComparer.Ordinal)
@@ -154,21 +154,26 @@ internal static class InspectCommand
             var table = new Table().AddColumns("format", "files", "read", "failed", "parts", "notes");
             for (int c = 1; c < table.Columns.Count; c++) table.Columns[c].RightAligned();
             var byFormat = results.GroupBy(r => r.Format).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-            foreach (var g in byFormat) table.AddRow([g.Key, .. Counts(g)]);
-            if (byFormat.Count > 1) table.AddRow(["all", .. Counts(results)]);
+            foreach (var g in byFormat) table.AddRow([g.Key, .. Totals.Of(g).Cells()]);
+            if (byFormat.Count > 1) table.AddRow(["all", .. Totals.Of(results).Cells()]);
             context.OutputConsole().Write(table);
             foreach (var f in failed) context.Output.WriteLine($"{f.RelativePath}: {f.Failure}");
         }
         return failOnError && failed.Length > 0 ? CliApp.ProblemsFound : CliApp.Success;
     }
 
-    /// <summary>Files, read, failed, parts, notes.</summary>
-    private static string[] Counts(IEnumerable<FileResult> results)
+    /// <summary>What a set of files holds in all.</summary>
+    private sealed record Totals(int Files, int Read, int Failed, int Parts, int Notes)
     {
-        var list = results.ToList();
-        var scores = list.Where(r => r.Score is not null).Select(r => r.Score!).ToList();
-        return [.. new[] { list.Count, scores.Count, list.Count - scores.Count, scores.Sum(s => s.Parts.Length), scores.Sum(s => s.NoteCount) }
-            .Select(n => n.ToString(CultureInfo.InvariantCulture))];
+        public static Totals Of(IEnumerable<FileResult> results)
+        {
+            var list = results.ToList();
+            var scores = list.Where(r => r.Score is not null).Select(r => r.Score!).ToList();
+            return new(list.Count, scores.Count, list.Count - scores.Count, scores.Sum(s => s.Parts.Length), scores.Sum(s => s.NoteCount));
+        }
+
+        public string[] Cells() =>
+            [.. new[] { Files, Read, Failed, Parts, Notes }.Select(n => n.ToString(CultureInfo.InvariantCulture))];
     }
 
     private static FileResult ReadOne(string folder, string relative)
@@ -191,13 +196,13 @@ internal static class InspectCommand
 
     private static void WriteFolder(Utf8JsonWriter w, FileResult[] results)
     {
-        var scores = results.Where(r => r.Score is not null).Select(r => r.Score!).ToList();
+        var totals = Totals.Of(results);
         w.WriteStartObject();
-        w.WriteNumber("files", results.Length);
-        w.WriteNumber("read", scores.Count);
-        w.WriteNumber("failed", results.Length - scores.Count);
-        w.WriteNumber("parts", scores.Sum(s => s.Parts.Length));
-        w.WriteNumber("notes", scores.Sum(s => s.NoteCount));
+        w.WriteNumber("files", totals.Files);
+        w.WriteNumber("read", totals.Read);
+        w.WriteNumber("failed", totals.Failed);
+        w.WriteNumber("parts", totals.Parts);
+        w.WriteNumber("notes", totals.Notes);
         w.WriteStartArray("scores");
         foreach (var r in results.Where(r => r.Score is not null))
         {

@@ -14,7 +14,7 @@ public readonly struct Pitch : IEquatable<Pitch>, IComparable<Pitch>, IComparabl
     public const int MaxAlter = 3;
 
     private readonly sbyte _alter;
-    private readonly sbyte _octave;
+    private readonly sbyte _octavePlusOne; // so that default(Pitch) is C-1, MIDI 0, as documented
     private readonly byte _step;
 
     /// <summary>Creates a pitch.</summary>
@@ -26,7 +26,7 @@ public readonly struct Pitch : IEquatable<Pitch>, IComparable<Pitch>, IComparabl
         if (octave < -1 || octave > 10) throw new ArgumentOutOfRangeException(nameof(octave), octave, "Octave must be within -1…10.");
         _step = (byte)step;
         _alter = (sbyte)alter;
-        _octave = (sbyte)octave;
+        _octavePlusOne = (sbyte)(octave + 1);
     }
 
     /// <summary>The note letter.</summary>
@@ -34,13 +34,13 @@ public readonly struct Pitch : IEquatable<Pitch>, IComparable<Pitch>, IComparabl
     /// <summary>Sharps positive, flats negative.</summary>
     public int Alter => _alter;
     /// <summary>Octave in scientific pitch notation (C4 is middle C; B♯3 sounds as C4).</summary>
-    public int Octave => _octave;
+    public int Octave => _octavePlusOne - 1;
     /// <summary>MIDI note number (60 = C4).</summary>
-    public int Midi => (_octave + 1) * 12 + Step.NaturalSemitones() + _alter;
+    public int Midi => _octavePlusOne * 12 + Step.NaturalSemitones() + _alter;
     /// <summary>Pitch class 0–11 (C = 0).</summary>
     public int PitchClass => ((Midi % 12) + 12) % 12;
     /// <summary>Diatonic index: octave × 7 + step. Distances between these give generic intervals.</summary>
-    public int DiatonicIndex => _octave * 7 + _step;
+    public int DiatonicIndex => Octave * 7 + _step;
 
     /// <summary>Builds a pitch from its diatonic index and alteration.</summary>
     public static Pitch FromDiatonicIndex(int diatonicIndex, int alter)
@@ -100,11 +100,11 @@ public readonly struct Pitch : IEquatable<Pitch>, IComparable<Pitch>, IComparabl
     }
 
     /// <inheritdoc/>
-    public bool Equals(Pitch other) => _step == other._step && _alter == other._alter && _octave == other._octave;
+    public bool Equals(Pitch other) => _step == other._step && _alter == other._alter && _octavePlusOne == other._octavePlusOne;
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is Pitch p && Equals(p);
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(_step, _alter, _octave);
+    public override int GetHashCode() => HashCode.Combine(_step, _alter, _octavePlusOne);
     /// <inheritdoc/>
     public int CompareTo(Pitch other)
     {

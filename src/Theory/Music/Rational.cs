@@ -49,12 +49,17 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
     public double ToDouble() => (double)_numerator / Denominator;
 
     /// <summary>Converts a decimal (exact) to a rational.</summary>
+    /// <exception cref="OverflowException">The value needs a numerator or denominator beyond 64 bits.</exception>
     public static Rational FromDecimal(decimal value)
     {
-        int[] bits = decimal.GetBits(value);
-        int scale = (bits[3] >> 16) & 0xFF;
-        var mantissa = new BigInteger(value * (decimal)Math.Pow(10, scale));
-        return new Rational((long)mantissa, (long)Math.Pow(10, scale));
+        // Shift the decimal point right until the value is whole; checked arithmetic reports what does not fit.
+        long denominator = 1;
+        while (value != decimal.Truncate(value))
+        {
+            value *= 10;
+            denominator = checked(denominator * 10);
+        }
+        return new Rational(decimal.ToInt64(value), denominator);
     }
 
     private static long Gcd(long a, long b)

@@ -69,4 +69,20 @@ public sealed class InspectCommandCorpusTests
         Assert.Equal(0, doc.RootElement.GetProperty("failed").GetInt32());
         Assert.Equal(1480, doc.RootElement.GetProperty("parts").GetInt32());
     }
+
+    [Theory]
+    [InlineData("midi", "chor001.mid", 300, "declares 457 bytes but 244 are available")]
+    [InlineData("kern", "chor001.krn", 1000, "line 53: 2 tokens on a line where 4 spines are active")]
+    public void Inspect_TruncatedChorale_PrintsOneLineWithFileAndPlaceAndExits2(string folder, string name, int keep, string reason)
+    {
+        using var temp = new TempFolder();
+        string file = Path.Combine(temp.Path, name);
+        File.WriteAllBytes(file, File.ReadAllBytes(TestCorpus.Path("bach-370-chorales", folder, name))[..keep]);
+
+        var result = CliRunner.Run("inspect", file);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"evocomposer: {file}: ", Assert.Single(result.ErrorLines)[..(file.Length + 15)]);
+        Assert.EndsWith(reason, result.ErrorLines[0]);
+    }
 }

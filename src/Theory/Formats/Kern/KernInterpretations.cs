@@ -8,8 +8,10 @@ internal static class KernInterpretations
     /// <summary>
     /// A key interpretation such as <c>*G:</c>, <c>*e-:</c>, <c>*f#:dor</c> or <c>*?:</c> (token without the
     /// leading '*'). Returns false when the token is not a key interpretation at all; otherwise
-    /// <paramref name="key"/> is the key, or null for an unknown key (<c>?</c>) or a church mode other than
-    /// ionian (major) and aeolian (minor), which <see cref="Key"/> cannot express.
+    /// <paramref name="key"/> is the key, or null for an unknown key (<c>?</c>) or an unknown mode. Church
+    /// modes, which <see cref="Key"/> cannot express, are read by their third: ionian, lydian and mixolydian
+    /// as major, dorian, phrygian, aeolian and locrian as minor (Bach's <c>*f:dor</c> is F minor with the old
+    /// signature of one flat fewer). The case of the letter gives the mode when none is named.
     /// </summary>
     public static bool TryKey(ReadOnlySpan<byte> t, out Key? key)
     {
@@ -29,9 +31,12 @@ internal static class KernInterpretations
             else return false;
         }
         if (Math.Abs(alter) > 2) return true;
-        var m = tonic[0] >= (byte)'a' ? Mode.Minor : Mode.Major;
-        if (mode.IsEmpty || (mode.SequenceEqual("ion"u8) && m == Mode.Major) || (mode.SequenceEqual("aeo"u8) && m == Mode.Minor))
-            key = new Key(step, alter, m);
+        Mode m;
+        if (mode.IsEmpty) m = tonic[0] >= (byte)'a' ? Mode.Minor : Mode.Major;
+        else if (mode.SequenceEqual("ion"u8) || mode.SequenceEqual("lyd"u8) || mode.SequenceEqual("mix"u8)) m = Mode.Major;
+        else if (mode.SequenceEqual("dor"u8) || mode.SequenceEqual("phr"u8) || mode.SequenceEqual("aeo"u8) || mode.SequenceEqual("loc"u8)) m = Mode.Minor;
+        else return true;
+        key = new Key(step, alter, m);
         return true;
     }
 

@@ -95,7 +95,7 @@ internal sealed class KernParser
     private void ParseLines(ReadOnlySpan<byte> bytes)
     {
         CheckEncoding(bytes);
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8)) bytes = bytes[3..];
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..]; // UTF-8 byte order mark
         int pos = 0;
         while (pos < bytes.Length)
         {
@@ -128,7 +128,7 @@ internal sealed class KernParser
             byte kind = line[0];
             if (kind is (byte)'*') ReadInterpretationLine(line);
             else if (kind is (byte)'=') ReadBarline(line);
-            else if (kind is (byte)'!') CheckKind(line, (byte)'!', "a local comment");
+            else if (kind is (byte)'!') CheckKind(line, (byte)'!', "local comment");
             else ReadDataLine(line);
         }
         if (!_started) throw new KernFormatException(_source, 0, null, "no exclusive interpretation such as **kern: this is not a Humdrum file");
@@ -347,7 +347,7 @@ internal sealed class KernParser
         else if (body.StartsWith("MM"u8))
         {
             if (KernInterpretations.TryTempo(body[2..], out double bpm)) SetAt(_tempos, bpm);
-            else Warn(index + 1, $"tempo '{KernText.Show(t)}' not understood; ignored");
+            else if (!body[2..].StartsWith("["u8)) Warn(index + 1, $"tempo '{KernText.Show(t)}' not understood; ignored");
         }
         else if (body[0] == (byte)'M' && body.Length > 1 && body[1] is >= (byte)'0' and <= (byte)'9')
         {
@@ -462,6 +462,7 @@ internal sealed class KernParser
     {
         var part = _parts[spine.Part];
         Rational? length = null;
+        bool any = false;
         if (spine.BusyUntil > _now)
             Warn(index + 1, $"event starts at {_now} before the previous one in this spine ends at {spine.BusyUntil}");
         while (!token.IsEmpty)
@@ -470,6 +471,7 @@ internal sealed class KernParser
             var member = space < 0 ? token : token[..space];
             token = space < 0 ? default : token[(space + 1)..];
             if (member.IsEmpty) continue;
+            any = true;
             if (!KernNoteToken.TryParse(member, out var note, out string? error)) throw Error(index + 1, error!);
             if (note.IsGrace)
             {
@@ -479,6 +481,7 @@ internal sealed class KernParser
             length ??= note.Duration;
             if (!note.IsRest) AddNote(part, note, index);
         }
+        if (!any) throw Error(index + 1, "token of spaces only");
         if (length is not { } l) return false;
         spine.BusyUntil = _now + l;
         return true;

@@ -14,11 +14,23 @@ namespace EvoComposer.Theory.Formats.LilyPond;
 /// </summary>
 public static class LilyPondWriter
 {
+    /// <summary>How parts are laid out on staves.</summary>
+    public enum Layout
+    {
+        /// <summary>One staff per part, each with its own clef (the default).</summary>
+        StaffPerPart,
+        /// <summary>
+        /// For four parts: soprano and alto on a treble staff, tenor and bass on a bass staff, stems up for the
+        /// upper voice of each (as chorales are printed). Other numbers of parts get one staff each.
+        /// </summary>
+        TwoStaves,
+    }
+
     /// <summary>The LilyPond version the output is written for (Debian 12 ships 2.24).</summary>
     public const string Version = "2.24.0";
 
     /// <summary>The LilyPond source of a score.</summary>
-    public static string Write(Score score)
+    public static string Write(Score score, Layout layout = Layout.StaffPerPart)
     {
         ArgumentNullException.ThrowIfNull(score);
         var grid = Barlines(score);
@@ -29,7 +41,19 @@ public static class LilyPondWriter
         Header(ly, "composer", score.Metadata.Composer);
         Header(ly, "opus", score.Metadata.CatalogueNumber);
         ly.Append("  tagline = ##f\n}\n\n\\score {\n  <<\n");
-        foreach (var part in score.Parts) WritePart(ly, score, part, grid);
+        if (layout == Layout.TwoStaves && score.Parts.Length == 4)
+        {
+            ly.Append("    \\new ChoirStaff <<\n");
+            TwoVoiceStaff(ly, score, score.Parts[0], score.Parts[1], "treble", grid);
+            TwoVoiceStaff(ly, score, score.Parts[2], score.Parts[3], "bass", grid);
+            ly.Append("    >>\n");
+        }
+        else
+            foreach (var part in score.Parts)
+            {
+                ly.Append(CultureInfo.InvariantCulture, $"    \\new Staff \\with {{ instrumentName = {Quote(part.Name)} }} {{\n");
+                ly.Append(CultureInfo.InvariantCulture, $"      \\clef \"{Clef(part)}\"\n      {Music(score, part, grid, "\n      ")}\n    }}\n");
+            }
         ly.Append("  >>\n  \\layout { }\n}\n");
         return ly.ToString();
     }
@@ -44,12 +68,13 @@ public static class LilyPondWriter
 
     /// <summary>
     /// Where barlines fall: after the pickup (the first measure, when the source marks it shorter than its meter),
-    /// then every measure length of the meter in force, up to the end of the piece. The first entry is 0.
+    /// then every measure length of the meter in force, up to the end of the piece (the last note's end, or the
+    /// end of the last measure the source marks, whichever is later). The first entry is 0, the last the end.
     /// </summary>
     internal static List<Rational> Barlines(Score score)
     {
         var bars = new List<Rational> { Rational.Zero };
-        var end = score.Length;
+        var end = score.Measures.IsEmpty ? score.Length : Rational.Max(score.Length, score.Measures[^1].Onset + score.Measures[^1].Duration);
         var t = Rational.Zero;
         if (!score.Measures.IsEmpty && score.Measures[0].Onset == Rational.Zero &&
             score.Measures[0].Duration > Rational.Zero && score.Measures[0].Duration < score.Meter.MeasureLength)
@@ -90,10 +115,18 @@ public static class LilyPondWriter
         return events;
     }
 
-    private static void WritePart(StringBuilder ly, Score score, Part part, List<Rational> bars)
+    private static void TwoVoiceStaff(StringBuilder ly, Score score, Part upper, Part lower, string clef, List<Rational> bars)
     {
-        ly.Append(CultureInfo.InvariantCulture, $"    \\new Staff \\with {{ instrumentName = {Quote(part.Name)} }} {{\n");
-        ly.Append(CultureInfo.InvariantCulture, $"      \\clef \"{Clef(part)}\"\n      ");
+        string names = $"\\markup \\column {{ {Quote(upper.Name)} {Quote(lower.Name)} }}";
+        ly.Append(CultureInfo.InvariantCulture, $"      \\new Staff \\with {{ instrumentName = {names} }} <<\n        \\clef \"{clef}\"\n");
+        ly.Append(CultureInfo.InvariantCulture, $"        \\new Voice {{ \\voiceOne\n          {Music(score, upper, bars, "\n          ")}\n        }}\n");
+        ly.Append(CultureInfo.InvariantCulture, $"        \\new Voice {{ \\voiceTwo\n          {Music(score, lower, bars, "\n          ")}\n        }}\n      >>\n");
+    }
+
+    /// <summary>A part's music: signatures, pickup, notes and rests bar by bar (each bar after <paramref name="newLine"/>), and the final barline.</summary>
+    private static string Music(Score score, Part part, List<Rational> bars, string newLine)
+    {
+        var ly = new StringBuilder();
         var mode = score.Key?.Mode ?? Mode.Major;
         Meter? meter = null;
         KeySignature? signature = null;
@@ -108,7 +141,7 @@ public static class LilyPondWriter
                 while (bar + 1 < bars.Count && bars[bar + 1] <= start) bar++;
                 if (start == bars[bar])
                 {
-                    if (bar > 0) ly.Append("|\n      ");
+                    if (bar > 0) ly.Append('|').Append(newLine);
                     if (score.MeterAt(start) is var m && m != meter)
                     {
                         ly.Append(CultureInfo.InvariantCulture, $"\\time {m} ");
@@ -142,16 +175,35 @@ public static class LilyPondWriter
                 start = stop;
             }
         }
-        ly.Append("\\bar \"|.\"\n    }\n");
+        return ly.Append("\\bar \"|.\"").ToString();
     }
 
-    private static string Clef(Part part) => part.MeanMidi switch
-    {
-        >= 62 => "treble",
-        >= 53 => "treble_8",
-        _ => "bass",
-    };
+    // Clefs with the diatonic index of their bottom and top staff lines (octave × 7 + step).
+    private static readonly (string Name, int Bottom, int Top)[] Clefs =
+    [
+        ("treble", 4 * 7 + 2, 5 * 7 + 3),   // E4–F5
+        ("bass", 2 * 7 + 4, 3 * 7 + 5),     // G2–A3
+        ("treble_8", 3 * 7 + 2, 4 * 7 + 3), // E3–F4
+    ];
 
+    /// <summary>
+    /// The clef of a part: by its voice name as editions print them (soprano, cantus, alto: treble; tenor: tenor-G
+    /// clef; bass: bass), otherwise the clef that needs the fewest ledger lines for its notes (on a tie, the first
+    /// of treble, bass, treble_8).
+    /// </summary>
+    internal static string Clef(Part part)
+    {
+        string name = part.Name.ToLowerInvariant();
+        if (name.StartsWith("sopr", StringComparison.Ordinal) || name.StartsWith("cant", StringComparison.Ordinal) ||
+            name.StartsWith("alt", StringComparison.Ordinal)) return "treble";
+        if (name.StartsWith("ten", StringComparison.Ordinal)) return "treble_8";
+        if (name.StartsWith("bass", StringComparison.Ordinal)) return "bass";
+        return Clefs.MinBy(c => part.Notes.Sum(n =>
+        {
+            int d = n.Pitch.DiatonicIndex;
+            return Math.Max(0, c.Bottom - d) / 2 + Math.Max(0, d - c.Top) / 2;
+        })).Name;
+    }
     /// <summary>The LilyPond name of a step and alteration in Dutch note names: "fis", "bes", "cisis".</summary>
     private static string StepName(Step step, int alter)
     {

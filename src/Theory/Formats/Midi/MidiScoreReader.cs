@@ -36,8 +36,10 @@ public sealed class MidiScoreReader : IScoreReader
     /// <summary>Creates a reader.</summary>
     /// <param name="settings">How to treat file defects; null for <see cref="MidiReadingSettings.Default"/>.</param>
     /// <param name="overlappingNotesPolicy">How overlapping notes of one key are paired.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The policy is not one of the enum's members.</exception>
     public MidiScoreReader(MidiReadingSettings? settings = null, OverlappingNotesPolicy overlappingNotesPolicy = OverlappingNotesPolicy.FirstInFirstOut)
     {
+        if (!Enum.IsDefined(overlappingNotesPolicy)) throw new ArgumentOutOfRangeException(nameof(overlappingNotesPolicy), overlappingNotesPolicy, "Not a policy.");
         _settings = settings ?? MidiReadingSettings.Default;
         _overlappingNotesPolicy = overlappingNotesPolicy;
     }

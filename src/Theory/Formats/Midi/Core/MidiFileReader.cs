@@ -133,8 +133,7 @@ public static class MidiFileReader
                     throw new InvalidChunkSizeException(_file, 0, null, "MThd", declared, available);
                 length = available;
             }
-            if (length < 6)
-                throw new InvalidChunkSizeException(_file, 0, null, "MThd", 6, length);
+            if (length < 6) throw InvalidChunkSizeException.ShortHeader(_file, length);
 
             var h = _bytes.Slice(8, 6);
             int formatValue = BinaryPrimitives.ReadUInt16BigEndian(h);

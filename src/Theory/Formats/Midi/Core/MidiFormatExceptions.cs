@@ -27,17 +27,44 @@ public class MidiFormatException : ScoreFormatException
         (track is { } t ? string.Create(CultureInfo.InvariantCulture, $", track {t}") : "");
 }
 
-/// <summary>A chunk declares more bytes than are left in the file (see <see cref="InvalidChunkSizePolicy"/>), or a header too short.</summary>
-public sealed class InvalidChunkSizeException(string? file, long byteOffset, int? trackIndex, string chunkId, long expectedBytes, long availableBytes)
-    : MidiFormatException(file, byteOffset, trackIndex,
-        string.Create(CultureInfo.InvariantCulture, $"chunk '{chunkId}' declares {expectedBytes} bytes but {availableBytes} are available"))
+/// <summary>
+/// A chunk declares more bytes than are left in the file (see <see cref="InvalidChunkSizePolicy"/>), or a header
+/// declares fewer than the 6 bytes it needs.
+/// </summary>
+public sealed class InvalidChunkSizeException : MidiFormatException
 {
+    /// <summary>Creates the exception.</summary>
+    /// <param name="file">The file, when known.</param>
+    /// <param name="byteOffset">Where the chunk starts.</param>
+    /// <param name="trackIndex">The track chunk's index, for a track chunk.</param>
+    /// <param name="chunkId">The chunk's type.</param>
+    /// <param name="expectedBytes">The bytes the chunk declares (for a short header: the 6 it needs).</param>
+    /// <param name="availableBytes">The bytes available (for a short header: the number it declares).</param>
+    public InvalidChunkSizeException(string? file, long byteOffset, int? trackIndex, string chunkId, long expectedBytes, long availableBytes)
+        : this(file, byteOffset, trackIndex, chunkId, expectedBytes, availableBytes,
+            string.Create(CultureInfo.InvariantCulture, $"chunk '{chunkId}' declares {expectedBytes} bytes but {availableBytes} are available"))
+    {
+    }
+
+    private InvalidChunkSizeException(string? file, long byteOffset, int? trackIndex, string chunkId, long expectedBytes, long availableBytes, string reason)
+        : base(file, byteOffset, trackIndex, reason)
+    {
+        ChunkId = chunkId;
+        ExpectedBytes = expectedBytes;
+        AvailableBytes = availableBytes;
+    }
+
+    /// <summary>A header chunk that declares fewer than the 6 bytes it needs.</summary>
+    internal static InvalidChunkSizeException ShortHeader(string? file, long declaredBytes) =>
+        new(file, 0, null, "MThd", 6, declaredBytes,
+            string.Create(CultureInfo.InvariantCulture, $"header chunk declares {declaredBytes} bytes but needs 6"));
+
     /// <summary>The chunk's type.</summary>
-    public string ChunkId { get; } = chunkId;
-    /// <summary>The length the chunk declares (or, for a header, the length it needs).</summary>
-    public long ExpectedBytes { get; } = expectedBytes;
-    /// <summary>The bytes actually available.</summary>
-    public long AvailableBytes { get; } = availableBytes;
+    public string ChunkId { get; }
+    /// <summary>The length the chunk declares (for a short header: the 6 bytes it needs).</summary>
+    public long ExpectedBytes { get; }
+    /// <summary>The bytes actually available (for a short header: the length it declares).</summary>
+    public long AvailableBytes { get; }
 }
 
 /// <summary>The file or a track chunk ends in the middle of something (see <see cref="NotEnoughBytesPolicy"/>).</summary>

@@ -97,7 +97,7 @@ public enum UnknownFileFormatPolicy
 /// one policy per kind, each either Abort (throw a <see cref="MidiFormatException"/> subclass) or a named
 /// tolerant action. Structural defects that leave nothing sensible to read (a variable-length quantity over
 /// 4 bytes, a data byte with no running status, a status byte 0xF1–0xF6 or 0xF8–0xFE, an invalid time
-/// division) always abort. The defaults (<see cref="Default"/>) abort on damaged data and tolerate the
+/// division, a header chunk cut before or declaring fewer than its 6 bytes) always abort. The defaults (<see cref="Default"/>) abort on damaged data and tolerate the
 /// harmless deviations common in real files (missing End of Track, a wrong track count, unknown chunks).
 /// Immutable and thread-safe.
 /// </summary>
@@ -143,5 +143,12 @@ public sealed record MidiReadingSettings
     /// The encoding of text meta events. Default: Latin-1 (ISO-8859-1), which maps every byte to one character,
     /// so any text reads and writes back byte for byte; the standard itself only promises ASCII.
     /// </summary>
-    public Encoding TextEncoding { get; init; } = Encoding.Latin1;
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public Encoding TextEncoding
+    {
+        get => _textEncoding;
+        init => _textEncoding = value ?? throw new ArgumentNullException(nameof(TextEncoding));
+    }
+
+    private readonly Encoding _textEncoding = Encoding.Latin1;
 }

@@ -21,5 +21,12 @@ public sealed record MidiWritingSettings
     public bool NoteOffAsSilentNoteOn { get; init; }
 
     /// <summary>The encoding of text meta events. Default: Latin-1, as <see cref="MidiReadingSettings.TextEncoding"/>.</summary>
-    public Encoding TextEncoding { get; init; } = Encoding.Latin1;
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public Encoding TextEncoding
+    {
+        get => _textEncoding;
+        init => _textEncoding = value ?? throw new ArgumentNullException(nameof(TextEncoding));
+    }
+
+    private readonly Encoding _textEncoding = Encoding.Latin1;
 }

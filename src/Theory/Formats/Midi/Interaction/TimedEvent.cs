@@ -41,9 +41,10 @@ public static class TimedEvents
     public static MidiTrackChunk ToTrackChunk(IEnumerable<TimedEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var list = events.Where(e => e.Event is not EndOfTrackEvent).OrderBy(e => e.Time).ToList();
-        if (list.Count > 0 && list[0].Time < 0) throw new ArgumentException("Event times cannot be negative.", nameof(events));
-        long end = events.Select(e => e.Time).DefaultIfEmpty(0).Max();
+        var all = events.ToList();
+        if (all.Any(e => e.Time < 0 || e.Event is null)) throw new ArgumentException("Event times cannot be negative and events cannot be null.", nameof(events));
+        var list = all.Where(e => e.Event is not EndOfTrackEvent).OrderBy(e => e.Time).ToList();
+        long end = all.Select(e => e.Time).DefaultIfEmpty(0).Max();
         var result = new List<MidiEvent>(list.Count + 1);
         long previous = 0;
         foreach (var (time, e) in list)
