@@ -53,6 +53,14 @@ public class CheckBenchmarks
     public double AnalysisAndAllRulesOnOneChoraleGrid() =>
         RuleChecker.Run(new RuleContext(_grid, null, explain: false, _score.Key, _score.KeySignature.Fifths), _all, _buffer);
 
+    /// <summary>The harmonic analysis alone: keys, chords, non-chord tones, cadences.</summary>
+    [Benchmark]
+    public int AnalyzeOneChorale() => HarmonicAnalysis.Analyze(_grid, _score.Key, _score.KeySignature.Fifths).Cadences.Length;
+
+    /// <summary>Key estimation alone.</summary>
+    [Benchmark]
+    public int KeysOfOneChorale() => KeyEstimator.PerSlice(_grid, _score.Key, _score.KeySignature.Fifths).Length;
+
     /// <summary>Building the grid from a score.</summary>
     [Benchmark]
     public int BuildGrid() => SliceGrid.FromScore(_score).SliceCount;
