@@ -65,6 +65,28 @@ public class SliceGridTests
     }
 
     [Fact]
+    public void Constructor_FromTheColumnsOfAScoresGrid_GivesTheSameViolations()
+    {
+        // What the GA does: build the grid from arrays, without a Score.
+        var score = EvoComposer.Theory.Formats.ScoreFiles.Read(TestCorpus.Path("bach-370-chorales", "kern", "chor003.krn"));
+        var g = SliceGrid.FromScore(score);
+        int cells = g.SliceCount * g.VoiceCount;
+        var pitches = new Pitch[cells];
+        var sounding = new bool[cells];
+        for (int s = 0; s < g.SliceCount; s++)
+            for (int v = 0; v < g.VoiceCount; v++)
+                if (g.IsSounding(s, v)) { pitches[g.Cell(s, v)] = g.PitchAt(s, v); sounding[g.Cell(s, v)] = true; }
+        var copy = new SliceGrid(g.VoiceNames, pitches, sounding, g.Attacked.ToArray(), g.Fermata.ToArray(), g.Onsets.ToArray(),
+            g.Durations.ToArray(), g.Measures.ToArray(), g.Beats.ToArray());
+        var rules = EvoComposer.Theory.Rules.RuleSet.Preset("strict");
+        string Report(SliceGrid grid) => string.Join("\n", EvoComposer.Theory.Rules.RuleChecker
+            .Check(new EvoComposer.Theory.Rules.RuleContext(grid, null, true, score.Key, score.KeySignature.Fifths), rules)
+            .Violations.Select(x => x.RuleId + " " + x.Slice + " " + x.Message));
+        Assert.Equal(Report(g), Report(copy));
+        Assert.Equal(g.NoteCount, copy.NoteCount);
+    }
+
+    [Fact]
     public void Constructor_RejectsHeldCellWithAnotherPitchBefore()
     {
         var names = new[] { "a" };
