@@ -17,6 +17,12 @@ public class HarmonicAnalysisTests
     [InlineData("G4", "D4", "F4", "B2", "C", 1, "V65")]
     [InlineData("F4", "D4", "B3", "B2", "C", 0, "viio")]
     [InlineData("F4", "D4", "B3", "G#2", "a", 0, "viio7")]
+    [InlineData("A4", "F#4", "C4", "D3", "C", 0, "V7/V")]
+    [InlineData("Bb4", "E4", "G3", "C3", "C", 0, "V7/IV")]
+    [InlineData("G4", "E4", "C#4", "A2", "C", 0, "V7/ii")]
+    [InlineData("Bb4", "G4", "E4", "C#4", "G", 0, "viio7/V")]
+    [InlineData("Eb5", "C5", "A4", "F#4", "G", 0, "viio7")]
+    [InlineData("D5", "F4", "Bb3", "Bb2", "c", 0, "VII")]
     [InlineData("G#4", "D4", "F4", "B3", "a", 1, "viio65")]
     public void Chords_AreNamedWithRomanNumeralsInTheKey(string s, string a, string t, string b, string key, int inversion, string numeral)
     {
