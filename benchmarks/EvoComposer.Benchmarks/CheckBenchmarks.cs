@@ -21,6 +21,7 @@ public class CheckBenchmarks
     private HarmonicAnalysis _analysis = null!;
     private Theory.Music.Score _score = null!;
     private readonly List<Violation> _buffer = [];
+    private Theory.Music.Score[] _scores = [];
 
     /// <summary>Finds the corpus and prepares one 16-bar chorale (chor001, BWV 269).</summary>
     [GlobalSetup]
@@ -29,7 +30,8 @@ public class CheckBenchmarks
         string root = CorpusLocator.Require();
         _files = [.. Directory.GetFiles(Path.Combine(root, "bach-370-chorales", "kern"), "*.krn").Order(StringComparer.Ordinal)];
         _all = new RuleSet("all four-part rules", "", RuleCatalogue.All.Select(r => r.Family == RuleFamily.Chorale ? RuleSettings.Default(r) : RuleSettings.Default(r).With(enabled: false)));
-        _score = ScoreFiles.Read(_files[0]);
+        _scores = [.. _files.Select(ScoreFiles.Read)];
+        _score = _scores[0];
         _grid = SliceGrid.FromScore(_score);
         _analysis = HarmonicAnalysis.Analyze(_grid, _score.Key, _score.KeySignature.Fifths);
     }
@@ -43,6 +45,15 @@ public class CheckBenchmarks
         return total;
     }
 
+    /// <summary>Grid + analysis + every four-part rule with messages on the 370 chorales already parsed: the rules' share of the above.</summary>
+    [Benchmark]
+    public int CheckAll370Parsed()
+    {
+        int total = 0;
+        foreach (var s in _scores) total += RuleChecker.Check(s, _all).Violations.Length;
+        return total;
+    }
+
     /// <summary>Every four-part rule on one chorale's grid with its analysis prepared, no messages (the GA's fitness).</summary>
     [Benchmark]
     public double AllRulesOnOneChoraleGrid() =>
@@ -52,6 +63,14 @@ public class CheckBenchmarks
     [Benchmark]
     public double AnalysisAndAllRulesOnOneChoraleGrid() =>
         RuleChecker.Run(new RuleContext(_grid, null, explain: false, _score.Key, _score.KeySignature.Fifths), _all, _buffer);
+
+    /// <summary>The harmonic analysis alone: keys, chords, non-chord tones, cadences.</summary>
+    [Benchmark]
+    public int AnalyzeOneChorale() => HarmonicAnalysis.Analyze(_grid, _score.Key, _score.KeySignature.Fifths).Cadences.Length;
+
+    /// <summary>Key estimation alone.</summary>
+    [Benchmark]
+    public int KeysOfOneChorale() => KeyEstimator.PerSlice(_grid, _score.Key, _score.KeySignature.Fifths).Length;
 
     /// <summary>Building the grid from a score.</summary>
     [Benchmark]

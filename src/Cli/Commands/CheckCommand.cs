@@ -160,11 +160,13 @@ internal static class CheckCommand
 
         var checkedFiles = results.Where(r => r.Result is not null).ToList();
         long notes = checkedFiles.Sum(r => (long)r.Result!.NoteCount);
+        // Severities as the chosen set (or strict, the default for four voices) gives them.
+        var severities = chosen ?? RuleSet.Preset("strict");
         var rows = RuleCatalogue.All
             .Select(rule => (rule,
                 total: checkedFiles.Sum(r => r.Result!.Counts.GetValueOrDefault(rule.Id)),
                 files: checkedFiles.Count(r => r.Result!.Counts.ContainsKey(rule.Id)),
-                severity: checkedFiles.Select(r => r.Result!.Context).Any() ? (chosen ?? RuleSet.Preset("strict"))[rule.Id].Severity : rule.DefaultSeverity))
+                severity: severities[rule.Id].Severity))
             .Where(x => x.total > 0)
             .ToList();
         double Per1000(int total) => notes == 0 ? 0 : Math.Round(1000.0 * total / notes, 3);

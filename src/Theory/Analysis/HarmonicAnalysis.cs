@@ -86,9 +86,19 @@ public sealed class HarmonicAnalysis
                     nct[s * vc + v] = EvoComposer.Theory.Analysis.NonChordTones.Classify(grid, s, v);
 
         var cadences = ImmutableArray.CreateBuilder<Cadence>();
+        var fermata = grid.Fermata;
         for (int s = 0; s < slices; s++)
         {
-            if (!grid.IsFermataSlice(s) || (s > 0 && grid.IsFermataSlice(s - 1) && SameChord(chords[s], chords[s - 1]))) continue;
+            if (!grid.IsFermataSlice(s)) continue;
+            // One phrase end per run of slices under fermatas (voices may reach their fermatas at different
+            // onsets): the cadence is judged at the last fermata attack of the run.
+            int next = s + 1;
+            while (next < slices && AnyFermataSounding(fermata, midi, next, vc))
+            {
+                if (grid.IsFermataSlice(next)) break;
+                next++;
+            }
+            if (next < slices && grid.IsFermataSlice(next) && AnyFermataSounding(fermata, midi, next - 1, vc) && SharesFermataNote(grid, s, next)) continue;
             var final = chords[s];
             Chord pen = default;
             for (int p = s - 1; p >= 0; p--)
@@ -105,7 +115,24 @@ public sealed class HarmonicAnalysis
         return new HarmonicAnalysis(grid, key, keys, chords, members, nct, cadences.ToImmutable());
     }
 
-    private static bool SameChord(Chord a, Chord b) => a.IsKnown && b.IsKnown && a.RootPitchClass == b.RootPitchClass && a.Triad == b.Triad;
+    private static bool AnyFermataSounding(ReadOnlySpan<bool> fermata, ReadOnlySpan<int> midi, int slice, int vc)
+    {
+        for (int v = 0; v < vc; v++)
+            if (fermata[slice * vc + v] && midi[slice * vc + v] >= 0) return true;
+        return false;
+    }
+
+    /// <summary>Whether some fermata note sounding at <paramref name="a"/> still sounds (held, not re-attacked) at <paramref name="b"/>.</summary>
+    private static bool SharesFermataNote(SliceGrid grid, int a, int b)
+    {
+        int vc = grid.VoiceCount;
+        for (int v = 0; v < vc; v++)
+        {
+            if (!grid.Fermata[a * vc + v] || !grid.IsSounding(b, v) || !grid.Fermata[b * vc + v]) continue;
+            if (grid.AttackOf(b, v) <= a) return true;
+        }
+        return false;
+    }
 
     private static int Count(ReadOnlySpan<ChordMember> members, ChordMember kind)
     {

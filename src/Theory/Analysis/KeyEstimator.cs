@@ -59,12 +59,9 @@ public static class KeyEstimator
                 if (g > 0) window[k] += 0.5 * hists[(g - 1) * 12 + k];
                 if (g + 1 < segs) window[k] += 0.5 * hists[(g + 1) * 12 + k];
             }
-            for (int key = 0; key < 24; key++)
-            {
-                double c = Correlation(window, key);
-                if (key == declaredIndex) c += DeclaredBonus + (g == 0 || g == segs - 1 ? 0.3 : 0);
-                score[g * 24 + key] = c;
-            }
+            var row = score.AsSpan(g * 24, 24);
+            Correlations(window, row);
+            if (declaredIndex >= 0) row[declaredIndex] += DeclaredBonus + (g == 0 || g == segs - 1 ? 0.3 : 0);
         }
         // Viterbi.
         var total = new double[24];
@@ -91,12 +88,12 @@ public static class KeyEstimator
             path[g] = state;
             state = back[g * 24 + state];
         }
-        var keys = new Key[24];
-        for (int key = 0; key < 24; key++) keys[key] = Spell(key, fifths);
+        var keys = new Key?[24];
         for (int g = 0; g < segs; g++)
         {
             int end = g + 1 < segs ? starts[g + 1] : slices;
-            for (int s = starts[g]; s < end; s++) result[s] = keys[path[g]];
+            var k = keys[path[g]] ??= Spell(path[g], fifths);
+            for (int s = starts[g]; s < end; s++) result[s] = k;
         }
         return result;
     }
@@ -122,29 +119,49 @@ public static class KeyEstimator
         int declaredIndex = declared is { } d ? d.TonicPitchClass + (d.Mode == Mode.Minor ? 12 : 0) : -1;
         int bestKey = 0;
         best = double.NegativeInfinity;
+        Span<double> corr = stackalloc double[24];
+        Correlations(hist, corr);
         for (int key = 0; key < 24; key++)
         {
-            double c = Correlation(hist, key) + (key == declaredIndex ? DeclaredBonus : 0);
+            double c = corr[key] + (key == declaredIndex ? DeclaredBonus : 0);
             if (c > best) { best = c; bestKey = key; }
         }
         return bestKey;
     }
 
-    /// <summary>Pearson correlation of the histogram with key <paramref name="key"/> (0–11 major on that tonic, 12–23 minor).</summary>
-    private static double Correlation(ReadOnlySpan<double> hist, int key)
+    // The 24 profiles rotated to their tonics and centred, divided by their norms: correlation is then one dot product.
+    private static readonly double[] Profiles = BuildProfiles();
+
+    private static double[] BuildProfiles()
     {
-        var profile = key < 12 ? MajorProfile : MinorProfile;
-        int tonic = key % 12;
-        double mh = 0, mp = 0;
-        for (int i = 0; i < 12; i++) { mh += hist[i]; mp += profile[i]; }
-        mh /= 12; mp /= 12;
-        double num = 0, dh = 0, dp = 0;
-        for (int pc = 0; pc < 12; pc++)
+        var result = new double[24 * 12];
+        for (int key = 0; key < 24; key++)
         {
-            double h = hist[pc] - mh, p = profile[(pc - tonic + 12) % 12] - mp;
-            num += h * p; dh += h * h; dp += p * p;
+            var profile = key < 12 ? MajorProfile : MinorProfile;
+            double mean = profile.Average(), norm = Math.Sqrt(profile.Sum(x => (x - mean) * (x - mean)));
+            for (int pc = 0; pc < 12; pc++) result[key * 12 + pc] = (profile[(pc - key % 12 + 12) % 12] - mean) / norm;
         }
-        return dh == 0 ? 0 : num / Math.Sqrt(dh * dp);
+        return result;
+    }
+
+    /// <summary>Pearson correlations of the histogram with all 24 keys.</summary>
+    private static void Correlations(ReadOnlySpan<double> hist, Span<double> result)
+    {
+        double mean = 0;
+        for (int i = 0; i < 12; i++) mean += hist[i];
+        mean /= 12;
+        double dh = 0;
+        for (int i = 0; i < 12; i++) dh += (hist[i] - mean) * (hist[i] - mean);
+        if (dh == 0) { result.Clear(); return; }
+        double scale = 1 / Math.Sqrt(dh);
+        var profiles = Profiles.AsSpan();
+        for (int key = 0; key < 24; key++)
+        {
+            var p = profiles.Slice(key * 12, 12);
+            double num = 0;
+            for (int pc = 0; pc < 12; pc++) num += hist[pc] * p[pc]; // the profile is centred, so the histogram need not be
+            result[key] = num * scale;
+        }
     }
 
     /// <summary>The spelled key for an index (0–11 major tonic pitch class, 12–23 minor), nearest the given signature.</summary>

@@ -9,11 +9,12 @@ namespace EvoComposer.Theory.Analysis;
 /// <param name="RootAndQuality">Beats where root, triad quality and the presence of a seventh agree.</param>
 /// <param name="Full">Beats where root, quality, seventh, inversion and the local key (tonic and mode) all agree: the same numeral in the same key.</param>
 /// <param name="Key">Beats where the local keys agree.</param>
-public readonly record struct AgreementCounts(int Beats, int Root, int RootAndQuality, int Full, int Key)
+/// <param name="Inversion">Beats where root, quality, seventh and inversion agree: our chord, written in the expert's key, is the expert's numeral (secondary dominants and tonicizations aside).</param>
+public readonly record struct AgreementCounts(int Beats, int Root, int RootAndQuality, int Full, int Key, int Inversion = 0)
 {
     /// <summary>Adds two counts.</summary>
     public static AgreementCounts operator +(AgreementCounts a, AgreementCounts b) =>
-        new(a.Beats + b.Beats, a.Root + b.Root, a.RootAndQuality + b.RootAndQuality, a.Full + b.Full, a.Key + b.Key);
+        new(a.Beats + b.Beats, a.Root + b.Root, a.RootAndQuality + b.RootAndQuality, a.Full + b.Full, a.Key + b.Key, a.Inversion + b.Inversion);
 
     /// <summary>A share of <see cref="Beats"/> (0 when nothing was compared).</summary>
     public double Share(int count) => Beats == 0 ? 0 : (double)count / Beats;
@@ -55,8 +56,9 @@ public static class RomanNumeralAgreement
                 bool root = ours.IsKnown && ours.RootPitchClass == theirs.RootPitchClass;
                 bool quality = root && ours.Triad == theirs.Triad && (ours.Seventh != SeventhQuality.None) == (theirs.Seventh != SeventhQuality.None);
                 bool key = ourKey.TonicPitchClass == onsets[li].Label.Key.TonicPitchClass && ourKey.Mode == onsets[li].Label.Key.Mode;
-                bool full = quality && key && ours.Inversion == theirs.Inversion;
-                counts += new AgreementCounts(1, root ? 1 : 0, quality ? 1 : 0, full ? 1 : 0, key ? 1 : 0);
+                bool inversion = quality && ours.Inversion == theirs.Inversion;
+                bool full = inversion && key;
+                counts += new AgreementCounts(1, root ? 1 : 0, quality ? 1 : 0, full ? 1 : 0, key ? 1 : 0, inversion ? 1 : 0);
             }
         }
         return counts;

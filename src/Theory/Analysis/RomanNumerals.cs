@@ -34,10 +34,56 @@ public static class RomanNumerals
         return diff;
     }
 
-    /// <summary>The chord as a Roman numeral in the key, e.g. "V65", "viio7", "bVI", "ii/o7" written as "iiø7".</summary>
+    private static readonly bool[] MajorMembers = [true, false, true, false, true, true, false, true, false, true, false, true];
+    private static readonly bool[] MinorMembers = [true, false, true, true, false, true, false, true, true, true, true, true];
+    private static readonly int[] MajorQualities = [0, -1, -1, 1, 1, -1, 0];
+    private static readonly int[] MinorQualities = [0, 0, 1, -1, 1, 1, 0];
+
+    /// <summary>
+    /// The chord as a Roman numeral in the key, e.g. "V65", "viio7", "bVI", "iiø7"; a chromatic dominant or
+    /// leading-tone chord of a diatonic major or minor triad is written as an applied chord ("V7/IV", "viio7/V").
+    /// </summary>
     public static string Format(Chord chord, Key key)
     {
         if (!chord.IsKnown) return "?";
+        if (!IsDiatonic(chord, key) && Secondary(chord, key) is { } applied) return applied;
+        return Plain(chord, key);
+    }
+
+    /// <summary>Whether every tone of the chord belongs to the key (in minor, with the raised sixth and seventh).</summary>
+    private static bool IsDiatonic(Chord chord, Key key)
+    {
+        var members = key.Mode == Mode.Major ? MajorMembers : MinorMembers;
+        int root = ChordIdentifier.Mod(chord.RootPitchClass - key.TonicPitchClass, 12);
+        int third = chord.ThirdSemitones, fifth = chord.Triad switch { TriadQuality.Diminished => 6, TriadQuality.Augmented => 8, _ => 7 };
+        int seventh = chord.Seventh switch { SeventhQuality.Major => 11, SeventhQuality.Minor => 10, SeventhQuality.Diminished => 9, _ => -1 };
+        return Chromatic(chord, key) == 0 && members[root] && members[(root + third) % 12] && members[(root + fifth) % 12]
+            && (seventh < 0 || members[(root + seventh) % 12]);
+    }
+
+    /// <summary>"V7/IV" or "viio7/V" when the chord is the dominant or leading-tone chord of a diatonic major or minor triad other than the tonic.</summary>
+    private static string? Secondary(Chord chord, Key key)
+    {
+        bool dominant = chord.Triad == TriadQuality.Major && chord.Seventh is SeventhQuality.None or SeventhQuality.Minor;
+        bool leading = chord.Triad == TriadQuality.Diminished;
+        if (!dominant && !leading) return null;
+        var root = new Pitch(chord.RootStep, chord.RootAlter, 4);
+        var target = root.Transpose(dominant ? Interval.PerfectFifth.Inverse : Interval.MinorSecond);
+        if (Math.Abs(target.Alter) > 2) return null;
+        var targetChord = new Chord(target.Step, target.Alter, TriadQuality.Major, SeventhQuality.None, 0);
+        int degree = Degree(targetChord, key);
+        if (degree == 1 || Chromatic(targetChord, key) != 0) return null;
+        // The tonicized triad must be major or minor in the key (1 major, -1 minor, 0 diminished or the tonic itself).
+        int quality = (key.Mode == Mode.Major ? MajorQualities : MinorQualities)[degree - 1];
+        if (quality == 0) return null;
+        bool upper = quality > 0;
+        string numeral = Upper[degree - 1];
+        string local = Plain(chord, new Key(target.Step, target.Alter, upper ? Mode.Major : Mode.Minor));
+        return local + "/" + (upper ? numeral : numeral.ToLowerInvariant());
+    }
+
+    private static string Plain(Chord chord, Key key)
+    {
         var sb = new StringBuilder(8);
         int chromatic = Chromatic(chord, key);
         if (chromatic < 0) sb.Append('b', -chromatic);

@@ -341,6 +341,8 @@ public sealed class SliceGrid
         }
 
         var names = parts.Select((p, i) => VoiceName(p.Name, i, voices)).ToArray();
+        if (names.Distinct(StringComparer.Ordinal).Count() < voices) // e.g. MIDI tracks all called "Voice"
+            for (int i = 0; i < voices; i++) names[i] = VoiceName("", i, voices);
         return new SliceGrid(names, pitches, isSounding, attacked, fermatas, onsets, durations, measures, beats, noteIndices);
     }
 

@@ -14,15 +14,21 @@ public sealed class CheckResult
         Penalty = penalty;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var v in violations) counts[v.RuleId] = counts.GetValueOrDefault(v.RuleId) + 1;
-        Counts = counts.OrderBy(kv => RuleCatalogue.IndexOf(kv.Key)).ToImmutableDictionary(StringComparer.Ordinal);
+        Counts = counts.ToImmutableSortedDictionary(CatalogueOrder);
     }
 
     /// <summary>The grid and analysis checked.</summary>
     public RuleContext Context { get; }
     /// <summary>The violations ordered by onset, then by catalogue order.</summary>
     public ImmutableArray<Violation> Violations { get; }
-    /// <summary>Violations per rule id (rules with none are absent).</summary>
-    public ImmutableDictionary<string, int> Counts { get; }
+    /// <summary>Violations per rule id, in catalogue order (rules with none are absent).</summary>
+    public ImmutableSortedDictionary<string, int> Counts { get; }
+
+    private static readonly IComparer<string> CatalogueOrder = Comparer<string>.Create((a, b) =>
+    {
+        int c = RuleCatalogue.IndexOf(a).CompareTo(RuleCatalogue.IndexOf(b));
+        return c != 0 ? c : string.CompareOrdinal(a, b);
+    });
     /// <summary>Σ weight of the rule over all violations.</summary>
     public double Penalty { get; }
     /// <summary>Notes checked (attacks; tied notes once).</summary>

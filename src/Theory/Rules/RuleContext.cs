@@ -5,7 +5,9 @@ namespace EvoComposer.Theory.Rules;
 
 /// <summary>
 /// What a rule looks at: the grid and its harmonic analysis, and whether to write messages (a fitness
-/// function turns them off to save the formatting). Immutable.
+/// function turns them off to save the formatting). The analysis and the shared motion lists are computed on
+/// first use and kept; filling them is deterministic, so a context may be read from several threads, but the
+/// cheap way is one context per evaluated piece.
 /// </summary>
 public sealed class RuleContext
 {

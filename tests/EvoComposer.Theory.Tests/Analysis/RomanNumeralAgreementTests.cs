@@ -25,12 +25,12 @@ public class RomanNumeralAgreementTests(ITestOutputHelper output)
             Assert.Equal(n.ToString(CultureInfo.InvariantCulture), pc);
             var counts = RomanNumeralAgreement.Compare(score, expert);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{n,2} BWV {expert.Field("BWV"),-10} kern {score.Metadata.CatalogueNumber,-12} beats {counts.Beats,3}  root {counts.Share(counts.Root):P0}  root+quality {counts.Share(counts.RootAndQuality):P0}  full {counts.Share(counts.Full):P0}  key {counts.Share(counts.Key):P0}"));
+                $"{n,2} BWV {expert.Field("BWV"),-10} kern {score.Metadata.CatalogueNumber,-12} beats {counts.Beats,3}  root {counts.Share(counts.Root):P0}  root+quality {counts.Share(counts.RootAndQuality):P0}  +inversion {counts.Share(counts.Inversion):P0}  full {counts.Share(counts.Full):P0}  key {counts.Share(counts.Key):P0}"));
             Assert.True(counts.Beats > 20, $"chorale {n}: only {counts.Beats} beats compared");
             total += counts;
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"all: beats {total.Beats}  root {total.Share(total.Root):P1}  root+quality {total.Share(total.RootAndQuality):P1}  full {total.Share(total.Full):P1}  key {total.Share(total.Key):P1}"));
+            $"all: beats {total.Beats}  root {total.Share(total.Root):P1}  root+quality {total.Share(total.RootAndQuality):P1}  +inversion {total.Share(total.Inversion):P1}  full {total.Share(total.Full):P1}  key {total.Share(total.Key):P1}"));
         Assert.True(total.Share(total.RootAndQuality) > 0.6, $"root+quality agreement {total.Share(total.RootAndQuality):P1}");
     }
 

@@ -73,7 +73,7 @@ public sealed class SpeciesDissonanceRule : Rule
     public override RuleFamily Family => RuleFamily.Counterpoint;
     /// <inheritdoc/>
     public override ImmutableArray<RuleParameter> Parameters =>
-        [new("allowPassingBetweenBeats", "Allow dissonant passing and neighbour tones between beats (second species and later).", 0, IsBoolean: true)];
+        [new("allowPassingBetweenBeats", "Allow dissonant passing and neighbour tones where only one voice moves against a held note (second and third species).", 0, IsBoolean: true)];
 
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
@@ -83,7 +83,7 @@ public sealed class SpeciesDissonanceRule : Rule
         for (int s = 0; s < g.SliceCount; s++)
         {
             if (!Species.BothSound(g, s) || Species.IsConsonant(g, s)) continue;
-            if (passing && g.Metric[s] == 0)
+            if (passing && !(g.IsAttacked(s, 0) && g.IsAttacked(s, 1)))
             {
                 bool explained = true;
                 for (int v = 0; v < 2; v++)

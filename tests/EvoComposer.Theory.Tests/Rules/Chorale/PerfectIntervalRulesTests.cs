@@ -44,6 +44,15 @@ public class PerfectIntervalRulesTests
     }
 
     [Fact]
+    public void ParallelFifths_OneVoiceRepeatsItsNote_IsObliqueMotion()
+    {
+        // C3/G3 → C3/G3 re-struck in the bass only, then both move: only the last move can be parallel.
+        var score = Satb("E5 E5 F5", "C5 C5 C5", "G3 G3 A3", "C3 C3 D3");
+        var v = Assert.Single(Check(score, "parallel-fifths"));
+        Assert.Equal(3, (int)v.Beat.Floor());
+    }
+
+    [Fact]
     public void ParallelFifths_ContraryMotionFifths_AreNotParallelButContrary()
     {
         // Tenor G3→D4 up, bass C3→G2 down: P5 → P12 by contrary motion.

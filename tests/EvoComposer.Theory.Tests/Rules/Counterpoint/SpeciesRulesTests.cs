@@ -68,4 +68,13 @@ public class SpeciesRulesTests
     {
         Assert.Single(Check(TwoVoices("D5 A4 F5 C5 D5", "D4 F4 D4 E4 D4", "1/1"), "species-stepwise"));
     }
+
+    [Fact]
+    public void SecondSpecies_PassingDissonanceOnTheWeakHalf_IsAllowedWithTheSwitch()
+    {
+        // Half notes against whole notes in 2/2: over the cantus's held D4 the counterpoint passes F4 → E4 → D4, the E4 a passing second.
+        var score = TwoVoices("F4:2 E4:2 D4:4", "D4:4 D4:4", "2/2");
+        Assert.Single(Check(score, "species-dissonance"));
+        Assert.Empty(Check(score, "species-dissonance", ("allowPassingBetweenBeats", 1)));
+    }
 }

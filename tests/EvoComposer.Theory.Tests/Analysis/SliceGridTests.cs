@@ -1,0 +1,96 @@
+using EvoComposer.Theory.Analysis;
+using EvoComposer.Theory.Music;
+using FsCheck;
+using FsCheck.Fluent;
+using static EvoComposer.Theory.Tests.ScoreBuilder;
+
+namespace EvoComposer.Theory.Tests.Analysis;
+
+public class SliceGridTests
+{
+    [Fact]
+    public void FromScore_SlicesAtEveryOnset_WithHeldAndAttackedCells()
+    {
+        var score = Satb("C5:2 D5:2", "E4 F4 G4 A4", "G3:4", "C3:0.5 D3:0.5 E3:3");
+        var g = SliceGrid.FromScore(score);
+        Assert.Equal(["soprano", "alto", "tenor", "bass"], g.VoiceNames.ToArray());
+        Assert.Equal([0, 0.5, 1, 2, 3], g.Onsets.ToArray().Select(o => o.ToDouble()));
+        Assert.True(g.IsAttacked(0, 2));
+        Assert.False(g.IsAttacked(1, 2)); // the tenor holds its whole note
+        Assert.False(g.IsAttacked(1, 0)); // the soprano holds through the bass's eighth
+        Assert.True(g.IsAttacked(3, 0));
+        Assert.Equal(Pitch.Parse("D3"), g.PitchAt(1, 3));
+        Assert.Equal(2, g.Metric[0]);
+        Assert.Equal(0, g.Metric[1]);
+        Assert.Equal(new Rational(3, 2), g.Beats[1]);
+        Assert.Equal(score.NoteCount, g.NoteCount);
+    }
+
+    [Fact]
+    public void FromScore_PickupBeatsCountFromTheEndOfTheMeasure()
+    {
+        var parts = new[] { new Part("S", [new Note(Pitch.Parse("G4"), 0, 1, 0), new Note(Pitch.Parse("A4"), 1, 3, 1)]) };
+        var score = new Score(parts, [new Timed<Meter>(0, new Meter(3, 4))], [new Timed<KeySignature>(0, new KeySignature(1))], null,
+            [new Measure(0, 0, 1), new Measure(1, 1, 3)]);
+        var g = SliceGrid.FromScore(score);
+        Assert.Equal(0, g.Measures[0]);
+        Assert.Equal(new Rational(3, 1), g.Beats[0]);
+        Assert.Equal(1, g.Measures[1]);
+        Assert.Equal(Rational.One, g.Beats[1]);
+    }
+
+    [Fact]
+    public void FromScore_Property_EveryCellHoldsTheNoteSoundingAtTheSliceOnset()
+    {
+        // Random four-voice textures of quarters, halves and eighths with rests.
+        var token = Gen.Elements("C4", "D4", "E4:0.5", "F4:2", "G3", "A3:1.5", "B3:0.5", "r", "r:0.5");
+        var voice = Gen.ArrayOf(token).Select(ts => ts.Length == 0 ? "C4" : string.Join(' ', ts.Take(12)));
+        var texture = Gen.Zip(Gen.Zip(voice, voice), Gen.Zip(voice, voice)).ToArbitrary();
+        Prop.ForAll(texture, t =>
+        {
+            var score = Satb(t.Item1.Item1, t.Item1.Item2, t.Item2.Item1, t.Item2.Item2);
+            if (score.NoteCount == 0) return true;
+            var g = SliceGrid.FromScore(score);
+            for (int s = 0; s < g.SliceCount; s++)
+                for (int v = 0; v < 4; v++)
+                {
+                    var onset = g.Onsets[s];
+                    var sounding = score.Parts[v].Notes.Where(n => n.Onset <= onset && n.End > onset).ToList();
+                    if (sounding.Count == 0) { if (g.IsSounding(s, v)) return false; continue; }
+                    if (!g.IsSounding(s, v) || g.PitchAt(s, v) != sounding[0].Pitch) return false;
+                    if (g.IsAttacked(s, v) != (sounding[0].Onset == onset)) return false;
+                }
+            return g.NoteCount == score.NoteCount;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Constructor_FromTheColumnsOfAScoresGrid_GivesTheSameViolations()
+    {
+        // What the GA does: build the grid from arrays, without a Score.
+        var score = EvoComposer.Theory.Formats.ScoreFiles.Read(TestCorpus.Path("bach-370-chorales", "kern", "chor003.krn"));
+        var g = SliceGrid.FromScore(score);
+        int cells = g.SliceCount * g.VoiceCount;
+        var pitches = new Pitch[cells];
+        var sounding = new bool[cells];
+        for (int s = 0; s < g.SliceCount; s++)
+            for (int v = 0; v < g.VoiceCount; v++)
+                if (g.IsSounding(s, v)) { pitches[g.Cell(s, v)] = g.PitchAt(s, v); sounding[g.Cell(s, v)] = true; }
+        var copy = new SliceGrid(g.VoiceNames, pitches, sounding, g.Attacked.ToArray(), g.Fermata.ToArray(), g.Onsets.ToArray(),
+            g.Durations.ToArray(), g.Measures.ToArray(), g.Beats.ToArray());
+        var rules = EvoComposer.Theory.Rules.RuleSet.Preset("strict");
+        string Report(SliceGrid grid) => string.Join("\n", EvoComposer.Theory.Rules.RuleChecker
+            .Check(new EvoComposer.Theory.Rules.RuleContext(grid, null, true, score.Key, score.KeySignature.Fifths), rules)
+            .Violations.Select(x => x.RuleId + " " + x.Slice + " " + x.Message));
+        Assert.Equal(Report(g), Report(copy));
+        Assert.Equal(g.NoteCount, copy.NoteCount);
+    }
+
+    [Fact]
+    public void Constructor_RejectsHeldCellWithAnotherPitchBefore()
+    {
+        var names = new[] { "a" };
+        Assert.Throws<ArgumentException>(() => new SliceGrid(names, [Pitch.Parse("C4"), Pitch.Parse("D4")], [true, true], [true, false], [false, false],
+            [Rational.Zero, Rational.One], [Rational.One, Rational.One], [1, 1], [Rational.One, new Rational(2, 1)]));
+    }
+}
