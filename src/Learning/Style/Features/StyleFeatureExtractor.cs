@@ -188,7 +188,7 @@ public sealed class StyleFeatureExtractor
         f[Slots.HeldOver] = heldOver / (double)notes;
         f[Slots.Rests] = restShare / voices;
 
-        Vertical(x, f, tonic);
+        Vertical(x, f, tonic, minor);
     }
 
     private struct RoleStats
@@ -229,8 +229,14 @@ public sealed class StyleFeatureExtractor
         return count;
     }
 
-    private void Vertical(CompactExcerpt x, Span<double> f, int tonic)
+    private void Vertical(CompactExcerpt x, Span<double> f, int tonic, bool minor)
     {
+        int scale = minor ? MinorScale : MajorScale;
+        int keyFifths = FifthsOf(tonic, minor);
+        Span<double> phrasePc = stackalloc double[12];
+        phrasePc.Clear();
+        int remotePhrases = 0, keyedPhrases = 0, strongCadences = 0, remoteCadences = 0, returns = 0;
+        double chromaticTime = 0, phraseSquares = 0;
         int voices = x.VoiceCount;
         int slices = BuildSlices(x);
         int[] midi = x.Midi, onset = x.Onset;
@@ -269,6 +275,8 @@ public sealed class StyleFeatureExtractor
                 fermata |= x.Fermata[n] && onset[n] == t;
             }
             soundingTime += (double)sounding * length;
+            for (int v = 0; v < voices; v++)
+                if (_sliceNote[row + v] is var sn && sn >= 0) phrasePc[((midi[sn] % 12) + 12) % 12] += length;
 
             if (s > 0 && voices >= 2) CountMotion(x, s, ref parallel, ref similar, ref contrary, ref oblique, ref parallelPerfect, ref outerMoves, ref outerContrary);
             if (sounding < 2) continue;
@@ -294,6 +302,7 @@ public sealed class StyleFeatureExtractor
                 int degree = ((chord.RootPitchClass - tonic) % 12 + 12) % 12;
                 if (degree == 0) tonicTime += length;
                 else if (degree == 7) dominantTime += length;
+                if ((scale & (1 << degree)) == 0) chromaticTime += length;
             }
             if (chordId >= 0 && chordId != currentChord)
             {
@@ -304,6 +313,7 @@ public sealed class StyleFeatureExtractor
                     if (motion is 5 or 7) rootFifth++;
                     else if (motion is 1 or 2 or 10 or 11) rootStep++;
                     else if (motion is 3 or 4 or 8 or 9) rootThird++;
+                    if (chordId == previousChord) returns++;
                 }
                 previousChord = currentChord;
                 currentChord = chordId;
@@ -358,8 +368,17 @@ public sealed class StyleFeatureExtractor
                 if (lastPhraseEnd >= 0)
                 {
                     phraseGaps++;
-                    phraseSpan += (t - lastPhraseEnd) / (double)x.BeatTicks;
+                    double span = (t - lastPhraseEnd) / (double)x.BeatTicks;
+                    phraseSpan += span;
+                    phraseSquares += span * span;
                 }
+                int halfMeasure = x.MeasureTicks / 2;
+                if (t % x.MeasureTicks == 0 || (x.MeasureTicks % (2 * x.BeatTicks) == 0 && t % halfMeasure == 0)) strongCadences++;
+                var (phraseTonic, phraseMinor, _) = EstimateKey(phrasePc);
+                int distance = Math.Abs(FifthsOf(phraseTonic, phraseMinor) - keyFifths);
+                if (Math.Min(distance, 12 - distance) > 1) remotePhrases++;
+                keyedPhrases++;
+                phrasePc.Clear();
                 lastPhraseEnd = t;
                 int root = ((chordId / 16 - tonic) % 12 + 12) % 12;
                 int before = previousChord >= 0 ? ((previousChord / 16 - tonic) % 12 + 12) % 12 : -1;
@@ -367,6 +386,7 @@ public sealed class StyleFeatureExtractor
                 else if (root == 0 && before == 5) plagal++;
                 else if (root == 7) half++;
                 else if (before == 7 && root is 8 or 9) deceptive++;
+                if ((scale & (1 << root)) == 0) remoteCadences++;
             }
         }
 
@@ -419,7 +439,17 @@ public sealed class StyleFeatureExtractor
             f[Slots.CadencePlagal] = plagal / (double)phraseEnds;
             f[Slots.CadenceHalf] = half / (double)phraseEnds;
             f[Slots.CadenceDeceptive] = deceptive / (double)phraseEnds;
+            f[Slots.CadenceStrongBeat] = strongCadences / (double)phraseEnds;
+            f[Slots.CadenceRemote] = remoteCadences / (double)phraseEnds;
+            f[Slots.PhraseKeyRemote] = remotePhrases / (double)keyedPhrases;
+            if (phraseGaps > 1)
+            {
+                double mean = phraseSpan / phraseGaps;
+                f[Slots.PhraseRegularity] = Math.Sqrt(Math.Max(0, phraseSquares / phraseGaps - mean * mean));
+            }
         }
+        if (polyTime > 0) f[Slots.ChromaticRoots] = chromaticTime / polyTime;
+        if (changes > 0) f[Slots.ChordReturn] = returns / (double)changes;
     }
 
     // The feature category of a chord read by the analysis helper: without a third it is a bare sonority; with
@@ -554,6 +584,9 @@ public sealed class StyleFeatureExtractor
         }
         return (bestTonic, bestMinor, best / norm);
     }
+
+    // Position on the circle of fifths (0-11) of a key's signature: a minor key sits with its relative major.
+    private static int FifthsOf(int tonic, bool minor) => (tonic + (minor ? 3 : 0)) % 12 * 7 % 12;
 
     private static double[] Centered(double[] profile)
     {
