@@ -20,6 +20,9 @@ public sealed class StyleFeatureExtractor
     private int[] _sliceTick = new int[64];
     private int[] _sliceNote = new int[256];
     private int[] _pointer = new int[8];
+    private double[] _measurePitch = new double[32];
+    private double[] _measureTime = new double[32];
+    private int[] _measureOnsets = new int[32];
 
     /// <summary>Extracts all features of <paramref name="x"/> into <paramref name="f"/> (length <see cref="StyleFeatures.Schema"/>.Count).</summary>
     /// <exception cref="ArgumentException">The destination has the wrong length.</exception>
@@ -49,11 +52,23 @@ public sealed class StyleFeatureExtractor
         double restShare = 0, innerRange = 0;
         int innerVoices = 0;
         RoleStats top = default, bass = default, inner = default;
+        int measureCount = Math.Max(1, (x.LengthTicks + x.MeasureTicks - 1) / x.MeasureTicks);
+        if (_measurePitch.Length < measureCount)
+        {
+            _measurePitch = new double[measureCount * 2];
+            _measureTime = new double[measureCount * 2];
+            _measureOnsets = new int[measureCount * 2];
+        }
+        _measureOnsets.AsSpan(0, measureCount).Clear();
+        double drift = 0;
+        int driftVoices = 0;
 
         for (int v = 0; v < voices; v++)
         {
             int s = x.VoiceStart[v], e = x.VoiceStart[v + 1];
             if (e == s) { restShare += 1; continue; }
+            _measurePitch.AsSpan(0, measureCount).Clear();
+            _measureTime.AsSpan(0, measureCount).Clear();
             ref RoleStats role = ref (v == 0 ? ref top : ref (v == voices - 1 ? ref bass : ref inner));
             int lo = int.MaxValue, hi = int.MinValue, previousEnd = 0, previousMove = 0;
             long sounding = 0;
@@ -80,6 +95,10 @@ public sealed class StyleFeatureExtractor
                 if (m > hi) hi = m;
                 pitchTime += (double)m * d;
                 time += d;
+                int measure = Math.Min(measureCount - 1, on / x.MeasureTicks);
+                _measurePitch[measure] += (double)m * d;
+                _measureTime[measure] += d;
+                _measureOnsets[measure]++;
                 if (i == s) continue;
                 int move = m - midi[i - 1], size = Math.Abs(move);
                 intervals[IntervalBin(size)]++;
@@ -110,6 +129,22 @@ public sealed class StyleFeatureExtractor
                 }
             }
             restShare += 1 - Math.Min(1.0, sounding / (double)x.LengthTicks);
+            double sum = 0, squares = 0;
+            int measuresSounding = 0;
+            for (int b = 0; b < measureCount; b++)
+            {
+                if (_measureTime[b] <= 0) continue;
+                double mean = _measurePitch[b] / _measureTime[b];
+                sum += mean;
+                squares += mean * mean;
+                measuresSounding++;
+            }
+            if (measuresSounding > 1)
+            {
+                double mean = sum / measuresSounding;
+                drift += Math.Sqrt(Math.Max(0, squares / measuresSounding - mean * mean));
+                driftVoices++;
+            }
             if (v == 0 || v == voices - 1)
             {
                 role.Range = hi - lo;
@@ -187,6 +222,14 @@ public sealed class StyleFeatureExtractor
         f[Slots.Syncopation] = syncopated / (double)notes;
         f[Slots.HeldOver] = heldOver / (double)notes;
         f[Slots.Rests] = restShare / voices;
+        f[Slots.RegisterDrift] = driftVoices > 0 ? drift / driftVoices : 0;
+        if (measureCount > 1)
+        {
+            double sum = 0, squares = 0;
+            for (int b = 0; b < measureCount; b++) { sum += _measureOnsets[b]; squares += (double)_measureOnsets[b] * _measureOnsets[b]; }
+            double mean = sum / measureCount;
+            f[Slots.ActivitySpread] = mean > 0 ? Math.Sqrt(Math.Max(0, squares / measureCount - mean * mean)) / mean : 0;
+        }
 
         Vertical(x, f, tonic, minor);
     }

@@ -141,6 +141,9 @@ internal static class Slots
     public static readonly int ChromaticRoots = Add("harmony.chromatic-roots", "Share of multi-voice time on chords whose root is outside the estimated key's scale.", "chords rooted outside the key", false);
     public static readonly int ChordReturn = Add("harmony.back-and-forth", "Share of chord changes that return to the chord before the previous one (X-Y-X oscillation).", "harmonic back-and-forth", false);
 
+    public static readonly int RegisterDrift = Add("register.drift", "Standard deviation in semitones of a voice's mean pitch from measure to measure, averaged over voices (voices wandering in register).", "voices wandering in register", true);
+    public static readonly int ActivitySpread = Add("rhythm.activity-spread", "Coefficient of variation of the number of note onsets per measure (uneven rhythmic activity).", "uneven rhythmic activity", true);
+
     public static readonly FeatureSchema Schema = new(List);
 
     public const int IntervalBinCount = 11;
