@@ -56,8 +56,8 @@ public class CompactExcerptTests
         Assert.Equal([52], merged.MidiOf(1).ToArray());
         Assert.Equal(4, merged.NoteCount);
         Assert.Equal(x.LengthTicks, merged.LengthTicks);
-        var features = StyleFeatures.Extract(merged);
-        Assert.Equal(0, features["int.repeat"]);
+        // Left: C-D, and D-D across the rest (a real repeat): one repeat in two intervals.
+        Assert.Equal(0.5, StyleFeatures.Extract(merged)["int.repeat"]);
     }
 
     [Fact]
