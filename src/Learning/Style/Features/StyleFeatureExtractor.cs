@@ -23,6 +23,7 @@ public sealed class StyleFeatureExtractor
     private double[] _measurePitch = new double[32];
     private double[] _measureTime = new double[32];
     private int[] _measureOnsets = new int[32];
+    private int[] _beatPattern = new int[128];
 
     /// <summary>Extracts all features of <paramref name="x"/> into <paramref name="f"/> (length <see cref="StyleFeatures.Schema"/>.Count).</summary>
     /// <exception cref="ArgumentException">The destination has the wrong length.</exception>
@@ -60,6 +61,9 @@ public sealed class StyleFeatureExtractor
             _measureOnsets = new int[measureCount * 2];
         }
         _measureOnsets.AsSpan(0, measureCount).Clear();
+        int beatCount = Math.Max(1, (x.LengthTicks + beat - 1) / beat);
+        if (_beatPattern.Length < beatCount) _beatPattern = new int[beatCount * 2];
+        _beatPattern.AsSpan(0, beatCount).Clear();
         double drift = 0;
         int driftVoices = 0;
 
@@ -99,6 +103,8 @@ public sealed class StyleFeatureExtractor
                 _measurePitch[measure] += (double)m * d;
                 _measureTime[measure] += d;
                 _measureOnsets[measure]++;
+                int beatIndex = Math.Min(beatCount - 1, on / beat);
+                _beatPattern[beatIndex] |= 1 << (Math.Min(3, (on - beatIndex * beat) * 4 / beat) + 4 * (v % 4));
                 if (i == s) continue;
                 int move = m - midi[i - 1], size = Math.Abs(move);
                 intervals[IntervalBin(size)]++;
@@ -223,6 +229,11 @@ public sealed class StyleFeatureExtractor
         f[Slots.HeldOver] = heldOver / (double)notes;
         f[Slots.Rests] = restShare / voices;
         f[Slots.RegisterDrift] = driftVoices > 0 ? drift / driftVoices : 0;
+        var patterns = _beatPattern.AsSpan(0, beatCount);
+        patterns.Sort();
+        int distinct = 1;
+        for (int b = 1; b < beatCount; b++) if (patterns[b] != patterns[b - 1]) distinct++;
+        f[Slots.BeatPatterns] = distinct / (double)beatCount;
         if (measureCount > 1)
         {
             double sum = 0, squares = 0;

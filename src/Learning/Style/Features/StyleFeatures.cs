@@ -144,6 +144,8 @@ internal static class Slots
     public static readonly int RegisterDrift = Add("register.drift", "Standard deviation in semitones of a voice's mean pitch from measure to measure, averaged over voices (voices wandering in register).", "voices wandering in register", true);
     public static readonly int ActivitySpread = Add("rhythm.activity-spread", "Coefficient of variation of the number of note onsets per measure (uneven rhythmic activity).", "uneven rhythmic activity", true);
 
+    public static readonly int BeatPatterns = Add("rhythm.beat-patterns", "Distinct rhythms of a beat (which 16ths start a note in which voice) per beat of the excerpt (rhythmic patchwork).", "many different beat rhythms", true);
+
     public static readonly FeatureSchema Schema = new(List);
 
     public const int IntervalBinCount = 11;
