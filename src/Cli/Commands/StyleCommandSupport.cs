@@ -14,7 +14,7 @@ internal static class StyleCommandSupport
 
     public static Option<string?> CorporaOption() => new("--corpora") { Description = "The corpus root (default: $EVOCOMPOSER_CORPORA, then ../shared/corpora)." };
     public static Option<string> ModelKindOption() => new("--model-kind") { Description = "logistic (L2 logistic regression, default), logistic-tuned (L2 chosen by grouped cross-validation inside the training data; --l2 ignored) or naive-bayes (Gaussian).", DefaultValueFactory = _ => "logistic" };
-    public static Option<int> MeasuresOption() => new("--measures") { Description = "Measures per excerpt (default 8).", DefaultValueFactory = _ => 8 };
+    public static Option<int?> MeasuresOption() => new("--measures") { Description = "Measures per excerpt (default 8 for style, 16 for real-vs-generated: the length of a GA candidate, and longer excerpts show the long-range cues of generated music better)." };
     public static Option<bool> MelodicOption() => new("--melodic") { Description = "Describe every excerpt by its top voice with melodic features only." };
     public static Option<int> SeedOption() => new("--seed") { Description = "Seed of the piece sample and the fold assignment (default 1).", DefaultValueFactory = _ => 1 };
     public static Option<int> MaxPiecesOption() => new("--max-pieces") { Description = "Most pieces per class (default 400).", DefaultValueFactory = _ => 400 };
@@ -40,8 +40,9 @@ internal static class StyleCommandSupport
     };
 
     /// <summary>Excerpt options; real-vs-generated merges repeated notes (see <see cref="StyleTaskOptions.MergeRepeats"/>) unless told not to.</summary>
-    public static StyleTaskOptions Options(string task, int measures, bool melodic, int seed, int maxPieces, bool keepRepeats = false)
+    public static StyleTaskOptions Options(string task, int? measuresGiven, bool melodic, int seed, int maxPieces, bool keepRepeats = false)
     {
+        int measures = measuresGiven ?? (task == RealVersusGeneratedTask ? 16 : 8);
         if (measures < 1 || measures > 64) throw new CliUsageException($"--measures must be 1-64, not {measures}");
         if (maxPieces < 2) throw new CliUsageException($"--max-pieces must be at least 2, not {maxPieces}");
         return new StyleTaskOptions
