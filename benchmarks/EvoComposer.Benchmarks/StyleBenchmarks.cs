@@ -22,6 +22,7 @@ public class StyleBenchmarks
     private ClassifierModel _logistic = null!;
     private ClassifierModel _bayes = null!;
     private StyleScorer _scorer = null!;
+    private StyleScorer _mergingScorer = null!;
     private Theory.Analysis.SliceGrid _grid = null!;
 
     /// <summary>Reads the chorale and trains small models on excerpts of a few chorales.</summary>
@@ -48,6 +49,7 @@ public class StyleBenchmarks
         _bayes = new NaiveBayesTrainer().Fit(data);
         _probabilities = new double[2];
         _scorer = new StyleScorer(_logistic, "real");
+        _mergingScorer = new StyleScorer(_logistic, "real", mergeRepeats: true);
         StyleFeatures.ExtractInto(_excerpt, _features);
         _grid = Theory.Analysis.SliceGrid.FromScore(_score);
     }
@@ -83,6 +85,10 @@ public class StyleBenchmarks
     /// <summary>The GA's style term: features plus log P(real).</summary>
     [Benchmark]
     public double StyleTerm() => _scorer.LogProbability(_excerpt);
+
+    /// <summary>The GA's style term as real-vs-generated models use it: repeated notes merged first (a copy when there are any), then features and log P(real).</summary>
+    [Benchmark]
+    public double StyleTermMergedRepeats() => _mergingScorer.LogProbability(_excerpt);
 
     /// <summary>The GA's style term from a whole chorale's SliceGrid (conversion, features, log P(real)).</summary>
     [Benchmark]

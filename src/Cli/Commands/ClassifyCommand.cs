@@ -35,11 +35,16 @@ public static class ClassifyCommand
             var model = saved.Model;
             int measures = saved.Properties.TryGetValue("measures", out var m) && int.TryParse(m, CultureInfo.InvariantCulture, out int parsed) ? parsed : 8;
             bool melodic = saved.Properties.TryGetValue("feature-set", out var f) && f == "melodic";
+            bool merge = saved.Properties.TryGetValue(StyleScorer.MergeRepeatsProperty, out var r) && r == "true";
             string source = pr.GetValue(file)!;
             var score = ScoreFiles.Read(source);
-            var options = new StyleTaskOptions { Measures = measures, Hop = Math.Max(1, measures / 2), Melodic = melodic, MaxExcerptsPerPiece = int.MaxValue };
+            var options = new StyleTaskOptions { Measures = measures, Hop = Math.Max(1, measures / 2), Melodic = melodic, MergeRepeats = merge, MaxExcerptsPerPiece = int.MaxValue };
             var excerpts = StyleTasks.Excerpts(score, options);
-            if (excerpts.Count == 0) excerpts = [melodic ? CompactExcerpt.FromScore(score).TopVoice() : CompactExcerpt.FromScore(score)];
+            if (excerpts.Count == 0)
+            {
+                var whole = melodic ? CompactExcerpt.FromScore(score).TopVoice() : CompactExcerpt.FromScore(score);
+                excerpts = [merge ? whole.WithRepeatsMerged() : whole];
+            }
 
             int[] projection;
             try { projection = StyleFeatures.Schema.ProjectionTo(model.Schema); }

@@ -24,32 +24,34 @@ public static class EvaluateStyleCommand
         var l2 = StyleCommandSupport.L2Option();
         var measures = StyleCommandSupport.MeasuresOption();
         var melodic = StyleCommandSupport.MelodicOption();
+        var keepRepeats = StyleCommandSupport.KeepRepeatsOption();
         var seed = StyleCommandSupport.SeedOption();
         var maxPieces = StyleCommandSupport.MaxPiecesOption();
         var generated = StyleCommandSupport.GeneratedOption();
         var samples = StyleCommandSupport.SamplesOption();
         var methods = StyleCommandSupport.MethodsOption();
         var top = new Option<int>("--top") { Description = "Features listed per class (default 5).", DefaultValueFactory = _ => 5 };
-        var importance = new Option<int>("--importance") { Description = "Also report permutation importance with this many seeded shuffles per feature (0: off, default).", DefaultValueFactory = _ => 0 };
+        var importance = new Option<int>("--importance") { Description = "Also report permutation importance on the held-out folds (each fold's model on its own test excerpts) with this many seeded shuffles per feature (0: off, default).", DefaultValueFactory = _ => 0 };
         var command = new Command("style", "Cross-validates a style classifier grouped by piece and lists the features that mark each class.")
         {
-            json, task, folds, corpora, kind, l2, measures, melodic, seed, maxPieces, generated, samples, methods, top, importance,
+            json, task, folds, corpora, kind, l2, measures, melodic, keepRepeats, seed, maxPieces, generated, samples, methods, top, importance,
         };
         command.SetAction(pr =>
         {
             string name = StyleCommandSupport.CheckTask(pr.GetValue(task)!);
-            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind)!, pr.GetValue(l2));
+            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind)!, pr.GetValue(l2), pr.GetValue(seed));
             int k = pr.GetValue(folds), topCount = pr.GetValue(top), repeats = pr.GetValue(importance);
             if (k < 2 || k > 50) throw new CliUsageException($"--folds must be 2-50, not {k}");
             if (topCount < 1) throw new CliUsageException($"--top must be positive, not {topCount}");
             if (repeats < 0) throw new CliUsageException($"--importance must not be negative, not {repeats}");
-            var options = StyleCommandSupport.Options(pr.GetValue(measures), pr.GetValue(melodic), pr.GetValue(seed), pr.GetValue(maxPieces));
+            var options = StyleCommandSupport.Options(name, pr.GetValue(measures), pr.GetValue(melodic), pr.GetValue(seed), pr.GetValue(maxPieces), pr.GetValue(keepRepeats));
             var watch = Stopwatch.StartNew();
             var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), pr.GetValue(samples), pr.GetValue(methods)!, context);
             double loadSeconds = watch.Elapsed.TotalSeconds;
             var counts = data.Data.ClassCounts();
             CrossValidationResult cv;
-            try { cv = CrossValidation.Grouped(trainer, data.Data, k, options.Seed); }
+            var heldOut = new List<(ClassifierModel, LabeledDataset)>();
+            try { cv = CrossValidation.Grouped(trainer, data.Data, k, options.Seed, onFold: repeats > 0 ? (m, test) => heldOut.Add((m, test)) : null); }
             catch (ArgumentException e) { throw new CliUsageException(e.Message); }
             var bySource = Enumerable.Range(0, data.Data.Count)
                 .GroupBy(i => data.Data.Group(i).Split('/')[0], StringComparer.Ordinal)
@@ -58,7 +60,8 @@ public static class EvaluateStyleCommand
                 .ToList();
             var model = trainer.Fit(data.Data);
             var topFeatures = model.Classes.ToDictionary(c => c, c => model.TopFeatures(c, topCount));
-            var importances = repeats > 0 ? PermutationImportance.Compute(model, data.Data, repeats, options.Seed) : [];
+            // Importance on the held-out folds: each excerpt is scored by the model that did not see its piece.
+            var importances = repeats > 0 ? PermutationImportance.HeldOut(heldOut, repeats, options.Seed) : [];
             double seconds = watch.Elapsed.TotalSeconds;
 
             if (pr.GetValue(json))
@@ -81,6 +84,7 @@ public static class EvaluateStyleCommand
                     excerptsPerClass = cv.Classes.Select((c, i) => new { @class = c, excerpts = counts[i] }),
                     measures = options.Measures,
                     featureSet = options.Melodic ? "melodic" : "all",
+                    mergeRepeats = options.MergeRepeats,
                     features = data.Data.Schema.Count,
                     model = model.Kind,
                     seed = options.Seed,
@@ -111,7 +115,7 @@ public static class EvaluateStyleCommand
                 o.WriteLine($"  {cls}: {string.Join("; ", weights.Select(w => $"{w.Text} [{w.Feature}]"))}");
             if (repeats > 0)
             {
-                o.WriteLine($"permutation importance on the training data ({repeats} shuffles each; mean ± sd):");
+                o.WriteLine($"permutation importance on the held-out folds ({repeats} shuffles each, pooled over folds; mean ± sd):");
                 foreach (var i in importances.Take(15))
                     o.WriteLine($"  {i.Feature,-28} log-loss rise {S(i.LogLossIncrease)} ± {F(i.LogLossIncreaseSd)}   accuracy drop {S(i.AccuracyDrop)} ± {F(i.AccuracyDropSd)}");
             }

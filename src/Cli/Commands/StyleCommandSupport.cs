@@ -13,8 +13,8 @@ internal static class StyleCommandSupport
     public static readonly string[] Tasks = [StyleTask, RealVersusGeneratedTask];
 
     public static Option<string?> CorporaOption() => new("--corpora") { Description = "The corpus root (default: $EVOCOMPOSER_CORPORA, then ../shared/corpora)." };
-    public static Option<string> ModelKindOption() => new("--model-kind") { Description = "logistic (L2 logistic regression, default) or naive-bayes (Gaussian).", DefaultValueFactory = _ => "logistic" };
-    public static Option<int> MeasuresOption() => new("--measures") { Description = "Measures per excerpt (default 8).", DefaultValueFactory = _ => 8 };
+    public static Option<string> ModelKindOption() => new("--model-kind") { Description = "logistic (L2 logistic regression, default), logistic-tuned (L2 chosen by grouped cross-validation inside the training data; --l2 ignored) or naive-bayes (Gaussian).", DefaultValueFactory = _ => "logistic" };
+    public static Option<int?> MeasuresOption() => new("--measures") { Description = "Measures per excerpt (default 8 for style, 16 for real-vs-generated: the length of a GA candidate, and longer excerpts show the long-range cues of generated music better)." };
     public static Option<bool> MelodicOption() => new("--melodic") { Description = "Describe every excerpt by its top voice with melodic features only." };
     public static Option<int> SeedOption() => new("--seed") { Description = "Seed of the piece sample and the fold assignment (default 1).", DefaultValueFactory = _ => 1 };
     public static Option<int> MaxPiecesOption() => new("--max-pieces") { Description = "Most pieces per class (default 400).", DefaultValueFactory = _ => 400 };
@@ -30,20 +30,29 @@ internal static class StyleCommandSupport
 
     public static Option<double> L2Option() => new("--l2") { Description = "L2 penalty of the logistic regression on standardised weights (default 0.01).", DefaultValueFactory = _ => 0.01 };
 
-    public static IClassifierTrainer Trainer(string kind, double l2 = 0.01) => kind switch
+    public static IClassifierTrainer Trainer(string kind, double l2 = 0.01, int seed = 1) => kind switch
     {
+        "logistic-tuned" => new TunedLogisticRegressionTrainer(seed: seed),
         _ when !(l2 >= 0) || double.IsInfinity(l2) => throw new CliUsageException($"--l2 must be a non-negative number, not {l2}"),
         "logistic" or LogisticRegressionModel.KindName => new LogisticRegressionTrainer(new LogisticRegressionOptions { L2 = l2 }),
         "naive-bayes" or NaiveBayesModel.KindName => new NaiveBayesTrainer(),
         _ => throw new CliUsageException($"unknown model kind '{kind}' (logistic, naive-bayes)"),
     };
 
-    public static StyleTaskOptions Options(int measures, bool melodic, int seed, int maxPieces)
+    /// <summary>Excerpt options; real-vs-generated merges repeated notes (see <see cref="StyleTaskOptions.MergeRepeats"/>) unless told not to.</summary>
+    public static StyleTaskOptions Options(string task, int? measuresGiven, bool melodic, int seed, int maxPieces, bool keepRepeats = false)
     {
+        int measures = measuresGiven ?? (task == RealVersusGeneratedTask ? 16 : 8);
         if (measures < 1 || measures > 64) throw new CliUsageException($"--measures must be 1-64, not {measures}");
         if (maxPieces < 2) throw new CliUsageException($"--max-pieces must be at least 2, not {maxPieces}");
-        return new StyleTaskOptions { Measures = measures, Hop = Math.Max(1, measures / 2), Melodic = melodic, Seed = seed, MaxPiecesPerClass = maxPieces };
+        return new StyleTaskOptions
+        {
+            Measures = measures, Hop = Math.Max(1, measures / 2), Melodic = melodic, Seed = seed, MaxPiecesPerClass = maxPieces,
+            MergeRepeats = task == RealVersusGeneratedTask && !keepRepeats,
+        };
     }
+
+    public static Option<bool> KeepRepeatsOption() => new("--keep-repeats") { Description = "real-vs-generated: do not merge repeated notes before extracting features (they are merged by default, in both classes)." };
 
     public static StyleTaskData Load(string task, StyleTaskOptions options, string? corpora, string? generated, int samples, string methods, CliContext context)
     {
@@ -98,6 +107,7 @@ internal static class StyleCommandSupport
         ["target-class"] = task == RealVersusGeneratedTask ? StyleTasks.RealClass : data.Data.Classes[0],
         ["excerpts"] = data.Data.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [StyleScorer.MergeRepeatsProperty] = options.MergeRepeats ? "true" : "false",
     };
 
     /// <summary>Writes progress lines at once, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>

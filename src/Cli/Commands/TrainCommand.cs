@@ -16,6 +16,7 @@ public static class TrainCommand
         var l2 = StyleCommandSupport.L2Option();
         var measures = StyleCommandSupport.MeasuresOption();
         var melodic = StyleCommandSupport.MelodicOption();
+        var keepRepeats = StyleCommandSupport.KeepRepeatsOption();
         var seed = StyleCommandSupport.SeedOption();
         var maxPieces = StyleCommandSupport.MaxPiecesOption();
         var generated = StyleCommandSupport.GeneratedOption();
@@ -24,13 +25,13 @@ public static class TrainCommand
         var output = new Option<string?>("--out") { Description = "Model file to write (default: cache/models/TASK.json)." };
         var command = new Command("train", "Trains a style classifier on excerpts of the corpus and writes its model file.")
         {
-            task, corpora, kind, l2, measures, melodic, seed, maxPieces, generated, samples, methods, output,
+            task, corpora, kind, l2, measures, melodic, keepRepeats, seed, maxPieces, generated, samples, methods, output,
         };
         command.SetAction(pr =>
         {
             string name = StyleCommandSupport.CheckTask(pr.GetValue(task)!);
-            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind)!, pr.GetValue(l2));
-            var options = StyleCommandSupport.Options(pr.GetValue(measures), pr.GetValue(melodic), pr.GetValue(seed), pr.GetValue(maxPieces));
+            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind)!, pr.GetValue(l2), pr.GetValue(seed));
+            var options = StyleCommandSupport.Options(name, pr.GetValue(measures), pr.GetValue(melodic), pr.GetValue(seed), pr.GetValue(maxPieces), pr.GetValue(keepRepeats));
             var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), pr.GetValue(samples), pr.GetValue(methods)!, context);
             var model = trainer.Fit(data.Data);
             string path = pr.GetValue(output) ?? StyleCommandSupport.DefaultModelPath(name);

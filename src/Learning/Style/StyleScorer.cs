@@ -19,9 +19,11 @@ public sealed class StyleScorer
     /// <param name="model">A model whose features are all in <see cref="StyleFeatures.Schema"/>.</param>
     /// <param name="targetClass">The class whose log-probability is returned (e.g. "real").</param>
     /// <param name="topVoiceOnly">Describe excerpts by their top voice (for models trained with melodic features).</param>
+    /// <param name="mergeRepeats">Merge repeated notes first (for models trained with <see cref="StyleTaskOptions.MergeRepeats"/>).</param>
     /// <exception cref="KeyNotFoundException">The model lacks the class or uses a feature this program does not compute.</exception>
-    public StyleScorer(ClassifierModel model, string targetClass, bool topVoiceOnly = false)
+    public StyleScorer(ClassifierModel model, string targetClass, bool topVoiceOnly = false, bool mergeRepeats = false)
     {
+        MergeRepeats = mergeRepeats;
         Model = model;
         _target = model.ClassIndex(targetClass);
         _projection = StyleFeatures.Schema.ProjectionTo(model.Schema);
@@ -36,7 +38,8 @@ public sealed class StyleScorer
         var saved = ClassifierFile.Load(path);
         string target = targetClass ?? (saved.Properties.TryGetValue("target-class", out var t) ? t : saved.Model.Classes[0]);
         bool melodic = saved.Properties.TryGetValue("feature-set", out var f) && f == "melodic";
-        return new StyleScorer(saved.Model, target, melodic);
+        bool merge = saved.Properties.TryGetValue(MergeRepeatsProperty, out var m) && m == "true";
+        return new StyleScorer(saved.Model, target, melodic, merge);
     }
 
     /// <summary>The model.</summary>
@@ -45,11 +48,17 @@ public sealed class StyleScorer
     public string TargetClass { get; }
     /// <summary>Whether excerpts are reduced to their top voice.</summary>
     public bool TopVoiceOnly { get; }
+    /// <summary>Whether repeated notes are merged before features are extracted (then each call allocates a merged copy when there are any).</summary>
+    public bool MergeRepeats { get; }
+
+    /// <summary>The model-file property ("true"/"false") that records <see cref="StyleTaskOptions.MergeRepeats"/>.</summary>
+    public const string MergeRepeatsProperty = "merge-repeats";
 
     /// <summary>log P(target class | excerpt), ≤ 0.</summary>
     public double LogProbability(CompactExcerpt excerpt)
     {
         if (TopVoiceOnly && excerpt.VoiceCount > 1) excerpt = excerpt.TopVoice();
+        if (MergeRepeats) excerpt = excerpt.WithRepeatsMerged();
         Span<double> full = stackalloc double[StyleFeatures.Schema.Count];
         StyleFeatures.ExtractInto(excerpt, full);
         Span<double> row = stackalloc double[_projection.Length];

@@ -27,6 +27,12 @@ public sealed record StyleTaskOptions
     /// excerpts then have 0 for multi-voice features).
     /// </summary>
     public bool Melodic { get; init; }
+    /// <summary>
+    /// Merge every note into a directly preceding note of the same pitch before extracting features
+    /// (<see cref="CompactExcerpt.WithRepeatsMerged"/>), in every class alike, so that a classifier cannot tell
+    /// pieces apart by how held notes are written out (tied or re-struck); default false.
+    /// </summary>
+    public bool MergeRepeats { get; init; }
     /// <summary>Seed of the piece sample; default 1.</summary>
     public int Seed { get; init; } = 1;
 
@@ -103,7 +109,7 @@ public static class StyleTasks
                 continue;
             }
             var loaded = CorpusLoader.Load(set, corpusRoot);
-            pieces.AddRange(loaded.Pieces.Select(p => new LabeledScore(cls, setName + "/" + p.Source, p.Score)));
+            pieces.AddRange(loaded.Pieces.Select(p => new LabeledScore(cls, Group(setName, p.Source, p.Score), p.Score)));
             problems.AddRange(loaded.Problems.Select(p => $"{setName}/{p.Source}: {p.Reason}"));
             log?.Report($"{setName}: {loaded.Pieces.Count} pieces read, {loaded.Problems.Count} skipped");
         }
@@ -120,10 +126,27 @@ public static class StyleTasks
         var set = CorpusManifest.Load().Get("bach-chorales");
         var real = CorpusLoader.Load(set, corpusRoot);
         var problems = real.Problems.Select(p => $"{set.Name}/{p.Source}: {p.Reason}").ToList();
-        var pieces = real.Pieces.Select(p => new LabeledScore(RealClass, set.Name + "/" + p.Source, p.Score)).ToList();
+        var pieces = real.Pieces.Select(p => new LabeledScore(RealClass, Group(set.Name, p.Source, p.Score), p.Score)).ToList();
         log?.Report($"{set.Name}: {real.Pieces.Count} pieces read, {real.Problems.Count} skipped");
         pieces.AddRange(generated.Select(g => g with { Class = GeneratedClass }));
         return Build([RealClass, GeneratedClass], pieces, options, problems);
+    }
+
+    /// <summary>
+    /// The cross-validation group of a corpus piece: the larger work it belongs to when its file names one (the
+    /// Humdrum parent-work record <c>OPR</c>, e.g. the mass of a Palestrina movement: "palestrina/work:Missa Ad
+    /// fugam"), else the file ("set/file"). Movements of one mass are spread over files whose names give the
+    /// movement type and a running number that does not identify the mass (Agnus_00 and Kyrie_00 come from
+    /// different masses), so the name cannot group them; the record can.
+    /// </summary>
+    /// <param name="set">The corpus set's name.</param>
+    /// <param name="source">The file, relative to the set's folder.</param>
+    /// <param name="score">The score read from it.</param>
+    public static string Group(string set, string source, Score score)
+    {
+        foreach (var (key, value) in score.Metadata.References)
+            if (key == "OPR" && !string.IsNullOrWhiteSpace(value)) return $"{set}/work:{value.Trim()}";
+        return $"{set}/{source}";
     }
 
     /// <summary>Every readable score file in a folder and its subfolders, as generated pieces (group "generated/relative path").</summary>
@@ -237,12 +260,14 @@ public static class StyleTasks
     /// <summary>The excerpts a piece gives under the options (see <see cref="Build"/>).</summary>
     public static IReadOnlyList<CompactExcerpt> Excerpts(Score score, StyleTaskOptions options)
     {
-        var windows = CompactExcerpt.Windows(score, options.Measures, options.Hop, options.Melodic).ToList();
+        var windows = CompactExcerpt.Windows(score, options.Measures, options.Hop, options.Melodic)
+            .Select(w => options.MergeRepeats ? w.WithRepeatsMerged() : w).ToList();
         if (windows.Count == 0)
         {
             if (CompactExcerpt.MeasureCount(score) * 2 < options.Measures) return [];
             var whole = CompactExcerpt.FromScore(score);
-            return [options.Melodic ? whole.TopVoice() : whole];
+            if (options.Melodic) whole = whole.TopVoice();
+            return [options.MergeRepeats ? whole.WithRepeatsMerged() : whole];
         }
         if (windows.Count <= options.MaxExcerptsPerPiece) return windows;
         var picked = new List<CompactExcerpt>(options.MaxExcerptsPerPiece);

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace EvoComposer.Cli.Tests.Commands;
 
-public sealed class StyleCommandsTests : IDisposable
+public sealed class StyleCommandsTests(SmallStyleCorpus corpus) : IClassFixture<SmallStyleCorpus>, IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "evocomposer-style-cli-" + Guid.NewGuid().ToString("N"));
 
@@ -23,7 +23,7 @@ public sealed class StyleCommandsTests : IDisposable
     public void TrainThenClassify_ChoraleIsBach_WithExplanation()
     {
         string model = Path.Combine(_folder, "style.json");
-        var train = Run("train", "style", "--max-pieces", "12", "--out", model);
+        var train = Run("train", "style", "--corpora", corpus.Root, "--max-pieces", "12", "--out", model);
         Assert.True(train.Code == 0, train.Err);
         Assert.Contains("model written to", train.Out);
         Assert.True(File.Exists(model));
@@ -47,7 +47,7 @@ public sealed class StyleCommandsTests : IDisposable
     [Fact]
     public void EvaluateStyle_Json_HasAccuracyClassesConfusionFoldsAndTopFeatures()
     {
-        var r = Run("evaluate", "style", "--json", "--max-pieces", "10", "--folds", "2");
+        var r = Run("evaluate", "style", "--json", "--corpora", corpus.Root, "--max-pieces", "10", "--folds", "2", "--importance", "1");
         Assert.True(r.Code == 0, r.Err);
         using var json = JsonDocument.Parse(r.Out);
         var root = json.RootElement;
@@ -60,6 +60,17 @@ public sealed class StyleCommandsTests : IDisposable
         Assert.Equal(root.GetProperty("excerpts").GetInt32(), confusion.Sum(row => row.Sum()));
         Assert.Equal(2, root.GetProperty("folds").GetInt32());
         Assert.Equal(5, root.GetProperty("topFeatures").GetProperty("bach").GetArrayLength());
+        var importance = root.GetProperty("permutationImportance").EnumerateArray().ToList();
+        Assert.Equal(15, importance.Count);
+        Assert.All(importance, i => Assert.True(i.GetProperty("accuracyDropSd").GetDouble() >= 0));
+    }
+
+    [Fact]
+    public void EvaluateStyle_Text_SaysImportanceIsOnHeldOutFolds()
+    {
+        var r = Run("evaluate", "style", "--corpora", corpus.Root, "--max-pieces", "8", "--folds", "2", "--importance", "1");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("permutation importance on the held-out folds", r.Out);
     }
 
     [Fact]

@@ -46,6 +46,38 @@ public class StyleTasksTests
     }
 
     [Fact]
+    public void Group_PalestrinaMovements_AreGroupedByMassNotByFile()
+    {
+        // Agnus_00 and Agnus_01 belong to two masses; the file names do not say which.
+        string folder = TestCorpus.Path("palestrina");
+        var groups = new[] { "Agnus_00.krn", "Agnus_01.krn", "Kyrie_00.krn" }
+            .Select(f => StyleTasks.Group("palestrina", f, ScoreFiles.Read(Path.Combine(folder, f)))).ToList();
+        Assert.All(groups, g => Assert.StartsWith("palestrina/work:Missa ", g, StringComparison.Ordinal));
+        Assert.Equal(3, groups.Distinct().Count());
+        var movements = Directory.GetFiles(folder, "*.krn").Order(StringComparer.Ordinal).Take(60)
+            .Select(f => StyleTasks.Group("palestrina", Path.GetFileName(f), ScoreFiles.Read(f))).ToList();
+        Assert.True(movements.Distinct().Count() < movements.Count, "some movements of one mass share a group");
+    }
+
+    [Fact]
+    public void Group_NoParentWork_IsTheFile()
+    {
+        var score = SyntheticScores.Quarters([60, 62]);
+        Assert.Equal("bach-chorales/chor001.krn", StyleTasks.Group("bach-chorales", "chor001.krn", score));
+    }
+
+    [Fact]
+    public void Build_MergeRepeats_RemovesRepeatedNotes()
+    {
+        var score = SyntheticScores.Quarters(Enumerable.Range(0, 40).Select(i => 60 + i / 2 % 5).ToArray(), Enumerable.Range(0, 40).Select(i => 48 + i % 3).ToArray());
+        var plain = StyleTasks.Build(["a", "b"], [new LabeledScore("a", "p", score)], new StyleTaskOptions { Measures = 4 }).Data;
+        var merged = StyleTasks.Build(["a", "b"], [new LabeledScore("a", "p", score)], new StyleTaskOptions { Measures = 4, MergeRepeats = true }).Data;
+        int repeat = plain.Schema.IndexOf("int.repeat");
+        Assert.True(plain.Row(0)[repeat] > 0);
+        Assert.Equal(0, merged.Row(0)[repeat]);
+    }
+
+    [Fact]
     public void StyleIdentification_SmallCorpusSample_IsMostlyRight()
     {
         // A small version of 'evaluate style': a dozen pieces of each set, 3-fold CV grouped by piece.

@@ -150,6 +150,20 @@ public abstract class ClassifierModel
         return correct / (double)data.Count;
     }
 
+    /// <summary>Mean log-loss in nats (−ln P of the true class, each capped at 50) on a dataset with the same schema; 0 when it is empty.</summary>
+    public double LogLoss(LabeledDataset data)
+    {
+        if (data.Count == 0) return 0;
+        Span<double> p = stackalloc double[Classes.Length];
+        double loss = 0;
+        for (int i = 0; i < data.Count; i++)
+        {
+            LogProbabilities(data.Row(i), p);
+            loss -= Math.Max(p[data.Label(i)], -50);
+        }
+        return loss / data.Count;
+    }
+
     internal static int ArgMax(ReadOnlySpan<double> values)
     {
         int best = 0;

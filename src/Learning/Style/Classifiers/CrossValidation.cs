@@ -60,7 +60,12 @@ public static class CrossValidation
     /// <param name="folds">Number of folds, at least 2.</param>
     /// <param name="seed">Seed of the group shuffle.</param>
     /// <param name="progress">Receives the number of folds done.</param>
-    public static CrossValidationResult Grouped(IClassifierTrainer trainer, LabeledDataset data, int folds, int seed, IProgress<int>? progress = null)
+    /// <param name="onFold">
+    /// Called after each fold with the model fitted on the other folds and the held-out rows (e.g. for
+    /// <see cref="PermutationImportance.HeldOut"/>), in fold order.
+    /// </param>
+    public static CrossValidationResult Grouped(IClassifierTrainer trainer, LabeledDataset data, int folds, int seed, IProgress<int>? progress = null,
+        Action<ClassifierModel, LabeledDataset>? onFold = null)
     {
         int[] fold = AssignFolds(data, folds, seed);
         int classes = data.Classes.Length;
@@ -86,6 +91,7 @@ public static class CrossValidation
                 if (predicted == data.Label(i)) correct++;
             }
             accuracies[f] = test.Length == 0 ? 0 : correct / (double)test.Length;
+            onFold?.Invoke(model, data.Subset(test));
             progress?.Report(f + 1);
         }
         int total = 0, right = 0;

@@ -125,6 +125,55 @@ public sealed class CompactExcerpt
     }
 
     /// <summary>
+    /// The same music with every note that directly follows a note of the same pitch in its voice (no gap between
+    /// them) merged into it, as if tied (a fermata on either stays on the merged note); this excerpt when there is
+    /// none. Re-struck and tied notes then look the same, so features judge the music rather than how a score
+    /// happens to write out held notes (generated pieces re-strike notes at beat boundaries where a source ties
+    /// them).
+    /// </summary>
+    public CompactExcerpt WithRepeatsMerged()
+    {
+        int merged = 0;
+        for (int v = 0; v < VoiceCount; v++)
+            for (int i = VoiceStart[v] + 1; i < VoiceStart[v + 1]; i++)
+                if (Continues(i)) merged++;
+        if (merged == 0) return this;
+        int total = NoteCount - merged;
+        var midi = new int[VoiceCount][];
+        var diatonic = new int[VoiceCount][];
+        var onsets = new int[VoiceCount][];
+        var durations = new int[VoiceCount][];
+        var fermatas = new bool[VoiceCount][];
+        for (int v = 0; v < VoiceCount; v++)
+        {
+            int s = VoiceStart[v], e = VoiceStart[v + 1], count = 0;
+            for (int i = s; i < e; i++) if (i == s || !Continues(i)) count++;
+            midi[v] = new int[count];
+            diatonic[v] = new int[count];
+            onsets[v] = new int[count];
+            durations[v] = new int[count];
+            fermatas[v] = new bool[count];
+            int k = -1;
+            for (int i = s; i < e; i++)
+            {
+                if (i == s || !Continues(i))
+                {
+                    k++;
+                    midi[v][k] = Midi[i];
+                    diatonic[v][k] = Diatonic[i];
+                    onsets[v][k] = Onset[i];
+                }
+                durations[v][k] = Onset[i] + Duration[i] - onsets[v][k];
+                fermatas[v][k] |= Fermata[i];
+            }
+        }
+        return new CompactExcerpt(midi, onsets, durations, fermatas, BeatTicks, MeasureTicks, LengthTicks, diatonic);
+    }
+
+    // Whether note i (not the first of its voice) repeats the previous note's pitch without a gap.
+    private bool Continues(int i) => Midi[i] == Midi[i - 1] && Onset[i] == Onset[i - 1] + Duration[i - 1];
+
+    /// <summary>
     /// The excerpt a <see cref="SliceGrid"/> holds (the representation the genetic algorithm and the rules share):
     /// a note starts at every attacked cell and lasts while the voice holds it.
     /// </summary>

@@ -20,6 +20,10 @@ public sealed class StyleFeatureExtractor
     private int[] _sliceTick = new int[64];
     private int[] _sliceNote = new int[256];
     private int[] _pointer = new int[8];
+    private double[] _measurePitch = new double[32];
+    private double[] _measureTime = new double[32];
+    private int[] _measureOnsets = new int[32];
+    private int[] _beatPattern = new int[128];
 
     /// <summary>Extracts all features of <paramref name="x"/> into <paramref name="f"/> (length <see cref="StyleFeatures.Schema"/>.Count).</summary>
     /// <exception cref="ArgumentException">The destination has the wrong length.</exception>
@@ -49,11 +53,26 @@ public sealed class StyleFeatureExtractor
         double restShare = 0, innerRange = 0;
         int innerVoices = 0;
         RoleStats top = default, bass = default, inner = default;
+        int measureCount = Math.Max(1, (x.LengthTicks + x.MeasureTicks - 1) / x.MeasureTicks);
+        if (_measurePitch.Length < measureCount)
+        {
+            _measurePitch = new double[measureCount * 2];
+            _measureTime = new double[measureCount * 2];
+            _measureOnsets = new int[measureCount * 2];
+        }
+        _measureOnsets.AsSpan(0, measureCount).Clear();
+        int beatCount = Math.Max(1, (x.LengthTicks + beat - 1) / beat);
+        if (_beatPattern.Length < beatCount) _beatPattern = new int[beatCount * 2];
+        _beatPattern.AsSpan(0, beatCount).Clear();
+        double drift = 0;
+        int driftVoices = 0;
 
         for (int v = 0; v < voices; v++)
         {
             int s = x.VoiceStart[v], e = x.VoiceStart[v + 1];
             if (e == s) { restShare += 1; continue; }
+            _measurePitch.AsSpan(0, measureCount).Clear();
+            _measureTime.AsSpan(0, measureCount).Clear();
             ref RoleStats role = ref (v == 0 ? ref top : ref (v == voices - 1 ? ref bass : ref inner));
             int lo = int.MaxValue, hi = int.MinValue, previousEnd = 0, previousMove = 0;
             long sounding = 0;
@@ -80,6 +99,12 @@ public sealed class StyleFeatureExtractor
                 if (m > hi) hi = m;
                 pitchTime += (double)m * d;
                 time += d;
+                int measure = Math.Min(measureCount - 1, on / x.MeasureTicks);
+                _measurePitch[measure] += (double)m * d;
+                _measureTime[measure] += d;
+                _measureOnsets[measure]++;
+                int beatIndex = Math.Min(beatCount - 1, on / beat);
+                _beatPattern[beatIndex] |= 1 << (Math.Min(3, (on - beatIndex * beat) * 4 / beat) + 4 * (v % 4));
                 if (i == s) continue;
                 int move = m - midi[i - 1], size = Math.Abs(move);
                 intervals[IntervalBin(size)]++;
@@ -110,6 +135,22 @@ public sealed class StyleFeatureExtractor
                 }
             }
             restShare += 1 - Math.Min(1.0, sounding / (double)x.LengthTicks);
+            double sum = 0, squares = 0;
+            int measuresSounding = 0;
+            for (int b = 0; b < measureCount; b++)
+            {
+                if (_measureTime[b] <= 0) continue;
+                double mean = _measurePitch[b] / _measureTime[b];
+                sum += mean;
+                squares += mean * mean;
+                measuresSounding++;
+            }
+            if (measuresSounding > 1)
+            {
+                double mean = sum / measuresSounding;
+                drift += Math.Sqrt(Math.Max(0, squares / measuresSounding - mean * mean));
+                driftVoices++;
+            }
             if (v == 0 || v == voices - 1)
             {
                 role.Range = hi - lo;
@@ -187,8 +228,21 @@ public sealed class StyleFeatureExtractor
         f[Slots.Syncopation] = syncopated / (double)notes;
         f[Slots.HeldOver] = heldOver / (double)notes;
         f[Slots.Rests] = restShare / voices;
+        f[Slots.RegisterDrift] = driftVoices > 0 ? drift / driftVoices : 0;
+        var patterns = _beatPattern.AsSpan(0, beatCount);
+        patterns.Sort();
+        int distinct = 1;
+        for (int b = 1; b < beatCount; b++) if (patterns[b] != patterns[b - 1]) distinct++;
+        f[Slots.BeatPatterns] = distinct / (double)beatCount;
+        if (measureCount > 1)
+        {
+            double sum = 0, squares = 0;
+            for (int b = 0; b < measureCount; b++) { sum += _measureOnsets[b]; squares += (double)_measureOnsets[b] * _measureOnsets[b]; }
+            double mean = sum / measureCount;
+            f[Slots.ActivitySpread] = mean > 0 ? Math.Sqrt(Math.Max(0, squares / measureCount - mean * mean)) / mean : 0;
+        }
 
-        Vertical(x, f, tonic);
+        Vertical(x, f, tonic, minor);
     }
 
     private struct RoleStats
@@ -229,8 +283,14 @@ public sealed class StyleFeatureExtractor
         return count;
     }
 
-    private void Vertical(CompactExcerpt x, Span<double> f, int tonic)
+    private void Vertical(CompactExcerpt x, Span<double> f, int tonic, bool minor)
     {
+        int scale = minor ? MinorScale : MajorScale;
+        int keyFifths = FifthsOf(tonic, minor);
+        Span<double> phrasePc = stackalloc double[12];
+        phrasePc.Clear();
+        int remotePhrases = 0, keyedPhrases = 0, strongCadences = 0, remoteCadences = 0, returns = 0;
+        double chromaticTime = 0, phraseSquares = 0;
         int voices = x.VoiceCount;
         int slices = BuildSlices(x);
         int[] midi = x.Midi, onset = x.Onset;
@@ -269,6 +329,8 @@ public sealed class StyleFeatureExtractor
                 fermata |= x.Fermata[n] && onset[n] == t;
             }
             soundingTime += (double)sounding * length;
+            for (int v = 0; v < voices; v++)
+                if (_sliceNote[row + v] is var sn && sn >= 0) phrasePc[((midi[sn] % 12) + 12) % 12] += length;
 
             if (s > 0 && voices >= 2) CountMotion(x, s, ref parallel, ref similar, ref contrary, ref oblique, ref parallelPerfect, ref outerMoves, ref outerContrary);
             if (sounding < 2) continue;
@@ -294,6 +356,7 @@ public sealed class StyleFeatureExtractor
                 int degree = ((chord.RootPitchClass - tonic) % 12 + 12) % 12;
                 if (degree == 0) tonicTime += length;
                 else if (degree == 7) dominantTime += length;
+                if ((scale & (1 << degree)) == 0) chromaticTime += length;
             }
             if (chordId >= 0 && chordId != currentChord)
             {
@@ -304,6 +367,7 @@ public sealed class StyleFeatureExtractor
                     if (motion is 5 or 7) rootFifth++;
                     else if (motion is 1 or 2 or 10 or 11) rootStep++;
                     else if (motion is 3 or 4 or 8 or 9) rootThird++;
+                    if (chordId == previousChord) returns++;
                 }
                 previousChord = currentChord;
                 currentChord = chordId;
@@ -358,8 +422,17 @@ public sealed class StyleFeatureExtractor
                 if (lastPhraseEnd >= 0)
                 {
                     phraseGaps++;
-                    phraseSpan += (t - lastPhraseEnd) / (double)x.BeatTicks;
+                    double span = (t - lastPhraseEnd) / (double)x.BeatTicks;
+                    phraseSpan += span;
+                    phraseSquares += span * span;
                 }
+                int halfMeasure = x.MeasureTicks / 2;
+                if (t % x.MeasureTicks == 0 || (x.MeasureTicks % (2 * x.BeatTicks) == 0 && t % halfMeasure == 0)) strongCadences++;
+                var (phraseTonic, phraseMinor, _) = EstimateKey(phrasePc);
+                int distance = Math.Abs(FifthsOf(phraseTonic, phraseMinor) - keyFifths);
+                if (Math.Min(distance, 12 - distance) > 1) remotePhrases++;
+                keyedPhrases++;
+                phrasePc.Clear();
                 lastPhraseEnd = t;
                 int root = ((chordId / 16 - tonic) % 12 + 12) % 12;
                 int before = previousChord >= 0 ? ((previousChord / 16 - tonic) % 12 + 12) % 12 : -1;
@@ -367,6 +440,7 @@ public sealed class StyleFeatureExtractor
                 else if (root == 0 && before == 5) plagal++;
                 else if (root == 7) half++;
                 else if (before == 7 && root is 8 or 9) deceptive++;
+                if ((scale & (1 << root)) == 0) remoteCadences++;
             }
         }
 
@@ -419,7 +493,17 @@ public sealed class StyleFeatureExtractor
             f[Slots.CadencePlagal] = plagal / (double)phraseEnds;
             f[Slots.CadenceHalf] = half / (double)phraseEnds;
             f[Slots.CadenceDeceptive] = deceptive / (double)phraseEnds;
+            f[Slots.CadenceStrongBeat] = strongCadences / (double)phraseEnds;
+            f[Slots.CadenceRemote] = remoteCadences / (double)phraseEnds;
+            f[Slots.PhraseKeyRemote] = remotePhrases / (double)keyedPhrases;
+            if (phraseGaps > 1)
+            {
+                double mean = phraseSpan / phraseGaps;
+                f[Slots.PhraseRegularity] = Math.Sqrt(Math.Max(0, phraseSquares / phraseGaps - mean * mean));
+            }
         }
+        if (polyTime > 0) f[Slots.ChromaticRoots] = chromaticTime / polyTime;
+        if (changes > 0) f[Slots.ChordReturn] = returns / (double)changes;
     }
 
     // The feature category of a chord read by the analysis helper: without a third it is a bare sonority; with
@@ -554,6 +638,9 @@ public sealed class StyleFeatureExtractor
         }
         return (bestTonic, bestMinor, best / norm);
     }
+
+    // Position on the circle of fifths (0-11) of a key's signature: a minor key sits with its relative major.
+    private static int FifthsOf(int tonic, bool minor) => (tonic + (minor ? 3 : 0)) % 12 * 7 % 12;
 
     private static double[] Centered(double[] profile)
     {

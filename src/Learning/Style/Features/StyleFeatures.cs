@@ -134,6 +134,18 @@ internal static class Slots
     public static readonly int CadenceDuration = Add("cadence.duration", "Mean length in beats of the sonority at a phrase end.", "lengthened cadence chords", false);
     public static readonly int CadenceDeceptive = Add("cadence.deceptive", "Share of phrase ends reached V-vi.", "deceptive cadences", false);
 
+    public static readonly int PhraseRegularity = Add("phrase.length-sd", "Standard deviation in beats of the distances between successive phrase ends (irregular phrasing; 0 with fewer than three).", "irregular phrase lengths", false);
+    public static readonly int CadenceStrongBeat = Add("cadence.strong-beat", "Share of phrase ends whose chord starts on a strong beat (the downbeat, or the middle of a measure of an even number of beats).", "cadences on strong beats", false);
+    public static readonly int CadenceRemote = Add("cadence.remote", "Share of phrase ends on a chord whose root is outside the estimated key's scale.", "cadences on chords outside the key", false);
+    public static readonly int PhraseKeyRemote = Add("key.phrase-remote", "Share of phrases (stretches ending at a phrase end) whose own best-fitting key is more than one fifth from the excerpt's key (neither the key, its relative, nor a neighbour on the circle of fifths).", "phrases in remote keys", false);
+    public static readonly int ChromaticRoots = Add("harmony.chromatic-roots", "Share of multi-voice time on chords whose root is outside the estimated key's scale.", "chords rooted outside the key", false);
+    public static readonly int ChordReturn = Add("harmony.back-and-forth", "Share of chord changes that return to the chord before the previous one (X-Y-X oscillation).", "harmonic back-and-forth", false);
+
+    public static readonly int RegisterDrift = Add("register.drift", "Standard deviation in semitones of a voice's mean pitch from measure to measure, averaged over voices (voices wandering in register).", "voices wandering in register", true);
+    public static readonly int ActivitySpread = Add("rhythm.activity-spread", "Coefficient of variation of the number of note onsets per measure (uneven rhythmic activity).", "uneven rhythmic activity", true);
+
+    public static readonly int BeatPatterns = Add("rhythm.beat-patterns", "Distinct rhythms of a beat (which 16ths start a note in which voice) per beat of the excerpt (rhythmic patchwork).", "many different beat rhythms", true);
+
     public static readonly FeatureSchema Schema = new(List);
 
     public const int IntervalBinCount = 11;

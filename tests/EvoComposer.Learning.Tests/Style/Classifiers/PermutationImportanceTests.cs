@@ -32,4 +32,28 @@ public class PermutationImportanceTests
         Assert.Equal(a.ToArray(), b.ToArray());
         Assert.NotEqual(a.Single(i => i.Feature == "signal.x").LogLossIncrease, c.Single(i => i.Feature == "signal.x").LogLossIncrease);
     }
+
+    [Fact]
+    public void HeldOut_FoldsOfACrossValidation_SignalHighNoiseNearZero()
+    {
+        var folds = new List<(ClassifierModel, LabeledDataset)>();
+        CrossValidation.Grouped(new LogisticRegressionTrainer(), Data, 3, seed: 5, onFold: (m, test) => folds.Add((m, test)));
+        Assert.Equal(3, folds.Count);
+        Assert.Equal(Data.Count, folds.Sum(f => f.Item2.Count));
+        var importance = PermutationImportance.HeldOut(folds, repeats: 4, seed: 9);
+        Assert.InRange(importance.Single(i => i.Feature == "noise").AccuracyDrop, -0.03, 0.03);
+        Assert.True(importance.Single(i => i.Feature == "signal.x").AccuracyDrop > 0.2);
+        Assert.Equal(importance.ToArray(), PermutationImportance.HeldOut(folds, repeats: 4, seed: 9).ToArray());
+    }
+
+    [Fact]
+    public void HeldOut_OneFold_EqualsCompute()
+    {
+        var model = new LogisticRegressionTrainer().Fit(Data);
+        Assert.Equal(PermutationImportance.Compute(model, Data, 3, 7).ToArray(), PermutationImportance.HeldOut([(model, Data)], 3, 7).ToArray());
+    }
+
+    [Fact]
+    public void HeldOut_NoFolds_Throws() =>
+        Assert.Throws<ArgumentException>(() => PermutationImportance.HeldOut([], 2, 1));
 }

@@ -46,6 +46,37 @@ public class CompactExcerptTests
     }
 
     [Fact]
+    public void WithRepeatsMerged_TouchingEqualPitches_BecomeOneNoteKeepingTheFermata()
+    {
+        // Voice 0: C C (touching, the second with a fermata) D, then a gap and D again. Voice 1: E E touching.
+        var x = new CompactExcerpt([[60, 60, 62, 62], [52, 52]], [[0, 48, 96, 192], [0, 48]], [[48, 48, 48, 48], [48, 96]],
+            [[false, true, false, false], [false, false]], Meter.CommonTime);
+        var merged = x.WithRepeatsMerged();
+        Assert.Equal([60, 62, 62], merged.MidiOf(0).ToArray());
+        Assert.Equal([52], merged.MidiOf(1).ToArray());
+        Assert.Equal(4, merged.NoteCount);
+        Assert.Equal(x.LengthTicks, merged.LengthTicks);
+        // Left: C-D, and D-D across the rest (a real repeat): one repeat in two intervals.
+        Assert.Equal(0.5, StyleFeatures.Extract(merged)["int.repeat"]);
+    }
+
+    [Fact]
+    public void WithRepeatsMerged_NothingToMerge_ReturnsTheSameExcerpt()
+    {
+        var x = CompactExcerpt.FromScore(SyntheticScores.Quarters([60, 62, 64], [48, 50, 48]));
+        Assert.Same(x, x.WithRepeatsMerged());
+    }
+
+    [Fact]
+    public void WithRepeatsMerged_TiedAndReStruckWritings_GiveTheSameFeatures()
+    {
+        // A half note against two re-struck quarters of the same pitch: after merging the features agree.
+        var held = new CompactExcerpt([[67, 69], [60, 59]], [[0, 96], [0, 96]], [[96, 96], [96, 96]], null, Meter.CommonTime);
+        var split = new CompactExcerpt([[67, 67, 69], [60, 59]], [[0, 48, 96], [0, 96]], [[48, 48, 96], [96, 96]], null, Meter.CommonTime);
+        Assert.Equal(StyleFeatures.Extract(held.WithRepeatsMerged()).Values.ToArray(), StyleFeatures.Extract(split.WithRepeatsMerged()).Values.ToArray());
+    }
+
+    [Fact]
     public void Constructor_OnsetsOutOfOrder_Throws()
     {
         Assert.Throws<ArgumentException>(() => new CompactExcerpt([[60, 62]], [[48, 0]], [[48, 48]], null, Meter.CommonTime));
