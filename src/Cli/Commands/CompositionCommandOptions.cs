@@ -22,17 +22,18 @@ internal sealed class CompositionCommandOptions
     public readonly Option<int> Generations = new("--generations") { Description = "Generations to evolve.", DefaultValueFactory = _ => 150 };
     public readonly Option<int> Islands = new("--islands") { Description = "Populations evolving side by side with migration.", DefaultValueFactory = _ => 2 };
     public readonly Option<int> Threads = new("--threads") { Description = "Threads evaluating fitness (does not change the result).", DefaultValueFactory = _ => Environment.ProcessorCount };
-    public readonly Option<string> Out = new("--out") { Description = "Folder for piece.mid, report.json, report.md, fitness.svg.", DefaultValueFactory = _ => "evocomposer-out" };
+    public readonly Option<string> Out = new("--out") { Description = "Folder for piece.mid, piece.musicxml, piece.png, piece.wav, report.json, report.md, fitness.svg.", DefaultValueFactory = _ => "evocomposer-out" };
     public readonly Option<bool> Force = new("--force") { Description = "Replace output files that exist." };
     public readonly Option<bool> Quiet = new("--quiet") { Description = "No progress bar (there is none anyway when stderr is not a terminal)." };
     public readonly Option<string?> Models = new("--models") { Description = "A model file written by 'mine' (default: the corpus models in the cache, mined on first use)." };
     public readonly Option<bool> NoModels = new("--no-models") { Description = "Compose with the rules and built-in terms only, without the corpus's Markov models and lexicon." };
     public readonly Option<string?> Style = new("--style") { Description = "A style classifier written by 'train real-vs-generated' (default: its cached model, when it exists)." };
     public readonly Option<bool> PrintWeights = new("--print-weights") { Description = "Print the default weights file (JSON) and exit." };
+    public readonly Option<bool> NoRender = new("--no-render") { Description = "Skip the engraved piece.png and the audio piece.wav (piece.musicxml is still written)." };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Key, Mode, Seed, Weights, Population, Generations, Islands, Threads, Out, Force, Quiet, Models, NoModels, Style, PrintWeights })
+        foreach (var o in new Option[] { Key, Mode, Seed, Weights, Population, Generations, Islands, Threads, Out, Force, Quiet, Models, NoModels, Style, PrintWeights, NoRender })
             command.Options.Add(o);
     }
 
@@ -158,7 +159,7 @@ internal sealed class CompositionCommandOptions
         return dir;
     }
 
-    private static readonly string[] OutputNames = ["piece.mid", "report.json", "report.md", "fitness.svg"];
+    private static readonly string[] OutputNames = ["piece.mid", "report.json", "report.md", "fitness.svg", .. CompositionOutputs.FileNames];
 
     /// <summary>Runs the composition with progress on stderr and writes the outputs.</summary>
     public int Run(CliContext context, ParseResult parse, string command, CompositionOptions options, string dir, IEnumerable<KeyValuePair<string, string>> extraSettings)
@@ -188,7 +189,8 @@ internal sealed class CompositionCommandOptions
         Directory.CreateDirectory(dir);
         File.WriteAllBytes(Path.Combine(dir, "piece.mid"), MidiScoreWriter.Write(score));
         File.WriteAllText(Path.Combine(dir, "report.json"), CompositionReport.ToJson(result, request));
-        File.WriteAllText(Path.Combine(dir, "report.md"), CompositionReport.ToMarkdown(result, request));
+        string? picture = CompositionOutputs.Write(context, score, dir, render: !parse.GetValue(NoRender));
+        File.WriteAllText(Path.Combine(dir, "report.md"), CompositionOutputs.WithPicture(CompositionReport.ToMarkdown(result, request), dir, picture));
         File.WriteAllText(Path.Combine(dir, "fitness.svg"), CompositionReport.ToSvg(result.Evolution.Generations));
         int errors = result.Findings.Count(f => f.Severity == FindingSeverity.Error);
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
