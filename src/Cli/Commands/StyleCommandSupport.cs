@@ -22,8 +22,8 @@ internal static class StyleCommandSupport
     public static Option<string> MethodsOption() => new("--methods") { Description = "Generators for real-vs-generated samples: markov, recombinant, or markov,recombinant (default).", DefaultValueFactory = _ => "markov,recombinant" };
     public static Option<int> SamplesOption() => new("--samples") { Description = "Generated pieces made for real-vs-generated when no --generated folder is given, half Markov, half recombinant (default 370).", DefaultValueFactory = _ => 370 };
 
-    /// <summary>The model file a task's classifier is written to by default: the cache the mined models use, then models/TASK.json.</summary>
-    public static string DefaultModelPath(string task) => Path.Combine(ChoraleModels.DefaultCacheFolder(), "models", task + ".json");
+    /// <summary>The model file a task's classifier is written to by default: CACHE/models/TASK-KEY.json, keyed by the feature schema (<see cref="StyleModelCache.PathFor"/>).</summary>
+    public static string DefaultModelPath(string task) => StyleModelCache.PathFor(task);
 
     public static string CheckTask(string task) =>
         Tasks.Contains(task) ? task : throw new CliUsageException($"unknown task '{task}' (tasks: {string.Join(", ", Tasks)})");
@@ -90,15 +90,8 @@ internal static class StyleCommandSupport
         return made;
     }
 
-    public static IReadOnlyDictionary<string, string> Properties(string task, StyleTaskOptions options, StyleTaskData data) => new Dictionary<string, string>
-    {
-        ["task"] = task,
-        ["measures"] = options.Measures.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["feature-set"] = options.Melodic ? "melodic" : "all",
-        ["target-class"] = task == RealVersusGeneratedTask ? StyleTasks.RealClass : data.Data.Classes[0],
-        ["excerpts"] = data.Data.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    public static IReadOnlyDictionary<string, string> Properties(string task, StyleTaskOptions options, StyleTaskData data) =>
+        StyleModelCache.Properties(task, task == RealVersusGeneratedTask ? StyleTasks.RealClass : data.Data.Classes[0], options, data);
 
     /// <summary>Writes progress lines at once, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
     private sealed class SyncProgress(TextWriter writer) : IProgress<string>
