@@ -201,7 +201,7 @@ internal sealed class CompositionCommandOptions
         File.WriteAllText(Path.Combine(dir, "fitness.svg"), CompositionReport.ToSvg(result.Evolution.Generations));
         int errors = result.Findings.Count(f => f.Severity == FindingSeverity.Error);
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{dir}/piece.mid: {options.Plan}; fitness {result.Fitness:0.###}; {result.Findings.Count} remaining faults ({errors} errors); {result.Evolution.LastGeneration} generations in {result.Evolution.Elapsed.TotalSeconds:0.00} s"));
+            $"{Path.Combine(dir, "piece.mid")}: {options.Plan}; fitness {result.Fitness:0.###}; {result.Findings.Count} remaining faults ({errors} errors); {result.Evolution.LastGeneration} generations in {result.Evolution.Elapsed.TotalSeconds:0.00} s"));
         return CliApp.Success;
     }
 
