@@ -20,7 +20,7 @@ public static class ClassifyCommand
     {
         var file = new Argument<string>("FILE") { Description = "A score in any supported format." };
         var explain = new Option<bool>("--explain") { Description = "Show each feature's contribution to the predicted class." };
-        var modelPath = new Option<string?>("--model") { Description = "Model file (default: cache/models/style.json, written by 'train style')." };
+        var modelPath = new Option<string?>("--model") { Description = "Model file (default: the cache's models/style-KEY.json, written by 'train style')." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var top = new Option<int>("--top") { Description = "Contributions shown with --explain (default 10).", DefaultValueFactory = _ => 10 };
         var command = new Command("classify", "Classifies the style of a score with a trained model.") { file, explain, modelPath, json, top };

@@ -9,8 +9,8 @@ namespace EvoComposer.Cli.Commands;
 /// <summary>
 /// <c>evocomposer compose [--key D] [--mode major|minor] [--meter 4/4] [--phrases N] [--seed N] [--weights FILE]
 /// [--population N] [--generations N] [--islands N] [--threads N] [--out DIR] [--force] [--print-weights]</c>:
-/// evolves a four-voice chorale and writes <c>DIR/piece.mid</c>, <c>DIR/report.json</c>, <c>DIR/report.md</c> and
-/// <c>DIR/fitness.svg</c>. Exit 0, or 2 for an absurd option or an output that exists without <c>--force</c>.
+/// evolves a four-voice chorale and writes <c>DIR/piece.mid</c>, <c>DIR/piece.musicxml</c>, <c>DIR/report.json</c>,
+/// <c>DIR/report.md</c> and <c>DIR/fitness.svg</c>, and unless <c>--no-render</c> <c>DIR/piece.png</c> and <c>DIR/piece.wav</c>. Exit 0, or 2 for an absurd option or an output that exists without <c>--force</c>.
 /// </summary>
 internal static class ComposeCommand
 {

@@ -22,17 +22,18 @@ internal sealed class CompositionCommandOptions
     public readonly Option<int> Generations = new("--generations") { Description = "Generations to evolve.", DefaultValueFactory = _ => 150 };
     public readonly Option<int> Islands = new("--islands") { Description = "Populations evolving side by side with migration.", DefaultValueFactory = _ => 2 };
     public readonly Option<int> Threads = new("--threads") { Description = "Threads evaluating fitness (does not change the result).", DefaultValueFactory = _ => Environment.ProcessorCount };
-    public readonly Option<string> Out = new("--out") { Description = "Folder for piece.mid, report.json, report.md, fitness.svg.", DefaultValueFactory = _ => "evocomposer-out" };
+    public readonly Option<string> Out = new("--out") { Description = "Folder for piece.mid, piece.musicxml, piece.png, piece.wav, report.json, report.md, fitness.svg.", DefaultValueFactory = _ => "evocomposer-out" };
     public readonly Option<bool> Force = new("--force") { Description = "Replace output files that exist." };
     public readonly Option<bool> Quiet = new("--quiet") { Description = "No progress bar (there is none anyway when stderr is not a terminal)." };
     public readonly Option<string?> Models = new("--models") { Description = "A model file written by 'mine' (default: the corpus models in the cache, mined on first use)." };
     public readonly Option<bool> NoModels = new("--no-models") { Description = "Compose with the rules and built-in terms only, without the corpus's Markov models and lexicon." };
-    public readonly Option<string?> Style = new("--style") { Description = "A style classifier written by 'train real-vs-generated' (default: its cached model, when it exists)." };
+    public readonly Option<string?> Style = new("--style") { Description = "A style classifier written by 'train real-vs-generated' (default: the cached one, trained once on first use); 'none' leaves the style term out." };
     public readonly Option<bool> PrintWeights = new("--print-weights") { Description = "Print the default weights file (JSON) and exit." };
+    public readonly Option<bool> NoRender = new("--no-render") { Description = "Skip the engraved piece.png and the audio piece.wav (piece.musicxml is still written)." };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Key, Mode, Seed, Weights, Population, Generations, Islands, Threads, Out, Force, Quiet, Models, NoModels, Style, PrintWeights })
+        foreach (var o in new Option[] { Key, Mode, Seed, Weights, Population, Generations, Islands, Threads, Out, Force, Quiet, Models, NoModels, Style, PrintWeights, NoRender })
             command.Options.Add(o);
     }
 
@@ -71,7 +72,7 @@ internal sealed class CompositionCommandOptions
         return new CompositionOptions
         {
             Models = LoadModels(parse),
-            Style = LoadStyle(parse),
+            Style = weights["style"] == 0 ? null : LoadStyle(parse),
             Plan = plan,
             Seed = parse.GetValue(Seed),
             Population = population,
@@ -116,31 +117,38 @@ internal sealed class CompositionCommandOptions
     private TextWriter? _error;
     private string _styleUsed = "none";
 
-    /// <summary>The style scorer: an explicit file (errors are usage errors), else the cached real-vs-generated model if any.</summary>
+    /// <summary>
+    /// The style scorer: none for <c>--style none</c>; an explicit file (errors are usage errors); else the cached
+    /// real-vs-generated model, trained once on first use (<see cref="Learning.Style.StyleModelCache"/>), or none with a warning.
+    /// </summary>
     private Learning.Style.StyleScorer? LoadStyle(ParseResult parse)
     {
         string? path = parse.GetValue(Style);
-        bool explicitPath = path is not null;
-        path ??= StyleCommandSupport.DefaultModelPath("real-vs-generated");
-        if (!File.Exists(path))
+        if (path == "none") return null;
+        if (path is null)
         {
-            if (explicitPath) throw new CliUsageException($"{path}: no such style model");
-            return null;
+            try
+            {
+                var cached = Learning.Style.StyleModelCache.LoadOrTrain(new() { Models = _models }, _error);
+                _styleUsed = Learning.Style.StyleModelCache.PathFor(Learning.Style.StyleModelCache.RealVersusGeneratedTask);
+                return cached;
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or InvalidDataException or KeyNotFoundException or ArgumentException or IOException)
+            {
+                _error?.WriteLine($"evocomposer: warning: no style model ({e.Message}); composing without the style term");
+                return null;
+            }
         }
+        if (!File.Exists(path)) throw new CliUsageException($"{path}: no such style model");
         try
         {
             var scorer = Learning.Style.StyleScorer.Load(path);
             _styleUsed = path;
             return scorer;
         }
-        catch (Exception e) when (explicitPath && e is not OutOfMemoryException)
-        {
-            throw new CliUsageException($"{path}: {e.Message}");
-        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _error?.WriteLine($"evocomposer: warning: the cached style model {path} cannot be used ({e.Message}); composing without the style term");
-            return null;
+            throw new CliUsageException($"{path}: {e.Message}");
         }
     }
 
@@ -158,7 +166,7 @@ internal sealed class CompositionCommandOptions
         return dir;
     }
 
-    private static readonly string[] OutputNames = ["piece.mid", "report.json", "report.md", "fitness.svg"];
+    private static readonly string[] OutputNames = ["piece.mid", "report.json", "report.md", "fitness.svg", .. CompositionOutputs.FileNames];
 
     /// <summary>Runs the composition with progress on stderr and writes the outputs.</summary>
     public int Run(CliContext context, ParseResult parse, string command, CompositionOptions options, string dir, IEnumerable<KeyValuePair<string, string>> extraSettings)
@@ -188,11 +196,12 @@ internal sealed class CompositionCommandOptions
         Directory.CreateDirectory(dir);
         File.WriteAllBytes(Path.Combine(dir, "piece.mid"), MidiScoreWriter.Write(score));
         File.WriteAllText(Path.Combine(dir, "report.json"), CompositionReport.ToJson(result, request));
-        File.WriteAllText(Path.Combine(dir, "report.md"), CompositionReport.ToMarkdown(result, request));
+        string? picture = CompositionOutputs.Write(context, score, dir, render: !parse.GetValue(NoRender));
+        File.WriteAllText(Path.Combine(dir, "report.md"), CompositionOutputs.WithPicture(CompositionReport.ToMarkdown(result, request), dir, picture));
         File.WriteAllText(Path.Combine(dir, "fitness.svg"), CompositionReport.ToSvg(result.Evolution.Generations));
         int errors = result.Findings.Count(f => f.Severity == FindingSeverity.Error);
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{dir}/piece.mid: {options.Plan}; fitness {result.Fitness:0.###}; {result.Findings.Count} remaining faults ({errors} errors); {result.Evolution.LastGeneration} generations in {result.Evolution.Elapsed.TotalSeconds:0.00} s"));
+            $"{Path.Combine(dir, "piece.mid")}: {options.Plan}; fitness {result.Fitness:0.###}; {result.Findings.Count} remaining faults ({errors} errors); {result.Evolution.LastGeneration} generations in {result.Evolution.Elapsed.TotalSeconds:0.00} s"));
         return CliApp.Success;
     }
 

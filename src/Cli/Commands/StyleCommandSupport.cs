@@ -22,8 +22,8 @@ internal static class StyleCommandSupport
     public static Option<string> MethodsOption() => new("--methods") { Description = "Generators for real-vs-generated samples: markov, recombinant, or markov,recombinant (default).", DefaultValueFactory = _ => "markov,recombinant" };
     public static Option<int> SamplesOption() => new("--samples") { Description = "Generated pieces made for real-vs-generated when no --generated folder is given, half Markov, half recombinant (default 370).", DefaultValueFactory = _ => 370 };
 
-    /// <summary>The model file a task's classifier is written to by default: the cache the mined models use, then models/TASK.json.</summary>
-    public static string DefaultModelPath(string task) => Path.Combine(ChoraleModels.DefaultCacheFolder(), "models", task + ".json");
+    /// <summary>The model file a task's classifier is written to by default: CACHE/models/TASK-KEY.json, keyed by the feature schema (<see cref="StyleModelCache.PathFor"/>).</summary>
+    public static string DefaultModelPath(string task) => StyleModelCache.PathFor(task);
 
     public static string CheckTask(string task) =>
         Tasks.Contains(task) ? task : throw new CliUsageException($"unknown task '{task}' (tasks: {string.Join(", ", Tasks)})");
@@ -42,13 +42,14 @@ internal static class StyleCommandSupport
     /// <summary>Excerpt options; real-vs-generated merges repeated notes (see <see cref="StyleTaskOptions.MergeRepeats"/>) unless told not to.</summary>
     public static StyleTaskOptions Options(string task, int? measuresGiven, bool melodic, int seed, int maxPieces, bool keepRepeats = false)
     {
-        int measures = measuresGiven ?? (task == RealVersusGeneratedTask ? 16 : 8);
+        var defaults = task == RealVersusGeneratedTask ? StyleTaskOptions.RealVersusGeneratedDefaults : new StyleTaskOptions();
+        int measures = measuresGiven ?? defaults.Measures;
         if (measures < 1 || measures > 64) throw new CliUsageException($"--measures must be 1-64, not {measures}");
         if (maxPieces < 2) throw new CliUsageException($"--max-pieces must be at least 2, not {maxPieces}");
-        return new StyleTaskOptions
+        return defaults with
         {
             Measures = measures, Hop = Math.Max(1, measures / 2), Melodic = melodic, Seed = seed, MaxPiecesPerClass = maxPieces,
-            MergeRepeats = task == RealVersusGeneratedTask && !keepRepeats,
+            MergeRepeats = defaults.MergeRepeats && !keepRepeats,
         };
     }
 
@@ -99,16 +100,8 @@ internal static class StyleCommandSupport
         return made;
     }
 
-    public static IReadOnlyDictionary<string, string> Properties(string task, StyleTaskOptions options, StyleTaskData data) => new Dictionary<string, string>
-    {
-        ["task"] = task,
-        ["measures"] = options.Measures.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["feature-set"] = options.Melodic ? "melodic" : "all",
-        ["target-class"] = task == RealVersusGeneratedTask ? StyleTasks.RealClass : data.Data.Classes[0],
-        ["excerpts"] = data.Data.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["seed"] = options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [StyleScorer.MergeRepeatsProperty] = options.MergeRepeats ? "true" : "false",
-    };
+    public static IReadOnlyDictionary<string, string> Properties(string task, StyleTaskOptions options, StyleTaskData data) =>
+        StyleModelCache.Properties(task, task == RealVersusGeneratedTask ? StyleTasks.RealClass : data.Data.Classes[0], options, data);
 
     /// <summary>Writes progress lines at once, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
     private sealed class SyncProgress(TextWriter writer) : IProgress<string>

@@ -22,7 +22,7 @@ public static class TrainCommand
         var generated = StyleCommandSupport.GeneratedOption();
         var samples = StyleCommandSupport.SamplesOption();
         var methods = StyleCommandSupport.MethodsOption();
-        var output = new Option<string?>("--out") { Description = "Model file to write (default: cache/models/TASK.json)." };
+        var output = new Option<string?>("--out") { Description = "Model file to write (default: the cache, models/TASK-KEY.json, KEY naming the feature set; compose uses real-vs-generated from there)." };
         var command = new Command("train", "Trains a style classifier on excerpts of the corpus and writes its model file.")
         {
             task, corpora, kind, l2, measures, melodic, keepRepeats, seed, maxPieces, generated, samples, methods, output,

@@ -36,6 +36,12 @@ public sealed record StyleTaskOptions
     /// <summary>Seed of the piece sample; default 1.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// The defaults of the real-versus-generated task (what <c>train real-vs-generated</c> and the GA's cached model
+    /// use): 16-measure excerpts, the length of a GA candidate, hop 8, repeated notes merged in both classes.
+    /// </summary>
+    public static StyleTaskOptions RealVersusGeneratedDefaults { get; } = new() { Measures = 16, Hop = 8, MergeRepeats = true };
+
     /// <summary>The feature schema these options give.</summary>
     public FeatureSchema Schema => Melodic ? StyleFeatures.MelodicSchema : StyleFeatures.Schema;
 

@@ -159,4 +159,33 @@ public sealed class CheckCommandTests : IDisposable
         var summary = doc.RootElement.GetProperty("summary").EnumerateArray().ToDictionary(r => r.GetProperty("rule").GetString()!, r => r.GetProperty("per1000Notes").GetDouble());
         Assert.InRange(summary["parallel-fifths"] + summary["parallel-octaves"] + summary["contrary-fifths-octaves"], 0.5, 5);
     }
+
+    // A four-part MusicXML exercise as a notation program exports it: C major to D minor in parallel
+    // (soprano and tenor, and soprano and bass, move in fifths; tenor and bass in octaves).
+    private const string MusicXmlExercise = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE score-partwise PUBLIC "-//Recordare//DTD MusicXML 4.0 Partwise//EN" "http://www.musicxml.org/dtds/partwise.dtd">
+        <score-partwise version="4.0">
+          <part-list><score-part id="P1"><part-name>Soprano</part-name></score-part><score-part id="P2"><part-name>Alto</part-name></score-part><score-part id="P3"><part-name>Tenor</part-name></score-part><score-part id="P4"><part-name>Bass</part-name></score-part></part-list>
+          <part id="P1"><measure number="1"><attributes><divisions>1</divisions><key><fifths>0</fifths></key><time><beats>4</beats><beat-type>4</beat-type></time><clef><sign>G</sign><line>2</line></clef></attributes><note><pitch><step>G</step><octave>4</octave></pitch><duration>2</duration><type>half</type></note><note><pitch><step>A</step><octave>4</octave></pitch><duration>2</duration><type>half</type></note><barline location="right"><bar-style>light-heavy</bar-style></barline></measure></part>
+          <part id="P2"><measure number="1"><attributes><divisions>1</divisions><key><fifths>0</fifths></key><time><beats>4</beats><beat-type>4</beat-type></time><clef><sign>G</sign><line>2</line></clef></attributes><note><pitch><step>E</step><octave>4</octave></pitch><duration>2</duration><type>half</type></note><note><pitch><step>F</step><octave>4</octave></pitch><duration>2</duration><type>half</type></note><barline location="right"><bar-style>light-heavy</bar-style></barline></measure></part>
+          <part id="P3"><measure number="1"><attributes><divisions>1</divisions><key><fifths>0</fifths></key><time><beats>4</beats><beat-type>4</beat-type></time><clef><sign>F</sign><line>4</line></clef></attributes><note><pitch><step>C</step><octave>4</octave></pitch><duration>2</duration><type>half</type></note><note><pitch><step>D</step><octave>4</octave></pitch><duration>2</duration><type>half</type></note><barline location="right"><bar-style>light-heavy</bar-style></barline></measure></part>
+          <part id="P4"><measure number="1"><attributes><divisions>1</divisions><key><fifths>0</fifths></key><time><beats>4</beats><beat-type>4</beat-type></time><clef><sign>F</sign><line>4</line></clef></attributes><note><pitch><step>C</step><octave>3</octave></pitch><duration>2</duration><type>half</type></note><note><pitch><step>D</step><octave>3</octave></pitch><duration>2</duration><type>half</type></note><barline location="right"><bar-style>light-heavy</bar-style></barline></measure></part>
+        </score-partwise>
+        """;
+
+    [Fact]
+    public void Check_MusicXmlFile_FindsTheParallelsBetweenTheNamedVoices()
+    {
+        string file = _temp.Write("exercise.musicxml", MusicXmlExercise);
+        var result = CliRunner.Run("check", file, "--json", "--fail-on", "error");
+        Assert.Equal(1, result.ExitCode);
+        using var doc = JsonDocument.Parse(result.Output);
+        var violations = doc.RootElement.GetProperty("violations").EnumerateArray().ToList();
+        string[][] fifths = [.. violations.Where(v => v.GetProperty("rule").GetString() == "parallel-fifths")
+            .Select(v => v.GetProperty("voices").EnumerateArray().Select(x => x.GetString()!).ToArray())];
+        Assert.Equal([["soprano", "tenor"], ["soprano", "bass"]], fifths.OrderByDescending(v => v[1], StringComparer.Ordinal));
+        var octaves = Assert.Single(violations, v => v.GetProperty("rule").GetString() == "parallel-octaves");
+        Assert.Equal(["tenor", "bass"], octaves.GetProperty("voices").EnumerateArray().Select(v => v.GetString()));
+    }
 }

@@ -1,3 +1,4 @@
+using EvoComposer.Theory.Formats;
 using System.Text.Json;
 using EvoComposer.Evolution.Composition.Fitness;
 
@@ -5,7 +6,7 @@ namespace EvoComposer.Cli.Tests.Commands;
 
 public class ComposeCommandTests
 {
-    private static readonly string[] Small = ["--population", "16", "--generations", "12", "--phrases", "2", "--quiet"];
+    private static readonly string[] Small = ["--population", "16", "--generations", "12", "--phrases", "2", "--quiet", "--no-render"];
 
     [Fact]
     public void SameSeed_GivesByteIdenticalMidi_WithOneAndTwoThreads()
@@ -99,5 +100,50 @@ public class ComposeCommandTests
         Assert.Equal(0, r.ExitCode);
         var parsed = FitnessWeights.Parse(r.Output, "stdout", FitnessWeights.Default);
         Assert.Equal(FitnessWeights.Default.Weights.OrderBy(kv => kv.Key), parsed.Weights.OrderBy(kv => kv.Key));
+    }
+
+    [Fact]
+    public void Compose_WritesMusicXml_ThatReadsBackToTheNotesOfPieceMid()
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run(["compose", "--seed", "5", "--out", temp.Path, .. Small]);
+        Assert.Equal(0, r.ExitCode);
+        var xml = ScoreFiles.Read(Path.Combine(temp.Path, "piece.musicxml"));
+        var midi = ScoreFiles.Read(Path.Combine(temp.Path, "piece.mid"));
+        Assert.Equal(4, xml.Parts.Length);
+        Assert.Equal(midi.Parts.Length, xml.Parts.Length);
+        for (int p = 0; p < xml.Parts.Length; p++)
+            Assert.Equal(midi.Parts[p].Notes.Select(n => (n.Pitch.Midi, n.Onset, n.Duration)), xml.Parts[p].Notes.Select(n => (n.Pitch.Midi, n.Onset, n.Duration)));
+        Assert.False(File.Exists(Path.Combine(temp.Path, "piece.png")));
+        Assert.DoesNotContain("piece.png", File.ReadAllText(Path.Combine(temp.Path, "report.md")));
+    }
+
+    [Fact]
+    public void Compose_WithTheToolsInstalled_EngravesPieceAsPng_AndLinksItFromTheReport()
+    {
+        // CI installs lilypond, fluidsynth and the SoundFont (.ci/run runs scripts/setup-debian), so this must not skip.
+        Assert.NotNull(Host.Machine.Locate(ExternalTool.LilyPond));
+        using var temp = new TempFolder();
+        var r = CliRunner.Run("compose", "--seed", "2", "--population", "8", "--generations", "2", "--phrases", "2", "--quiet", "--out", temp.Path);
+        Assert.Equal(0, r.ExitCode);
+        byte[] png = File.ReadAllBytes(Path.Combine(temp.Path, "piece.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        Assert.Contains("![the engraved score](piece.png)", File.ReadAllText(Path.Combine(temp.Path, "report.md")));
+        if (Host.Machine.Locate(ExternalTool.FluidSynth) is not null && Host.Machine.Locate(ExternalTool.SoundFont) is not null)
+            Assert.Equal("RIFF"u8.ToArray(), File.ReadAllBytes(Path.Combine(temp.Path, "piece.wav"))[..4]);
+    }
+
+    [Fact]
+    public void Compose_WithoutTools_NamesEachMissingPackageOnce_AndStillWritesTheRest()
+    {
+        using var temp = new TempFolder();
+        var noTools = new Host { FindProgram = _ => null, FileExists = _ => false };
+        var r = CliRunner.RunOn(noTools, "compose", "--seed", "2", "--population", "8", "--generations", "2", "--phrases", "2", "--quiet", "--out", temp.Path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Single(r.ErrorLines, l => l.Contains("apt-get install lilypond"));
+        Assert.Single(r.ErrorLines, l => l.Contains("apt-get install fluidsynth fluid-soundfont-gm"));
+        foreach (string name in new[] { "piece.mid", "piece.musicxml", "report.json", "report.md" })
+            Assert.True(File.Exists(Path.Combine(temp.Path, name)), name);
+        Assert.False(File.Exists(Path.Combine(temp.Path, "piece.png")));
     }
 }

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using EvoComposer.Learning.Mining;
+using EvoComposer.Learning.Style.Classifiers;
+using EvoComposer.Learning.Style.Features;
+
+namespace EvoComposer.Learning.Style;
+
+/// <summary>
+/// How <see cref="StyleModelCache.LoadOrTrain"/> trains the real-versus-generated model when the cache has no
+/// usable one. The defaults are those of <c>evocomposer train real-vs-generated</c>. Immutable.
+/// </summary>
+public sealed record StyleModelCacheOptions
+{
+    /// <summary>The cache folder; default <see cref="ChoraleModels.DefaultCacheFolder"/> (the model goes into its <c>models</c> folder).</summary>
+    public string? CacheFolder { get; init; }
+    /// <summary>An explicit corpus root; default: found as usual (<c>$EVOCOMPOSER_CORPORA</c>, then <c>../shared/corpora</c>).</summary>
+    public string? CorpusRoot { get; init; }
+    /// <summary>The mined chorale models that make the generated samples; default <see cref="ChoraleModels.LoadOrBuild"/>.</summary>
+    public ChoraleModels? Models { get; init; }
+    /// <summary>Generated pieces made for training (half Markov, half recombinant); default 370.</summary>
+    public int Samples { get; init; } = 370;
+    /// <summary>How excerpts are cut and sampled; default <see cref="StyleTaskOptions.RealVersusGeneratedDefaults"/>.</summary>
+    public StyleTaskOptions Task { get; init; } = StyleTaskOptions.RealVersusGeneratedDefaults;
+    /// <summary>The L2 penalty of the logistic regression; default 0.01.</summary>
+    public double L2 { get; init; } = 0.01;
+}
+
+/// <summary>
+/// The one place the real-versus-generated style model is found for the genetic algorithm: loaded from the cache
+/// when a usable file is there, else trained once, cached and returned. The file name carries
+/// <see cref="SchemaKey"/>, a short hash of this program's feature names and the model file version, so a model
+/// trained by a build with other features is never picked up; a file that still cannot be used (damaged, or naming
+/// a feature this program lacks) is trained again and replaced. Thread-safe: one process trains at most once per
+/// file at a time, and files are written atomically.
+/// </summary>
+public static class StyleModelCache
+{
+    /// <summary>The task the cached model is trained for.</summary>
+    public const string RealVersusGeneratedTask = "real-vs-generated";
+
+    private static readonly Lock Gate = new();
+
+    /// <summary>
+    /// A 12-hex-digit hash of the names of <see cref="StyleFeatures.Schema"/> (in order) and
+    /// <see cref="ClassifierFile.Version"/>: it changes whenever a model file of an older build could not be used.
+    /// </summary>
+    public static string SchemaKey { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+        $"{ClassifierFile.Format} v{ClassifierFile.Version.ToString(CultureInfo.InvariantCulture)}\n{string.Join("\n", StyleFeatures.Schema.Names)}")))[..12];
+
+    /// <summary>The cached model file of a task: <c>CACHE/models/TASK-KEY.json</c> with <see cref="SchemaKey"/>.</summary>
+    /// <param name="task">The task name, e.g. <see cref="RealVersusGeneratedTask"/> or "style".</param>
+    /// <param name="cacheFolder">The cache folder; default <see cref="ChoraleModels.DefaultCacheFolder"/>.</param>
+    public static string PathFor(string task, string? cacheFolder = null) =>
+        Path.Combine(cacheFolder ?? ChoraleModels.DefaultCacheFolder(), "models", $"{task}-{SchemaKey}.json");
+
+    /// <summary>
+    /// The real-versus-generated scorer (target class "real") from the cache, trained and cached first when the file
+    /// is missing or unusable. Says one line on <paramref name="log"/> when it trains.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The model must be trained and the corpus is missing.</exception>
+    public static StyleScorer LoadOrTrain(StyleModelCacheOptions? options = null, TextWriter? log = null)
+    {
+        options ??= new StyleModelCacheOptions();
+        string path = PathFor(RealVersusGeneratedTask, options.CacheFolder);
+        lock (Gate)
+        {
+            if (File.Exists(path))
+            {
+                try { return StyleScorer.Load(path); }
+                catch (Exception e) when (e is ClassifierFileException or KeyNotFoundException)
+                {
+                    log?.WriteLine($"evocomposer: the cached style model {path} cannot be used ({(e as ClassifierFileException)?.Reason ?? e.Message}); training it again (about 20 s)…");
+                }
+            }
+            else log?.WriteLine($"evocomposer: training the style model once (about 20 s); it is cached in {path}");
+            return Train(options, path, log);
+        }
+    }
+
+    private static StyleScorer Train(StyleModelCacheOptions options, string path, TextWriter? log)
+    {
+        var task = options.Task.Validate();
+        var models = options.Models ?? ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, options.CorpusRoot, null, log);
+        var generated = StyleTasks.Generate(models, [.. models.Pieces.Select(p => p.Key)], options.Samples, task.Seed);
+        var data = StyleTasks.RealVersusGenerated(task, generated, options.CorpusRoot);
+        var model = new LogisticRegressionTrainer(new LogisticRegressionOptions { L2 = options.L2 }).Fit(data.Data);
+        string temp = path + ".tmp" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            ClassifierFile.Save(temp, model, Properties(RealVersusGeneratedTask, StyleTasks.RealClass, task, data));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log?.WriteLine($"evocomposer: could not cache the style model in {path}: {e.Message}");
+        }
+        return new StyleScorer(model, StyleTasks.RealClass, task.Melodic, task.MergeRepeats);
+    }
+
+    /// <summary>
+    /// The properties saved with a trained model (task, measures, feature set, target class, excerpts, seed), which
+    /// <see cref="StyleScorer.Load"/> reads back.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Properties(string task, string targetClass, StyleTaskOptions options, StyleTaskData data) => new Dictionary<string, string>
+    {
+        ["task"] = task,
+        ["measures"] = options.Measures.ToString(CultureInfo.InvariantCulture),
+        ["feature-set"] = options.Melodic ? "melodic" : "all",
+        ["target-class"] = targetClass,
+        ["excerpts"] = data.Data.Count.ToString(CultureInfo.InvariantCulture),
+        ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
+        [StyleScorer.MergeRepeatsProperty] = options.MergeRepeats ? "true" : "false",
+    };
+}
