@@ -113,10 +113,12 @@ public static class EvaluateHarmonizeCommand
                 w.WriteString("method", s.Method);
                 w.WriteNumber("pieces", s.Pieces);
                 w.WriteNumber("errorsPerPiece", R(s.ErrorsPerPiece));
+                w.WriteNumber("melodyErrorsPerPiece", R(s.MelodyErrorsPerPiece));
                 w.WriteNumber("piecesWithErrors", s.PiecesWithErrors);
                 w.WriteNumber("chordAgreement", R(s.ChordAgreement));
                 w.WriteNumber("bassAgreement", R(s.BassAgreement));
                 w.WriteNumber("secondsPerPiece", R(s.SecondsPerPiece));
+                WriteCounts(w, s.ErrorsByRule);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -130,14 +132,23 @@ public static class EvaluateHarmonizeCommand
                 w.WriteNumber("phrases", m.Phrases);
                 w.WriteNumber("beats", m.Score.Beats);
                 w.WriteNumber("errors", m.Score.Errors);
+                w.WriteNumber("melodyErrors", m.Score.MelodyErrors);
                 w.WriteNumber("chordAgreement", R(m.Score.ChordAgreement));
                 w.WriteNumber("bassAgreement", R(m.Score.BassAgreement));
                 w.WriteNumber("seconds", R(m.Seconds));
+                WriteCounts(w, m.ErrorsByRule);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WriteEndObject();
         });
+
+    private static void WriteCounts(System.Text.Json.Utf8JsonWriter w, IEnumerable<KeyValuePair<string, int>> counts)
+    {
+        w.WriteStartObject("errorsByRule");
+        foreach (var (rule, count) in counts) w.WriteNumber(rule, count);
+        w.WriteEndObject();
+    }
 
     private static void WriteTable(TextWriter o, HarmonizationBenchmarkResult result, string split, HarmonizationBenchmarkOptions options)
     {
@@ -145,9 +156,11 @@ public static class EvaluateHarmonizeCommand
         string F(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
         int chorales = result.Melodies.Count(m => m.Method == "bach");
         o.WriteLine($"JSB {split} split, {chorales} soprano lines; GA: population {options.Population} x {options.Islands} islands, {options.Generations} generations{(options.Style is null ? ", no style term" : "")}; rules '{options.Rules.Name}'");
-        o.WriteLine("method        errors/piece  pieces with errors  chord agreement  bass agreement  s/piece");
+        o.WriteLine("method        errors/piece (in melody)  pieces with errors  chord agreement  bass agreement  s/piece");
         foreach (var s in result.Summaries)
-            o.WriteLine($"{s.Method,-13} {F(s.ErrorsPerPiece),12}  {s.PiecesWithErrors,18}  {P(s.ChordAgreement),15}  {P(s.BassAgreement),14}  {F(s.SecondsPerPiece),7}");
+            o.WriteLine($"{s.Method,-13} {F(s.ErrorsPerPiece),12} {"(" + F(s.MelodyErrorsPerPiece) + ")",11}  {s.PiecesWithErrors,18}  {P(s.ChordAgreement),15}  {P(s.BassAgreement),14}  {F(s.SecondsPerPiece),7}");
+        foreach (var s in result.Summaries.Where(s => !s.ErrorsByRule.IsEmpty))
+            o.WriteLine($"  {s.Method} errors: {string.Join(", ", s.ErrorsByRule.Select(kv => $"{kv.Key} {kv.Value}"))}");
         o.WriteLine("(agreement: share of beats with Bach's chord root and triad quality / bass pitch class; 'bach' is the original, for reference)");
     }
 }

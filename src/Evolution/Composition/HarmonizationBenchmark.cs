@@ -55,7 +55,8 @@ public sealed record HarmonizationBenchmarkOptions
 /// <param name="ChordMatches">Of those, beats where the harmonization's chord has the same root and triad quality.</param>
 /// <param name="BassBeats">Beats where Bach's bass sounds.</param>
 /// <param name="BassMatches">Of those, beats where the harmonization's bass has the same pitch class.</param>
-public readonly record struct HarmonizationScore(int Beats, int Errors, int ChordBeats, int ChordMatches, int BassBeats, int BassMatches)
+/// <param name="MelodyErrors">Of <paramref name="Errors"/>, those in the given soprano alone (no harmonizer can mend them).</param>
+public readonly record struct HarmonizationScore(int Beats, int Errors, int ChordBeats, int ChordMatches, int BassBeats, int BassMatches, int MelodyErrors = 0)
 {
     /// <summary>Share of <see cref="ChordBeats"/> that match (0 when there are none).</summary>
     public double ChordAgreement => ChordBeats == 0 ? 0 : (double)ChordMatches / ChordBeats;
@@ -70,17 +71,21 @@ public readonly record struct HarmonizationScore(int Beats, int Errors, int Chor
 /// <param name="Phrases">Phrases planned.</param>
 /// <param name="Score">The comparison with Bach.</param>
 /// <param name="Seconds">Wall time of the harmonization (not of the comparison).</param>
-public sealed record HarmonizedMelody(int Index, string Method, Key Key, int Phrases, HarmonizationScore Score, double Seconds);
+/// <param name="ErrorsByRule">The error-severity violations per rule id (rules with none are absent).</param>
+public sealed record HarmonizedMelody(int Index, string Method, Key Key, int Phrases, HarmonizationScore Score, double Seconds, ImmutableSortedDictionary<string, int> ErrorsByRule);
 
 /// <summary>One method over all melodies.</summary>
 /// <param name="Method">The method.</param>
 /// <param name="Pieces">Melodies harmonized.</param>
 /// <param name="ErrorsPerPiece">Mean error-severity violations per piece.</param>
+/// <param name="MelodyErrorsPerPiece">Of those, the mean in the given soprano alone.</param>
 /// <param name="PiecesWithErrors">Pieces with at least one.</param>
 /// <param name="ChordAgreement">Matching beats over compared beats, pooled over all pieces.</param>
 /// <param name="BassAgreement">Matching bass beats over compared beats, pooled over all pieces.</param>
 /// <param name="SecondsPerPiece">Mean wall time per piece.</param>
-public sealed record HarmonizationSummary(string Method, int Pieces, double ErrorsPerPiece, int PiecesWithErrors, double ChordAgreement, double BassAgreement, double SecondsPerPiece);
+/// <param name="ErrorsByRule">Error-severity violations per rule id over all pieces.</param>
+public sealed record HarmonizationSummary(string Method, int Pieces, double ErrorsPerPiece, double MelodyErrorsPerPiece, int PiecesWithErrors, double ChordAgreement, double BassAgreement, double SecondsPerPiece,
+    ImmutableSortedDictionary<string, int> ErrorsByRule);
 
 /// <summary>The benchmark's outcome: every melody by every method, and a summary per method ("bach" first).</summary>
 /// <param name="Melodies">Per melody and method, in order.</param>
@@ -133,9 +138,10 @@ public static class HarmonizationBenchmark
             .Select(g =>
             {
                 var total = g.Aggregate(new HarmonizationScore(), (a, m) => new HarmonizationScore(a.Beats + m.Score.Beats, a.Errors + m.Score.Errors,
-                    a.ChordBeats + m.Score.ChordBeats, a.ChordMatches + m.Score.ChordMatches, a.BassBeats + m.Score.BassBeats, a.BassMatches + m.Score.BassMatches));
+                    a.ChordBeats + m.Score.ChordBeats, a.ChordMatches + m.Score.ChordMatches, a.BassBeats + m.Score.BassBeats, a.BassMatches + m.Score.BassMatches, a.MelodyErrors + m.Score.MelodyErrors));
                 int n = g.Count();
-                return new HarmonizationSummary(g.Key, n, (double)total.Errors / n, g.Count(m => m.Score.Errors > 0), total.ChordAgreement, total.BassAgreement, g.Sum(m => m.Seconds) / n);
+                return new HarmonizationSummary(g.Key, n, (double)total.Errors / n, (double)total.MelodyErrors / n, g.Count(m => m.Score.Errors > 0), total.ChordAgreement, total.BassAgreement, g.Sum(m => m.Seconds) / n,
+                    g.SelectMany(m => m.ErrorsByRule).GroupBy(kv => kv.Key, StringComparer.Ordinal).ToImmutableSortedDictionary(r => r.Key, r => r.Sum(kv => kv.Value), StringComparer.Ordinal));
             })
             .ToList();
         return new HarmonizationBenchmarkResult(melodies, summaries);
@@ -152,7 +158,8 @@ public static class HarmonizationBenchmark
         var key = plan.Key;
         var bach = ToScore(frames, key);
         var bachAnalysis = Analyze(bach);
-        var results = new List<HarmonizedMelody> { new(index, "bach", key, plan.Phrases.Length, Compare(bachAnalysis, bach, bachAnalysis, options.Rules), 0) };
+        var (bachScore, bachErrors) = Compare(bachAnalysis, bach, bachAnalysis, options.Rules);
+        var results = new List<HarmonizedMelody> { new(index, "bach", key, plan.Phrases.Length, bachScore, 0, bachErrors) };
         ulong seed = options.Seed + (ulong)index;
         foreach (var method in options.Methods)
         {
@@ -167,7 +174,8 @@ public static class HarmonizationBenchmark
                 _ => Baseline(method, frames, plan, options.Models, new Random(unchecked((int)(seed * 0x9E3779B1UL)))),
             };
             double seconds = watch.Elapsed.TotalSeconds;
-            results.Add(new HarmonizedMelody(index, method, key, plan.Phrases.Length, Compare(Analyze(candidate), candidate, bachAnalysis, options.Rules), seconds));
+            var (score, errors) = Compare(Analyze(candidate), candidate, bachAnalysis, options.Rules);
+            results.Add(new HarmonizedMelody(index, method, key, plan.Phrases.Length, score, seconds, errors));
         }
         return results;
     }
@@ -282,10 +290,14 @@ public static class HarmonizationBenchmark
     private static HarmonicAnalysis Analyze(Score score) => HarmonicAnalysis.Analyze(SliceGrid.FromScore(score), score.Key, score.KeySignature.Fifths);
 
     /// <summary>Compares a harmonization with Bach's at every beat onset, and counts its error-severity violations.</summary>
-    private static HarmonizationScore Compare(HarmonicAnalysis ours, Score score, HarmonicAnalysis bach, RuleSet rules)
+    private static (HarmonizationScore Score, ImmutableSortedDictionary<string, int> ErrorsByRule) Compare(HarmonicAnalysis ours, Score score, HarmonicAnalysis bach, RuleSet rules)
     {
         var context = new RuleContext(ours.Grid, ours, true, score.Key, score.KeySignature.Fifths);
-        int errors = RuleChecker.Check(context, rules).Violations.Count(v => v.Severity == Severity.Error);
+        var violations = RuleChecker.Check(context, rules).Violations.Where(v => v.Severity == Severity.Error).ToList();
+        int melodyErrors = violations.Count(v => v.Voices.Length > 0 && v.Voices.All(x => x.Equals("soprano", StringComparison.OrdinalIgnoreCase)));
+        var byRule = violations
+            .GroupBy(v => v.RuleId, StringComparer.Ordinal).ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        int errors = byRule.Values.Sum();
         int beats = (int)bach.Grid.Onsets[^1].Floor() + 1;
         int chordBeats = 0, chordMatches = 0, bassBeats = 0, bassMatches = 0;
         int so = -1, sb = -1;
@@ -310,7 +322,7 @@ public static class HarmonizationBenchmark
                 if (myBass >= 0 && myBass % 12 == bass % 12) bassMatches++;
             }
         }
-        return new HarmonizationScore(beats, errors, chordBeats, chordMatches, bassBeats, bassMatches);
+        return (new HarmonizationScore(beats, errors, chordBeats, chordMatches, bassBeats, bassMatches, melodyErrors), byRule);
     }
 
     /// <summary>The last slice starting at or before <paramref name="t"/>, searching on from <paramref name="from"/>.</summary>
