@@ -62,7 +62,7 @@ public static class EvaluateHarmonizeCommand
                 Style = pr.GetValue(noStyle) ? null : LoadStyle(),
             };
             try { options.Validate(); }
-            catch (ArgumentException e) { throw new CliUsageException(e.Message); }
+            catch (ArgumentException e) { throw new CliUsageException(e.Message.Split('\n')[0].Trim()); }
             IProgress<HarmonizedMelody>? progress = context.ErrorIsTerminal
                 ? new SyncProgress(m => { if (m.Method != "bach") context.Error.Write($"\rchorale {m.Index + 1}/{chorales.Count} {m.Method,-12}"); })
                 : null;

@@ -34,7 +34,7 @@ public class EvaluateHarmonizeCommandTests
         var pieces = root.GetProperty("pieces").EnumerateArray().ToList();
         Assert.Equal(8, pieces.Count);
         Assert.All(pieces, p => Assert.True(p.GetProperty("beats").GetInt32() > 16));
-        Assert.Equal(pieces.Where(p => p.GetProperty("index").GetInt32() == 0).Select(p => p.GetProperty("beats").GetInt32()).Distinct().Count(), 1);
+        Assert.Single(pieces.Where(p => p.GetProperty("index").GetInt32() == 0).Select(p => p.GetProperty("beats").GetInt32()).Distinct());
     }
 
     [Theory]
