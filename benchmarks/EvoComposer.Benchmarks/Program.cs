@@ -10,6 +10,11 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "fitness-profile")
+        {
+            FitnessProfile.Run();
+            return;
+        }
         if (args.Length > 0 && args[0] == "profile")
         {
             var files = Directory.GetFiles("/work/shared/corpora/bach-370-chorales/kern", "*.krn").Order().ToArray();
