@@ -151,9 +151,13 @@ public static class HarmonizationBenchmark
     {
         frames = Trim(frames);
         if (frames.Length < 8) throw new ArgumentException($"Chorale {index} has no notes.");
-        var melody = MelodyScore(frames);
         PhrasePlan plan;
-        try { plan = MelodyPlanner.Plan(melody); }
+        try
+        {
+            // The key is estimated from the melody; the melody is then spelled in it (as a file in that key would be).
+            var key0 = MelodyPlanner.Plan(MelodyScore(frames)).Key;
+            plan = MelodyPlanner.Plan(MelodyScore(frames, key0), key0);
+        }
         catch (ArgumentException e) { throw new ArgumentException($"Chorale {index}: {e.Message}", e); }
         var key = plan.Key;
         var bach = ToScore(frames, key);
@@ -227,12 +231,13 @@ public static class HarmonizationBenchmark
 
     /// <summary>
     /// The soprano as a one-part score (4/4 with the pickup the length implies), with a fermata on each long note
-    /// that stands in for a phrase end (see the remarks of <see cref="HarmonizationBenchmark"/>).
+    /// that stands in for a phrase end (see the remarks of <see cref="HarmonizationBenchmark"/>), spelled in
+    /// <paramref name="key"/> (C major when null).
     /// </summary>
-    public static Score MelodyScore(int[][] frames)
+    public static Score MelodyScore(int[][] frames, Key? key = null)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        var plain = ToScore(frames, null, voices: 1);
+        var plain = ToScore(frames, key, voices: 1);
         int pickup = PickupBeats(frames.Length);
         var notes = plain.Parts[0].Notes;
         var marked = new List<Note>(notes.Length);
