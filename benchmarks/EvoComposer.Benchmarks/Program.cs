@@ -2,9 +2,20 @@ using BenchmarkDotNet.Running;
 
 namespace EvoComposer.Benchmarks;
 
-/// <summary>Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- --filter '*'</c>;
+/// <c>-- fitness-profile</c> prints the GA fitness broken down by component instead.
+/// </summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "fitness-profile")
+        {
+            FitnessProfile.Run();
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -6,7 +6,7 @@ using EvoComposer.Theory.Corpora;
 
 namespace EvoComposer.Cli.Commands;
 
-/// <summary><c>evocomposer evaluate markov [--json] [--corpora DIR]</c>: the JSB chorales benchmark.</summary>
+/// <summary><c>evocomposer evaluate markov [--json] [--corpora DIR]</c>: the JSB chorales benchmark; <c>evaluate style</c> and <c>evaluate harmonize</c> are its siblings.</summary>
 public static class EvaluateCommand
 {
     /// <summary>Builds the command.</summary>
@@ -30,7 +30,7 @@ public static class EvaluateCommand
             else WriteTable(context.Output, result);
             return CliApp.Success;
         });
-        return new Command("evaluate", "Evaluates models on standard benchmarks.") { markov, EvaluateStyleCommand.Create(context) };
+        return new Command("evaluate", "Evaluates models on standard benchmarks.") { markov, EvaluateStyleCommand.Create(context), EvaluateHarmonizeCommand.Create(context) };
     }
 
     private static object Split(JsbScore s) => new

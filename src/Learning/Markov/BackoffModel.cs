@@ -67,7 +67,32 @@ public sealed class BackoffModel
     }
 
     /// <summary>Natural logarithm of <see cref="Probability"/>.</summary>
-    public double LogProbability(ReadOnlySpan<ulong> contexts, int symbol) => Math.Log(Probability(contexts, symbol));
+    public double LogProbability(ReadOnlySpan<ulong> contexts, int symbol)
+    {
+        // A small per-thread memo of recent answers (a pure function of the model, the contexts and the symbol):
+        // a GA scores the same sonorities in the same contexts over and over. Per thread, so nothing is shared.
+        ulong key = ContextHash.Mix(ContextHash.Mix((ulong)_id, symbol), contexts.Length);
+        foreach (ulong c in contexts) key = ContextHash.Mix(key, (long)c);
+        if (key == 0) key = 1;
+        var memo = t_memo ??= new MemoEntry[MemoSize];
+        ref var entry = ref memo[(int)(key & (MemoSize - 1))];
+        if (entry.Key == key) return entry.Value;
+        double value = Math.Log(Probability(contexts, symbol));
+        entry.Key = key;
+        entry.Value = value;
+        return value;
+    }
+
+    private const int MemoSize = 1 << 14;
+    private static long s_lastId;
+    private readonly long _id = Interlocked.Increment(ref s_lastId);
+    [ThreadStatic] private static MemoEntry[]? t_memo;
+
+    private struct MemoEntry
+    {
+        public ulong Key;
+        public double Value;
+    }
 
     /// <summary>Fills <paramref name="probabilities"/> (one per symbol) with the distribution after the contexts.</summary>
     public void Distribution(ReadOnlySpan<ulong> contexts, Span<double> probabilities)

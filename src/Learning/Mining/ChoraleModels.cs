@@ -227,6 +227,60 @@ public sealed class ChoraleModels
     {
         var templates = PhrasePlan.Templates(Pieces, mode, beatsPerMeasure);
         var (positions, ends) = PhrasePlan.From(Pieces[templates[random.Next(templates.Length)]], phrases, random);
+        var beats = SampleSonorities(mode, positions, ends, beatsPerMeasure, random, null);
+        return new GeneratedPiece("markov", mode, beats, positions, beatsPerMeasure, ends, new BeatProvenance?[positions.Length]);
+    }
+
+    /// <summary>
+    /// The plain Markov harmonization of a fixed soprano (a baseline for the GA): beat by beat, a sonority drawn as in
+    /// <see cref="SampleMarkov"/> from those whose soprano is the melody's pitch at the beat. Where no sonority of
+    /// the vocabulary has that soprano, the most probable sonority with the soprano's pitch class an octave away is
+    /// taken and its soprano set to the melody's pitch (so the soprano of the result is always the melody).
+    /// </summary>
+    /// <param name="soprano">Per beat, the melody's MIDI pitch at the beat's onset, relative to C (1–127).</param>
+    /// <param name="mode">Major or minor.</param>
+    /// <param name="beatInMeasure">Per beat, its position in the measure (0-based).</param>
+    /// <param name="beatsPerMeasure">Quarter-note beats per measure.</param>
+    /// <param name="phraseEnds">Per beat, whether a phrase ends there.</param>
+    /// <param name="random">The source of randomness (seeded by the caller).</param>
+    /// <exception cref="ArgumentException">The arrays differ in length, are empty, or a pitch is not 1–127.</exception>
+    public GeneratedPiece HarmonizeMarkov(IReadOnlyList<int> soprano, Mode mode, IReadOnlyList<int> beatInMeasure, int beatsPerMeasure, IReadOnlyList<bool> phraseEnds, Random random)
+    {
+        var (positions, ends) = CheckMelody(soprano, beatInMeasure, phraseEnds);
+        var beats = SampleSonorities(mode, positions, ends, beatsPerMeasure, random, soprano);
+        return new GeneratedPiece("markov", mode, beats, positions, beatsPerMeasure, ends, new BeatProvenance?[positions.Length]);
+    }
+
+    /// <summary>
+    /// The plain recombinant harmonization of a fixed soprano (a baseline for the GA): lexicon groupings whose soprano
+    /// opens with the melody's pitch, joined as in EMI (see <see cref="RecombinantComposer.Harmonize"/>).
+    /// </summary>
+    /// <inheritdoc cref="HarmonizeMarkov" path="/param"/>
+    /// <exception cref="ArgumentException">The arrays differ in length, are empty, or a pitch is not 1–127.</exception>
+    public GeneratedPiece HarmonizeRecombinant(IReadOnlyList<int> soprano, Mode mode, IReadOnlyList<int> beatInMeasure, int beatsPerMeasure, IReadOnlyList<bool> phraseEnds, Random random)
+    {
+        var (positions, ends) = CheckMelody(soprano, beatInMeasure, phraseEnds);
+        return RecombinantComposer.Harmonize(Lexicon, mode, soprano, positions, beatsPerMeasure, ends, random);
+    }
+
+    private static (int[] Positions, bool[] Ends) CheckMelody(IReadOnlyList<int> soprano, IReadOnlyList<int> beatInMeasure, IReadOnlyList<bool> phraseEnds)
+    {
+        ArgumentNullException.ThrowIfNull(soprano);
+        ArgumentNullException.ThrowIfNull(beatInMeasure);
+        ArgumentNullException.ThrowIfNull(phraseEnds);
+        if (soprano.Count == 0 || beatInMeasure.Count != soprano.Count || phraseEnds.Count != soprano.Count)
+            throw new ArgumentException("A melody needs one pitch, position and phrase-end flag per beat.");
+        foreach (int p in soprano)
+            if (p < 1 || p > 127) throw new ArgumentException($"{p} is not a MIDI pitch 1–127.", nameof(soprano));
+        return (beatInMeasure.ToArray(), phraseEnds.ToArray());
+    }
+
+    /// <summary>
+    /// One sonority per beat from the product of experts described at <see cref="SampleMarkov"/>; with
+    /// <paramref name="soprano"/>, only sonorities whose soprano is the given pitch are drawn.
+    /// </summary>
+    private BeatGrouping[] SampleSonorities(Mode mode, int[] positions, bool[] ends, int beatsPerMeasure, Random random, IReadOnlyList<int>? soprano)
+    {
         int n = positions.Length;
         var distance = new int[n];
         for (int i = n - 1, next = n - 1; i >= 0; i--)
@@ -259,29 +313,57 @@ public sealed class ChoraleModels
                 for (int pitch = 1; pitch < 128; pitch++)
                     table[pitch] = Melodic.Probability(mode, v, recent[..r], beatsPerMeasure, positions[i] * 4, MelodicModel.Symbol(previousPitch[v], pitch, 4));
             }
-            double total = 0;
-            for (int w = 1; w < weights.Length; w++)
+            int wanted = soprano is null ? 0 : soprano[i];
+            if (wanted != 0 && !HasSoprano(vocabulary, weights, wanted))
             {
-                if (weights[w] < 1e-7) { weights[w] = 0; continue; }
-                var (s, a, t, b) = BeatGrouping.Unpack(vocabulary[w]);
-                weights[w] *= voiceTables[0][s] * voiceTables[1][a] * voiceTables[2][t] * voiceTables[3][b];
-                if (i > 0) weights[w] *= pairs.Ratio(mode, previousPitch, [s, a, t, b]);
-                total += weights[w];
+                // No sonority of the vocabulary has this soprano: take the most probable with the pitch class an octave away.
+                int best = 0;
+                for (int w = 1; w < weights.Length; w++)
+                {
+                    int s = (int)(vocabulary[w] & 0xFF);
+                    if ((s == wanted - 12 || s == wanted + 12) && (best == 0 || weights[w] > weights[best])) best = w;
+                }
+                if (best == 0)
+                    for (int w = 1; w < weights.Length; w++)
+                        if (best == 0 || weights[w] > weights[best]) best = w;
+                sonorities[i] = (vocabulary[best] & 0xFFFFFF00u) | (uint)wanted;
             }
-            double u = random.NextDouble() * total, acc = 0;
-            int chosen = weights.Length - 1;
-            for (int w = 1; w < weights.Length; w++)
+            else
             {
-                acc += weights[w];
-                if (u < acc) { chosen = w; break; }
+                double total = 0;
+                for (int w = 1; w < weights.Length; w++)
+                {
+                    var (s, a, t, b) = BeatGrouping.Unpack(vocabulary[w]);
+                    if (wanted != 0 ? s != wanted : weights[w] < 1e-7) { weights[w] = 0; continue; }
+                    weights[w] *= voiceTables[0][s] * voiceTables[1][a] * voiceTables[2][t] * voiceTables[3][b];
+                    if (i > 0) weights[w] *= pairs.Ratio(mode, previousPitch, [s, a, t, b]);
+                    total += weights[w];
+                }
+                double u = random.NextDouble() * total, acc = 0;
+                int chosen = -1, last = -1;
+                for (int w = 1; w < weights.Length; w++)
+                {
+                    if (weights[w] <= 0) continue;
+                    last = w;
+                    acc += weights[w];
+                    if (u < acc) { chosen = w; break; }
+                }
+                if (chosen < 0) chosen = last >= 0 ? last : weights.Length - 1;
+                sonorities[i] = vocabulary[chosen];
             }
-            sonorities[i] = vocabulary[chosen];
             var (cs, ca, ct, cb) = BeatGrouping.Unpack(sonorities[i]);
             int[] pitches = [cs, ca, ct, cb];
             for (int v = 0; v < 4; v++) history[v].Add(MelodicModel.Symbol(previousPitch[v], pitches[v], 4));
             beats[i] = BeatGrouping.Chord(cs, ca, ct, cb);
         }
-        return new GeneratedPiece("markov", mode, beats, positions, beatsPerMeasure, ends, new BeatProvenance?[n]);
+        return beats;
+    }
+
+    private static bool HasSoprano(IReadOnlyList<uint> vocabulary, double[] weights, int soprano)
+    {
+        for (int w = 1; w < weights.Length; w++)
+            if ((vocabulary[w] & 0xFF) == soprano && weights[w] > 0) return true;
+        return false;
     }
 
     /// <summary>

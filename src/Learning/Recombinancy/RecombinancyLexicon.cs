@@ -17,7 +17,7 @@ public readonly record struct LexiconEntry(int Piece, int Beat);
 /// </summary>
 public sealed class RecombinancyLexicon
 {
-    private readonly Dictionary<ulong, int[]> _byOpening, _byDestination;
+    private readonly Dictionary<ulong, int[]> _byOpening, _byDestination, _bySoprano;
     private readonly LexiconEntry[] _entries;
     private readonly int[] _pieceStart;
 
@@ -29,6 +29,7 @@ public sealed class RecombinancyLexicon
         _pieceStart = new int[pieces.Count + 1];
         var byOpening = new Dictionary<ulong, List<int>>();
         var byDestination = new Dictionary<ulong, List<int>>();
+        var bySoprano = new Dictionary<ulong, List<int>>();
         for (int p = 0; p < pieces.Count; p++)
         {
             _pieceStart[p] = entries.Count;
@@ -38,6 +39,7 @@ public sealed class RecombinancyLexicon
                 int id = entries.Count;
                 entries.Add(new LexiconEntry(p, b));
                 Add(byOpening, Key(piece.Mode, piece.Beats[b].Opening, piece.BeatInMeasure[b], piece.BeatsPerMeasure[b]), id);
+                Add(bySoprano, Key(piece.Mode, piece.Beats[b].Opening & 0xFF, piece.BeatInMeasure[b], piece.BeatsPerMeasure[b]), id);
                 if (b + 1 < piece.Length)
                     Add(byDestination, Key(piece.Mode, piece.Beats[b + 1].Opening, piece.BeatInMeasure[b], piece.BeatsPerMeasure[b]), id);
             }
@@ -46,6 +48,7 @@ public sealed class RecombinancyLexicon
         _entries = entries.ToArray();
         _byOpening = byOpening.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         _byDestination = byDestination.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _bySoprano = bySoprano.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 
     private static void Add(Dictionary<ulong, List<int>> index, ulong key, int id)
@@ -78,6 +81,10 @@ public sealed class RecombinancyLexicon
     /// <summary>Ids of groupings that open with these pitches at this metric position (empty when none).</summary>
     public ReadOnlySpan<int> WithOpening(Mode mode, uint opening, int beatInMeasure, int beatsPerMeasure) =>
         _byOpening.TryGetValue(Key(mode, opening, beatInMeasure, beatsPerMeasure), out var ids) ? ids : [];
+
+    /// <summary>Ids of groupings whose soprano opens with this pitch (relative to C) at this metric position (empty when none).</summary>
+    public ReadOnlySpan<int> WithSoprano(Mode mode, int soprano, int beatInMeasure, int beatsPerMeasure) =>
+        soprano is < 1 or > 127 ? [] : _bySoprano.TryGetValue(Key(mode, (uint)soprano, beatInMeasure, beatsPerMeasure), out var ids) ? ids : [];
 
     /// <summary>Ids of groupings at this metric position whose destination is these pitches (empty when none).</summary>
     public ReadOnlySpan<int> WithDestination(Mode mode, uint destination, int beatInMeasure, int beatsPerMeasure) =>

@@ -132,6 +132,84 @@ public static class RecombinantComposer
             }
     }
 
+    /// <summary>
+    /// Harmonizes a fixed soprano by recombinancy, greedily beat by beat: where the previous grouping's destination
+    /// opens with the melody's pitch, the next grouping is one that opens with that destination (a join Bach wrote,
+    /// as in EMI); elsewhere any grouping whose soprano opens with the melody's pitch at the beat's metric position
+    /// (then at any position, then an octave away, moved by that octave). Among the candidates, those that end a
+    /// phrase in their source where the plan ends one (and not elsewhere), then those whose destination's soprano is
+    /// the melody's next pitch (so that the chain of joins can go on), then those from another piece are preferred;
+    /// the choice among the rest is random. Only the soprano's opening pitch is matched: the result's soprano may
+    /// differ from the melody inside a beat. Provenance is kept per beat. A beat that nothing fits (rare) keeps the
+    /// previous beat's lower voices.
+    /// </summary>
+    /// <param name="lexicon">The lexicon.</param>
+    /// <param name="mode">Major or minor.</param>
+    /// <param name="soprano">Per beat, the melody's MIDI pitch at the beat's onset, relative to C.</param>
+    /// <param name="positions">Per beat, its position in the measure (0-based).</param>
+    /// <param name="beatsPerMeasure">Quarter-note beats per measure.</param>
+    /// <param name="ends">Per beat, whether a phrase ends there.</param>
+    /// <param name="random">The source of randomness (seeded by the caller).</param>
+    public static GeneratedPiece Harmonize(RecombinancyLexicon lexicon, Mode mode, IReadOnlyList<int> soprano, int[] positions, int beatsPerMeasure, bool[] ends, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(soprano);
+        int n = positions.Length;
+        if (soprano.Count != n || ends.Length != n) throw new ArgumentException("One pitch, position and phrase-end flag per beat.");
+        var beats = new BeatGrouping[n];
+        var provenance = new BeatProvenance?[n];
+        var ids = new int[n];
+        var pool = new List<int>();
+        var kept = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            int wanted = soprano[i], shift = 0;
+            pool.Clear();
+            if (i > 0 && ids[i - 1] >= 0 && lexicon.Destination(ids[i - 1]) is { } destination && (destination & 0xFF) == wanted)
+                foreach (int id in lexicon.WithOpening(mode, destination, positions[i], beatsPerMeasure)) pool.Add(id);
+            if (pool.Count == 0)
+                foreach (int id in lexicon.WithSoprano(mode, wanted, positions[i], beatsPerMeasure)) pool.Add(id);
+            for (int p = 0; pool.Count == 0 && p < beatsPerMeasure; p++)
+                foreach (int id in lexicon.WithSoprano(mode, wanted, p, beatsPerMeasure)) pool.Add(id);
+            foreach (int octave in (ReadOnlySpan<int>)[12, -12])
+            {
+                if (pool.Count > 0) break;
+                for (int p = 0; pool.Count == 0 && p < beatsPerMeasure; p++)
+                    foreach (int id in lexicon.WithSoprano(mode, wanted + octave, p == 0 ? positions[i] : (positions[i] + p) % beatsPerMeasure, beatsPerMeasure)) pool.Add(id);
+                if (pool.Count > 0) shift = -octave;
+            }
+            if (pool.Count == 0)
+            {
+                ids[i] = -1;
+                var before = i > 0 ? beats[i - 1] : default;
+                beats[i] = BeatGrouping.Chord(wanted, before.Pitch(1, 3), before.Pitch(2, 3), before.Pitch(3, 3));
+                continue;
+            }
+            int previousPiece = i > 0 && ids[i - 1] >= 0 ? lexicon[ids[i - 1]].Piece : -1;
+            Prefer(pool, kept, id => { var e = lexicon[id]; return lexicon.Pieces[e.Piece].PhraseEnds[e.Beat] == ends[i]; });
+            if (i + 1 < n)
+                Prefer(pool, kept, id => lexicon.Destination(id) is { } d && (int)(d & 0xFF) == soprano[i + 1] - shift);
+            Prefer(pool, kept, id => lexicon[id].Piece != previousPiece);
+            int chosen = pool[random.Next(pool.Count)];
+            var (piece, beat) = lexicon[chosen];
+            var source = lexicon.Pieces[piece];
+            ids[i] = shift == 0 ? chosen : -1;
+            beats[i] = shift == 0 ? source.Beats[beat] : source.Beats[beat].Transpose(shift);
+            provenance[i] = new BeatProvenance(source.Source, source.Measures[beat], source.BeatInMeasure[beat] + 1, source.TranspositionInterval);
+        }
+        return new GeneratedPiece("recombinant", mode, beats, positions, beatsPerMeasure, ends, provenance);
+    }
+
+    /// <summary>Keeps the members of <paramref name="pool"/> that satisfy <paramref name="test"/>, unless none does.</summary>
+    private static void Prefer(List<int> pool, List<int> kept, Func<int, bool> test)
+    {
+        kept.Clear();
+        foreach (int id in pool) if (test(id)) kept.Add(id);
+        if (kept.Count == 0 || kept.Count == pool.Count) return;
+        pool.Clear();
+        pool.AddRange(kept);
+    }
+
     private static void Shuffle(List<int> list, Random random)
     {
         for (int i = list.Count - 1; i > 0; i--)

@@ -131,4 +131,28 @@ public class BackoffModelTests
         var back = BackoffModel.Read(new BinaryReader(stream));
         for (int w = 0; w < 4; w++) Assert.Equal(m.Probability([Key(0)], w), back.Probability([Key(0)], w));
     }
+
+    [Fact]
+    public void LogProbability_RepeatedAndAcrossModelsAndThreads_IsTheLogOfProbability()
+    {
+        // The per-thread memo must never answer for another model, context or symbol.
+        var wb = Bigram(Abab, Smoothing.WittenBell);
+        var kn = wb.WithSmoothing(Smoothing.KneserNey);
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Parallel.For(0, 8, t =>
+        {
+            for (int rep = 0; rep < 3; rep++)
+                foreach (var m in new[] { wb, kn })
+                    for (int previous = -1; previous < 4; previous++)
+                        for (int symbol = 0; symbol < 4; symbol++)
+                        {
+                            ulong[] contexts = [Key(previous)];
+                            double expected = Math.Log(m.Probability(contexts, symbol));
+                            if (m.LogProbability(contexts, symbol) != expected) failures.Enqueue($"{m.Smoothing} {previous}->{symbol}");
+                            if (m.LogProbability([], symbol) != Math.Log(m.Probability([], symbol))) failures.Enqueue($"{m.Smoothing} unigram {symbol}");
+                        }
+        });
+        Assert.Empty(failures);
+        Assert.NotEqual(wb.LogProbability([Key(0)], 1), kn.LogProbability([Key(0)], 1));
+    }
 }

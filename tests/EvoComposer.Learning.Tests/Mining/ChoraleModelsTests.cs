@@ -98,4 +98,52 @@ public class ChoraleModelsTests
         Assert.Equal(2, a.PhraseEnds.Count(e => e));
         Assert.Equal(a.Length, Models.ScoreBeats(a.ToMined()).Length);
     }
+
+    private static readonly int[] Melody = [72, 72, 71, 72, 72, 74, 71, 72];
+    private static readonly int[] Positions = [0, 1, 2, 3, 0, 1, 2, 3];
+    private static readonly bool[] Ends = [false, false, false, true, false, false, false, true];
+
+    [Fact]
+    public void HarmonizeMarkov_KeepsTheSopranoOfEveryBeat_AndIsDeterministic()
+    {
+        var a = Models.HarmonizeMarkov(Melody, Mode.Major, Positions, 4, Ends, new Random(3));
+        var b = Models.HarmonizeMarkov(Melody, Mode.Major, Positions, 4, Ends, new Random(3));
+        Assert.Equal(a.Beats, b.Beats);
+        Assert.Equal(Melody, a.Beats.Select(g => g.Pitch(0, 0)));
+        // Every sonority comes from the corpus's vocabulary, so its lower voices are those of a corpus chord.
+        var chords = new[] { TinyCorpus.I, TinyCorpus.IV, TinyCorpus.V, TinyCorpus.Vi, TinyCorpus.Ii };
+        Assert.All(a.Beats, g => Assert.Contains(chords, c => c == g));
+    }
+
+    [Fact]
+    public void HarmonizeMarkov_SopranoOutsideTheVocabulary_TakesTheOctaveAndSetsTheSoprano()
+    {
+        int[] melody = [60, 60, 59, 60];
+        var piece = Models.HarmonizeMarkov(melody, Mode.Major, [0, 1, 2, 3], 4, [false, false, false, true], new Random(1));
+        Assert.Equal(melody, piece.Beats.Select(g => g.Pitch(0, 0)));
+        Assert.All(piece.Beats, g => Assert.NotEqual(0, g.Pitch(3, 0)));
+    }
+
+    [Fact]
+    public void HarmonizeRecombinant_MatchesTheMelodyAtEveryBeat_WithProvenance()
+    {
+        var piece = Models.HarmonizeRecombinant(Melody, Mode.Major, Positions, 4, Ends, new Random(5));
+        Assert.Equal(Melody, piece.Beats.Select(g => g.Pitch(0, 0)));
+        Assert.All(piece.Provenance, p => Assert.NotNull(p));
+        // A beat is a corpus beat at the same metric position whose soprano opens with the melody's pitch.
+        for (int i = 0; i < piece.Length; i++)
+        {
+            var p = piece.Provenance[i]!;
+            var source = Models.Pieces.Single(x => x.Source == p.Source);
+            int beat = Enumerable.Range(0, source.Length).Single(b => source.Measures[b] == p.Measure && source.BeatInMeasure[b] + 1 == p.Beat);
+            Assert.Equal(source.Beats[beat], piece.Beats[i]);
+        }
+    }
+
+    [Fact]
+    public void HarmonizeRecombinant_MismatchedArrays_Throw()
+    {
+        Assert.Throws<ArgumentException>(() => Models.HarmonizeRecombinant(Melody, Mode.Major, [0, 1], 4, Ends, new Random(1)));
+        Assert.Throws<ArgumentException>(() => Models.HarmonizeMarkov([0, 72], Mode.Major, [0, 1], 4, [false, true], new Random(1)));
+    }
 }

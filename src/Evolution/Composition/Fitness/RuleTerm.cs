@@ -53,11 +53,17 @@ public sealed class RuleTerm : ChoraleTerm
     {
         var context = findings is null ? input.RuleContext : input.ExplainedRuleContext;
         if (!Rule.AppliesTo(context.Grid)) return 0;
-        var list = new List<Violation>();
+        // One buffer per thread, reused by every rule term: the GA evaluates millions of genomes.
+        var list = findings is null ? t_buffer ??= [] : [];
+        list.Clear();
         Rule.Check(context, _settings, list);
         if (findings is not null)
             foreach (var v in list)
                 findings.Add(new TermFinding(Name, Severity, v.Slice, v.Voices, v.Message, 1));
-        return list.Count;
+        int count = list.Count;
+        list.Clear();
+        return count;
     }
+
+    [ThreadStatic] private static List<Violation>? t_buffer;
 }
