@@ -1,4 +1,4 @@
-using EvoComposer.Learning.Corpora;
+using EvoComposer.Theory.Analysis;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Learning.Mining;
@@ -32,7 +32,7 @@ public static class MinedScores
     public static MinedPiece FromScore(Score score, string source, Key? key = null)
     {
         if (score.Parts.Length != 4) throw new ArgumentException($"{source}: has {score.Parts.Length} parts, not 4");
-        var k = key ?? score.Key ?? KeyProfiles.Estimate(score);
+        var k = key ?? score.Key ?? KeyEstimator.Global(SliceGrid.FromScore(score), null, score.KeySignature.Fifths);
         int shift = SemitonesToC(k);
         var firstOnset = score.Parts.SelectMany(p => p.Notes).Select(n => n.Onset).DefaultIfEmpty(Rational.Zero).Min();
         long startBeat = firstOnset.Floor();

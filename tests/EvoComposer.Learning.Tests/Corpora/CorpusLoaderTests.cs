@@ -89,4 +89,18 @@ public class CorpusLoaderTests
         }
         finally { Directory.Delete(dir, true); }
     }
+    [Fact]
+    public void Load_MidiChorales_KeyAgreesWithTheKernKeyInMostPieces()
+    {
+        // The MIDI files say major for every chorale; the key read from the music (finalis + KeyEstimator.OnTonic)
+        // agrees with the declared kern key except where a chorale ends on a half cadence.
+        var manifest = CorpusManifest.LoadEmbedded();
+        var kern = CorpusLoader.Load(manifest.Get("bach-chorales"), TestCorpus.Root).Pieces
+            .ToDictionary(p => Path.GetFileNameWithoutExtension(p.Source), p => p.Labels.Key);
+        var midi = CorpusLoader.Load(manifest.Get("bach-chorales-midi"), TestCorpus.Root).Pieces;
+        Assert.Equal(370, kern.Count);
+        Assert.Equal(370, midi.Count);
+        int agree = midi.Count(p => kern[Path.GetFileNameWithoutExtension(p.Source)] == p.Labels.Key);
+        Assert.InRange(agree, 340, 370); // 343 with KeyEstimator.OnTonic (340 with the old Krumhansl–Kessler finder)
+    }
 }
