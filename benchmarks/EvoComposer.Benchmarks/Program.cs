@@ -49,6 +49,11 @@ public static class Program
             }
             return;
         }
+        if (args.Length > 0 && args[0] == "violations")
+        {
+            SampleViolations.Run(Console.Out);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }
