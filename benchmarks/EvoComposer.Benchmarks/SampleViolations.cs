@@ -11,11 +11,11 @@ namespace EvoComposer.Benchmarks;
 
 /// <summary>
 /// Rule violations per 1,000 notes (the <c>check</c> command's <see cref="RuleChecker"/>, presets strict and bach)
-/// for 20 recombinant and 20 Markov samples (seeds 1–20, 4 phrases in 4/4; odd seeds in C major, even seeds in
-/// A minor) beside Bach's own rate over the 370 kern chorales, per rule and per severity, and the samples'
+/// for 20 recombinant and 20 Markov samples (seeds 1–20, or 1–N with <c>violations N</c>; 4 phrases in 4/4; odd
+/// seeds in C major, even seeds in A minor; the recombinant ones also without the key's register preference) beside Bach's own rate over the 370 kern chorales, per rule and per severity, and the samples'
 /// originality. The samples are checked as scores in memory (<see cref="GeneratedPiece.ToScore"/>), not through
 /// MIDI, which would re-spell them. Run:
-/// <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- violations</c>.
+/// <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- violations [N]</c>.
 /// </summary>
 public static class SampleViolations
 {
@@ -23,28 +23,36 @@ public static class SampleViolations
     public static Key KeyOf(int seed) => seed % 2 == 1 ? new Key(Step.C, 0, Mode.Major) : new Key(Step.A, 0, Mode.Minor);
 
     /// <summary>Prints the table to <paramref name="output"/>.</summary>
-    public static void Run(TextWriter output)
+    /// <param name="output">Where the Markdown goes.</param>
+    /// <param name="count">Samples per method (seeds 1…count).</param>
+    public static void Run(TextWriter output, int count = 20)
     {
         string root = CorpusLocator.Require();
         var set = CorpusManifest.LoadEmbedded().Get("bach-chorales");
         var models = ChoraleModels.Mine(set, root);
         var bach = Directory.GetFiles(Path.Combine(root, set.Path), set.Pattern).Order(StringComparer.Ordinal).Select(ScoreFiles.Read).ToArray();
         var samples = new Dictionary<string, (Score[] Scores, Originality[] Originality)>();
-        foreach (string method in new[] { "recombinant", "markov" })
+        // "recombinant in C" is the composer without the key's register preference (ComposeRecombinant(mode, ...)).
+        foreach (string method in new[] { "recombinant in C", "recombinant", "markov" })
         {
-            var scores = new Score[20];
-            var originality = new Originality[20];
-            for (int seed = 1; seed <= 20; seed++)
+            var scores = new Score[count];
+            var originality = new Originality[count];
+            for (int seed = 1; seed <= count; seed++)
             {
                 var key = KeyOf(seed);
                 var random = new Random(seed);
-                var piece = method == "markov" ? models.SampleMarkov(key.Mode, 4, random) : models.ComposeRecombinant(key.Mode, 4, random);
+                var piece = method switch
+                {
+                    "markov" => models.SampleMarkov(key.Mode, 4, random),
+                    "recombinant" => models.ComposeRecombinant(key, 4, random),
+                    _ => models.ComposeRecombinant(key.Mode, 4, random),
+                };
                 scores[seed - 1] = piece.ToScore(key);
                 originality[seed - 1] = models.MeasureOriginality(piece.Beats);
             }
             samples[method] = (scores, originality);
         }
-        var columns = new (string Name, Score[] Scores)[] { ("Bach (370)", bach), ("recombinant", samples["recombinant"].Scores), ("markov", samples["markov"].Scores) };
+        var columns = new (string Name, Score[] Scores)[] { ("Bach (370)", bach) }.Concat(samples.Select(s => (Name: s.Key, s.Value.Scores))).ToArray();
         foreach (string preset in new[] { "strict", "bach" })
         {
             var rules = RuleSet.Preset(preset);
@@ -72,7 +80,7 @@ public static class SampleViolations
         foreach (var (method, (_, o)) in samples)
         {
             var longest = o.Select(x => x.LongestCopiedBeats).Order().ToArray();
-            double median = (longest[9] + longest[10]) / 2.0;
+            double median = (longest[(count - 1) / 2] + longest[count / 2]) / 2.0;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"- {method}: longest copied span median {median:0.#}, max {longest[^1]}; join share mean {o.Average(x => x.CorpusJoinShare):P1}, min {o.Min(x => x.CorpusJoinShare):P1}"));
         }

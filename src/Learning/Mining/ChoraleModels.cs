@@ -10,7 +10,7 @@ namespace EvoComposer.Learning.Mining;
 /// Everything mined from a corpus set, in one object: the pieces cut into beats (relative to C), the harmonic and
 /// melodic Markov models, the recombinancy lexicon and the originality index. This is the API the GA uses:
 /// <see cref="LoadOrBuild"/> (cached), <see cref="ScoreBeats"/> (log-probability per beat),
-/// <see cref="ComposeRecombinant"/> and <see cref="SampleMarkov"/> (passages), <see cref="Redraw"/> (one beat
+/// <see cref="ComposeRecombinant(Key, int, Random, int, int)"/> and <see cref="SampleMarkov"/> (passages), <see cref="Redraw"/> (one beat
 /// that fits both neighbours) and <see cref="MeasureOriginality"/>. Saved as one versioned binary file
 /// (<see cref="Save"/>, <see cref="Load"/>). Immutable and thread-safe.
 /// </summary>
@@ -215,6 +215,15 @@ public sealed class ChoraleModels
     /// </summary>
     public GeneratedPiece ComposeRecombinant(Mode mode, int phrases, Random random, int beatsPerMeasure = 4, int maxCopiedBeats = RecombinantComposer.DefaultMaxCopiedBeats) =>
         RecombinantComposer.Compose(Lexicon, mode, phrases, random, beatsPerMeasure, Originality, maxCopiedBeats);
+
+    /// <summary>
+    /// A recombinant passage meant for <paramref name="key"/>: as <see cref="ComposeRecombinant(Mode, int, Random, int, int)"/>
+    /// in the key's mode, preferring at every beat the groupings that keep each voice in its usual range once the
+    /// passage is transposed to the key (<see cref="GeneratedPiece.ToScore"/>), so that sources transposed to C by
+    /// different amounts do not carry the register out of the voices' ranges.
+    /// </summary>
+    public GeneratedPiece ComposeRecombinant(Key key, int phrases, Random random, int beatsPerMeasure = 4, int maxCopiedBeats = RecombinantComposer.DefaultMaxCopiedBeats) =>
+        RecombinantComposer.Compose(Lexicon, key.Mode, phrases, random, beatsPerMeasure, Originality, maxCopiedBeats, -MinedScores.SemitonesToC(key));
 
     /// <summary>
     /// A passage sampled from the Markov models: one sonority per beat, held for the beat, on a phrase plan borrowed

@@ -1,5 +1,6 @@
 using EvoComposer.Theory.Analysis;
 using EvoComposer.Theory.Music;
+using EvoComposer.Theory.Rules.Chorale;
 
 namespace EvoComposer.Learning.Mining;
 
@@ -92,7 +93,35 @@ public static class MinedScores
     }
 
     // Comfortable ranges of soprano, alto, tenor and bass (MIDI), as in the usual part-writing rules.
-    private static readonly (int Low, int High)[] VoiceRanges = [(60, 79), (55, 74), (48, 67), (40, 60)];
+    /// <summary>
+    /// The usual range (MIDI, inclusive) of soprano, alto, tenor and bass: the defaults of the <c>voice-range</c>
+    /// rule (<see cref="VoiceRangeRule"/>), so that what the samplers aim for is what <c>check</c> tests.
+    /// </summary>
+    internal static readonly (int Low, int High)[] VoiceRanges = DefaultVoiceRanges();
+
+    private static (int Low, int High)[] DefaultVoiceRanges()
+    {
+        var defaults = new VoiceRangeRule().Parameters.ToDictionary(p => p.Name, p => (int)p.Default);
+        return [.. new[] { "soprano", "alto", "tenor", "bass" }.Select(v => (defaults[v + "Low"], defaults[v + "High"]))];
+    }
+
+    /// <summary>
+    /// How many of a grouping's sounding 16ths leave their voice's usual range, narrowed by <paramref name="margin"/>
+    /// semitones at each end, once shifted by <paramref name="shift"/> semitones.
+    /// </summary>
+    internal static int OutsideRange(BeatGrouping grouping, int shift, int margin = 0)
+    {
+        int outside = 0;
+        for (int v = 0; v < 4; v++)
+            for (int s = 0; s < 4; s++)
+            {
+                int p = grouping.Pitch(v, s);
+                if (p == 0) continue;
+                p += shift;
+                if (p < VoiceRanges[v].Low + margin || p > VoiceRanges[v].High - margin) outside++;
+            }
+        return outside;
+    }
 
     /// <summary>
     /// The octave (−1, 0 or +1) to add to a transposition by <paramref name="shift"/> semitones so that the fewest
@@ -104,15 +133,7 @@ public static class MinedScores
         foreach (int octaves in new[] { 0, -1, 1 })
         {
             int outside = 0;
-            foreach (var g in beats)
-                for (int v = 0; v < 4; v++)
-                    for (int s = 0; s < 4; s++)
-                    {
-                        int p = g.Pitch(v, s);
-                        if (p == 0) continue;
-                        p += shift + 12 * octaves;
-                        if (p < VoiceRanges[v].Low || p > VoiceRanges[v].High) outside++;
-                    }
+            foreach (var g in beats) outside += OutsideRange(g, shift + 12 * octaves);
             if (outside < bestOut) { best = octaves; bestOut = outside; }
         }
         return best;
