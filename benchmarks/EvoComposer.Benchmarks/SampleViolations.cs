@@ -12,7 +12,7 @@ namespace EvoComposer.Benchmarks;
 /// <summary>
 /// Rule violations per 1,000 notes (the <c>check</c> command's <see cref="RuleChecker"/>, presets strict and bach)
 /// for 20 recombinant and 20 Markov samples (seeds 1–20, or 1–N with <c>violations N</c>; 4 phrases in 4/4; odd
-/// seeds in C major, even seeds in A minor; the recombinant ones also without the key's register preference) beside Bach's own rate over the 370 kern chorales, per rule and per severity, and the samples'
+/// seeds in C major, even seeds in A minor; both samplers also without the key's register preference) beside Bach's own rate over the 370 kern chorales, per rule and per severity, and the samples'
 /// originality. The samples are checked as scores in memory (<see cref="GeneratedPiece.ToScore"/>), not through
 /// MIDI, which would re-spell them. Run:
 /// <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- violations [N]</c>.
@@ -32,8 +32,8 @@ public static class SampleViolations
         var models = ChoraleModels.Mine(set, root);
         var bach = Directory.GetFiles(Path.Combine(root, set.Path), set.Pattern).Order(StringComparer.Ordinal).Select(ScoreFiles.Read).ToArray();
         var samples = new Dictionary<string, (Score[] Scores, Originality[] Originality)>();
-        // "recombinant in C" is the composer without the key's register preference (ComposeRecombinant(mode, ...)).
-        foreach (string method in new[] { "recombinant in C", "recombinant", "markov" })
+        // "... in C" are the samplers without the key's register preference (ComposeRecombinant(mode, ...), SampleMarkov(mode, ...)).
+        foreach (string method in new[] { "recombinant in C", "recombinant", "markov in C", "markov" })
         {
             var scores = new Score[count];
             var originality = new Originality[count];
@@ -43,7 +43,8 @@ public static class SampleViolations
                 var random = new Random(seed);
                 var piece = method switch
                 {
-                    "markov" => models.SampleMarkov(key.Mode, 4, random),
+                    "markov in C" => models.SampleMarkov(key.Mode, 4, random),
+                    "markov" => models.SampleMarkov(key, 4, random),
                     "recombinant" => models.ComposeRecombinant(key, 4, random),
                     _ => models.ComposeRecombinant(key.Mode, 4, random),
                 };

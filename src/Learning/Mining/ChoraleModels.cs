@@ -10,7 +10,7 @@ namespace EvoComposer.Learning.Mining;
 /// Everything mined from a corpus set, in one object: the pieces cut into beats (relative to C), the harmonic and
 /// melodic Markov models, the recombinancy lexicon and the originality index. This is the API the GA uses:
 /// <see cref="LoadOrBuild"/> (cached), <see cref="ScoreBeats"/> (log-probability per beat),
-/// <see cref="ComposeRecombinant(Key, int, Random, int, int)"/> and <see cref="SampleMarkov"/> (passages), <see cref="Redraw"/> (one beat
+/// <see cref="ComposeRecombinant(Key, int, Random, int, int)"/> and <see cref="SampleMarkov(Key, int, Random, int)"/> (passages), <see cref="Redraw"/> (one beat
 /// that fits both neighbours) and <see cref="MeasureOriginality"/>. Saved as one versioned binary file
 /// (<see cref="Save"/>, <see cref="Load"/>). Immutable and thread-safe.
 /// </summary>
@@ -232,7 +232,21 @@ public sealed class ChoraleModels
     /// voice-pair model's probabilities of how each pair moves together (a product of experts, renormalised), so
     /// that chords follow the harmony, voices move like Bach's, and parallel fifths and octaves stay as rare as his.
     /// </summary>
-    public GeneratedPiece SampleMarkov(Mode mode, int phrases, Random random, int beatsPerMeasure = 4)
+    public GeneratedPiece SampleMarkov(Mode mode, int phrases, Random random, int beatsPerMeasure = 4) =>
+        SampleMarkov(mode, phrases, random, beatsPerMeasure, null);
+
+    /// <summary>
+    /// A Markov passage meant for <paramref name="key"/>: as <see cref="SampleMarkov(Mode, int, Random, int)"/> in the
+    /// key's mode, with one more expert that divides a sonority's weight by <see cref="OutOfRangeDivisor"/> for each voice
+    /// outside its usual range once the passage is transposed to the key (<see cref="GeneratedPiece.ToScore"/>).
+    /// </summary>
+    public GeneratedPiece SampleMarkov(Key key, int phrases, Random random, int beatsPerMeasure = 4) =>
+        SampleMarkov(key.Mode, phrases, random, beatsPerMeasure, -MinedScores.SemitonesToC(key));
+
+    /// <summary>How much less likely a Markov sonority becomes for each voice outside its range (when sampling for a key).</summary>
+    public const double OutOfRangeDivisor = 20;
+
+    private GeneratedPiece SampleMarkov(Mode mode, int phrases, Random random, int beatsPerMeasure, int? registerShift)
     {
         var templates = PhrasePlan.Templates(Pieces, mode, beatsPerMeasure);
         var (positions, ends) = PhrasePlan.From(Pieces[templates[random.Next(templates.Length)]], phrases, random);
@@ -275,6 +289,11 @@ public sealed class ChoraleModels
                 var (s, a, t, b) = BeatGrouping.Unpack(vocabulary[w]);
                 weights[w] *= voiceTables[0][s] * voiceTables[1][a] * voiceTables[2][t] * voiceTables[3][b];
                 if (i > 0) weights[w] *= pairs.Ratio(mode, previousPitch, [s, a, t, b]);
+                if (registerShift is { } shift)
+                {
+                    int outside = OutsideVoices(s, 0, shift) + OutsideVoices(a, 1, shift) + OutsideVoices(t, 2, shift) + OutsideVoices(b, 3, shift);
+                    for (int k = 0; k < outside; k++) weights[w] /= OutOfRangeDivisor;
+                }
                 total += weights[w];
             }
             double u = random.NextDouble() * total, acc = 0;
@@ -292,6 +311,9 @@ public sealed class ChoraleModels
         }
         return new GeneratedPiece("markov", mode, beats, positions, beatsPerMeasure, ends, new BeatProvenance?[n]);
     }
+
+    private static int OutsideVoices(int pitch, int voice, int shift) =>
+        pitch != 0 && (pitch + shift < MinedScores.VoiceRanges[voice].Low || pitch + shift > MinedScores.VoiceRanges[voice].High) ? 1 : 0;
 
     /// <summary>
     /// Re-draws one beat from the lexicon so that it fits both neighbours (the join from <paramref name="previous"/>

@@ -84,6 +84,21 @@ public class ChoraleModelsCorpusTests
     }
 
     [Fact]
+    public void SampleMarkov_ForAKey_KeepsMoreNotesInTheVoicesRanges()
+    {
+        var m = Models.Value;
+        int withKey = 0, inC = 0;
+        foreach (var key in new[] { new Key(Step.G, 0, Mode.Major), new Key(Step.D, 0, Mode.Minor) })
+            for (int seed = 1; seed <= 10; seed++)
+            {
+                int shift = -MinedScores.SemitonesToC(key);
+                withKey += m.SampleMarkov(key, 4, new Random(seed)).Beats.Sum(b => MinedScores.OutsideRange(b, shift));
+                inC += m.SampleMarkov(key.Mode, 4, new Random(seed)).Beats.Sum(b => MinedScores.OutsideRange(b, shift));
+            }
+        Assert.True(withKey < inC * 0.5, $"out of range: {withKey} for the key vs {inC} sampled in C");
+    }
+
+    [Fact]
     public void ScoreBeats_BachAboveMarkovNoise()
     {
         var m = Models.Value;
