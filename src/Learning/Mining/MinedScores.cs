@@ -139,6 +139,23 @@ public static class MinedScores
         return best;
     }
 
+    // Steps (0 = C … 6 = B) of the twelve pitch classes relative to the tonic C, as chorales spell them: in major
+    // C♯ (V/ii), D♯ (V/iii), F♯ (V/V), G♯ (V/vi), B♭ (V/IV); in minor D♭ (Neapolitan), E♮ (V/iv), F♯ (V/V), A♮ and B♮
+    // (the raised sixth and seventh) beside the diatonic E♭, A♭ and B♭.
+    private static readonly byte[] MajorSteps = [0, 0, 1, 1, 2, 3, 3, 4, 4, 5, 6, 6];
+    private static readonly byte[] MinorSteps = [0, 1, 1, 2, 2, 3, 3, 4, 5, 5, 6, 6];
+
+    /// <summary>
+    /// Spells a MIDI number of a passage in C (major or minor) the way the chorales spell chromatic notes in that
+    /// mode, e.g. B♭ not A♯ in major (the lowered seventh leading to IV), F♯ not G♭ in both modes.
+    /// </summary>
+    internal static Pitch SpellInC(int midi, Mode mode)
+    {
+        int pc = midi % 12;
+        var step = (Step)(mode == Mode.Major ? MajorSteps : MinorSteps)[pc];
+        return new Pitch(step, pc - step.NaturalSemitones(), midi / 12 - 1);
+    }
+
     /// <summary>
     /// A score from beats (pitches relative to C), transposed to <paramref name="key"/> (nearest octave, or the
     /// octave above or below when fewer notes then leave the voices' usual ranges),
@@ -149,7 +166,6 @@ public static class MinedScores
         int octaves = RegisterOctaves(beats, -SemitonesToC(key));
         int shift = -SemitonesToC(key) + 12 * octaves;
         var toKey = IntervalToC(key).Inverse + new Interval(7 * octaves, 12 * octaves);
-        int fifthsInC = key.Mode == Mode.Major ? 0 : -3;
         string[] names = ["Soprano", "Alto", "Tenor", "Bass"];
         int perMeasure = Math.Max(1, (int)meter.MeasureLength.Floor());
         var parts = new List<Part>();
@@ -162,7 +178,7 @@ public static class MinedScores
                 int end = e.Start + e.Length;
                 bool fermata = phraseEnds[(end - 1) / 4] && end % 4 == 0;
                 int measure = (e.Start / 4 + (pickupBeats > 0 ? perMeasure - pickupBeats : 0)) / perMeasure + (pickupBeats > 0 ? 0 : 1);
-                var spelled = Pitch.FromMidi(e.Pitch, fifthsInC).Transpose(toKey);
+                var spelled = SpellInC(e.Pitch, key.Mode).Transpose(toKey);
                 if (spelled.Midi != e.Pitch + shift) spelled = Pitch.FromMidi(Math.Clamp(e.Pitch + shift, 0, 127), key.Fifths);
                 notes.Add(new Note(spelled, Sixteenth * e.Start, Sixteenth * e.Length, measure, fermata));
             }
