@@ -16,6 +16,11 @@ public static class Program
             FitnessProfile.Run();
             return;
         }
+        if (args.Length > 0 && args[0] == "violations")
+        {
+            SampleViolations.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

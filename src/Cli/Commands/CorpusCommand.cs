@@ -34,7 +34,7 @@ public static class CorpusCommand
         var filter = new Option<string?>("--filter") { Description = "Keep only pieces whose labels match, e.g. 'mode=minor,meter=3/4,length<60'." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var corpora = new Option<string?>("--corpora") { Description = "The corpus root." };
-        var show = new Command("show", "Loads a set and prints every piece's labels (composer, epoch, genre, key, meter, length, density, tempo, register, activity, minor-chord share) and the files skipped.")
+        var show = new Command("show", "Loads a set and prints every piece's labels (composer, epoch, genre, key, meter, length, density, tempo, register, activity, minor-chord share) and the files skipped; an ABC file gives one piece per tune (file.abc#X Title).")
         {
             name, filter, json, corpora,
         };
@@ -84,7 +84,7 @@ public static class CorpusCommand
                     context.Output.WriteLine($"{p.Source,-20} {l.Key + (l.KeyDeclared ? "" : "?"),-12} {l.Meter,-6} {l.Voices,6} {F(l.LengthQuarters),7} {F(l.NoteDensity),8} {F(l.RhythmicActivity),9} {F(l.MeanPitch),9} {F(l.MinorChordShare),6}");
                 }
                 foreach (var p in result.Problems) context.Output.WriteLine($"skipped {p.Source}: {p.Reason}");
-                context.Output.WriteLine($"{result.Pieces.Count} pieces, {result.Problems.Count} files skipped ('?' = key estimated, not declared)");
+                context.Output.WriteLine($"{result.Pieces.Count} pieces, {result.Problems.Count} files or tunes skipped ('?' = key estimated, not declared)");
             }
             return CliApp.Success;
         });

@@ -52,7 +52,7 @@ public static class SampleCommand
             var random = new Random(s);
             string how = pr.GetValue(method)!;
             GeneratedPiece piece;
-            try { piece = how == "markov" ? m.SampleMarkov(k.Mode, n, random, perMeasure) : m.ComposeRecombinant(k.Mode, n, random, perMeasure, limit); }
+            try { piece = how == "markov" ? m.SampleMarkov(k, n, random, perMeasure) : m.ComposeRecombinant(k, n, random, perMeasure, limit); }
             catch (InvalidOperationException e) { throw new CliUsageException(e.Message); }
             var score = piece.ToScore(k, new ScoreMetadata { Title = $"{how} sample, seed {s}", Composer = "EvoComposer" });
             var originality = m.MeasureOriginality(piece.Beats);

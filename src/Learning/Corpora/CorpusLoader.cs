@@ -1,12 +1,13 @@
 using EvoComposer.Learning.Markov.Jsb;
 using EvoComposer.Theory.Formats;
+using EvoComposer.Theory.Formats.Abc;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Learning.Corpora;
 
 /// <summary>
-/// Loads a corpus set into labelled pieces. Files are read in parallel but the result is in file-name order;
-/// a file that cannot be read, or that does not fit the request (e.g. not four voices), is reported with the
+/// Loads a corpus set into labelled pieces. Files are read in parallel but the result is in file-name order
+/// (an ABC file gives one piece per tune, in file order); a file or tune that cannot be read, or that does not fit the request (e.g. not four voices), is reported with the
 /// reason and skipped: loading never stops at one bad file.
 /// </summary>
 public static class CorpusLoader
@@ -35,7 +36,14 @@ public static class CorpusLoader
                 continue;
             }
             if (score!.NoteCount == 0) { problems.Add(new CorpusProblem(source, "has no notes")); continue; }
-            var piece = new CorpusPiece(source, score, PieceLabeler.Label(score, set));
+            PieceLabels labels;
+            try { labels = PieceLabeler.Label(score, set); }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException)
+            {
+                problems.Add(new CorpusProblem(source, $"cannot be labelled: {e.Message}"));
+                continue;
+            }
+            var piece = new CorpusPiece(source, score, labels);
             if (filter is null || filter.Matches(piece.Labels)) pieces.Add(piece);
         }
         return new CorpusLoadResult(set, folder, pieces, problems);
@@ -44,24 +52,44 @@ public static class CorpusLoader
     private static (string Source, Score? Score, string? Error)[] ReadFiles(string folder, CorpusSet set)
     {
         var files = Directory.GetFiles(folder, set.Pattern).Order(StringComparer.Ordinal).ToArray();
-        var results = new (string, Score?, string?)[files.Length];
-        Parallel.For(0, files.Length, i =>
-        {
-            string source = Path.GetFileName(files[i]);
-            if (ScoreFiles.ReaderFor(files[i]) is null)
-            {
-                results[i] = (source, null, $"no reader for '{Path.GetExtension(files[i])}' files ({set.Format}) is available yet");
-                return;
-            }
-            try { results[i] = (source, ScoreFiles.Read(files[i]), null); }
-            catch (ScoreFormatException e) { results[i] = (source, null, e.Reason + (e.Location is null ? "" : $" ({e.Location})")); }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException or FormatException)
-            {
-                results[i] = (source, null, $"reader failed: {e.Message}");
-            }
-        });
-        return results;
+        var results = new (string, Score?, string?)[files.Length][];
+        Parallel.For(0, files.Length, i => results[i] = ReadFile(files[i], set));
+        return results.SelectMany(r => r).ToArray();
     }
+
+    /// <summary>
+    /// The pieces of one file: one for most formats, one per tune for ABC files (which hold many tunes; each is
+    /// named "file.abc#X Title" after its <c>X:</c> number and title, and a tune that fails is reported alone).
+    /// </summary>
+    private static (string Source, Score? Score, string? Error)[] ReadFile(string path, CorpusSet set)
+    {
+        string source = Path.GetFileName(path);
+        var reader = ScoreFiles.ReaderFor(path);
+        if (reader is null)
+            return [(source, null, $"no reader for '{Path.GetExtension(path)}' files ({set.Format}) is available yet")];
+        try
+        {
+            if (reader is AbcReader)
+            {
+                var tunes = AbcReader.ReadAll(path);
+                if (tunes.Count == 0) return [(source, null, "no tune found (no X: field and no notes)")];
+                return tunes.Select(t => (TuneId(source, t), t.Score, t.Error is null ? null : Reason(t.Error))).ToArray();
+            }
+            return [(source, ScoreFiles.Read(path), null)];
+        }
+        catch (ScoreFormatException e) { return [(source, null, Reason(e))]; }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException or FormatException
+                                       or InvalidDataException or System.Xml.XmlException or IndexOutOfRangeException)
+        {
+            return [(source, null, $"reader failed: {e.Message}")];
+        }
+    }
+
+    /// <summary>The id of a tune of an ABC file: "file.abc#12 Title" (X: number, then the title when there is one).</summary>
+    internal static string TuneId(string file, AbcTune tune) =>
+        string.IsNullOrWhiteSpace(tune.Title) ? $"{file}#{tune.Number}" : $"{file}#{tune.Number} {tune.Title.Trim()}";
+
+    private static string Reason(ScoreFormatException e) => e.Reason + (e.Location is null ? "" : $" ({e.Location})");
 
     private static (string, Score?, string?)[] ReadJsb(string folder, CorpusSet set)
     {

@@ -1,3 +1,4 @@
+using EvoComposer.Theory.Analysis;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Learning.Corpora;
@@ -8,20 +9,29 @@ public static class PieceLabeler
     /// <summary>
     /// Labels a score; the set gives default composer, epoch and genre. A declared key is taken as it is, except
     /// from MIDI files, whose mode flag is often wrong (every chorale of the shared MIDI set says major): there the
-    /// key is read from the music (<see cref="KeyProfiles.FromFinalis"/>).
+    /// key is read from the music (<see cref="KeyFromFinalis"/>). An undeclared key is
+    /// <see cref="KeyEstimator.Global"/>'s estimate.
     /// </summary>
     public static PieceLabels Label(Score score, CorpusSet? set = null)
     {
         var notes = score.Parts.SelectMany(p => p.Notes).ToArray();
+        var grid = notes.Length == 0 ? null : SliceGrid.FromScore(score);
         double length = score.Length.ToDouble();
         double perQuarter = Math.Max(length, 1e-9);
         int distinctOnsets = notes.Select(n => n.Onset).Distinct().Count();
+        Key key = (score.Key, grid) switch
+        {
+            (_, null) => score.Key ?? Key.FromFifths(score.KeySignature.Fifths, Mode.Major),
+            ({ } k, _) when set?.Format != "midi" => k,
+            ({ }, { } g) => KeyFromFinalis(score, g),
+            (null, { } g) => KeyEstimator.Global(g, null, score.KeySignature.Fifths),
+        };
         return new PieceLabels
         {
             Composer = score.Metadata.Composer ?? set?.Composer ?? "unknown",
             Epoch = set?.Epoch ?? "unknown",
             Genre = set?.Genre ?? "unknown",
-            Key = score.Key is { } k ? (set?.Format == "midi" ? KeyProfiles.FromFinalis(score) : k) : KeyProfiles.Estimate(score),
+            Key = key,
             KeyDeclared = score.Key is not null,
             Meter = score.Meter,
             Voices = score.Parts.Length,
@@ -33,45 +43,45 @@ public static class PieceLabeler
             LowestPitch = notes.Length == 0 ? 0 : notes.Min(n => n.Pitch.Midi),
             HighestPitch = notes.Length == 0 ? 0 : notes.Max(n => n.Pitch.Midi),
             RhythmicActivity = distinctOnsets / perQuarter,
-            MinorChordShare = MinorShare(score, length),
+            MinorChordShare = grid is null ? 0 : MinorChordShare(grid),
         };
     }
 
-    /// <summary>Share of minor among the major and minor triads sounding at each quarter-note beat.</summary>
-    private static double MinorShare(Score score, double length)
+    /// <summary>
+    /// The key read from the music for sources whose declared mode cannot be trusted: the tonic is the lowest
+    /// part's last note (chorales end on the tonic), the mode the one <see cref="KeyEstimator.OnTonic"/> finds on
+    /// it, the spelling the one nearest the signature.
+    /// </summary>
+    private static Key KeyFromFinalis(Score score, SliceGrid grid)
     {
-        int major = 0, minor = 0;
-        var cursors = new int[score.Parts.Length];
-        for (int beat = 0; beat < length; beat++)
-        {
-            var at = new Rational(beat, 1);
-            int mask = 0;
-            for (int p = 0; p < score.Parts.Length; p++)
-            {
-                var ns = score.Parts[p].Notes;
-                while (cursors[p] < ns.Length && ns[cursors[p]].End <= at) cursors[p]++;
-                for (int i = cursors[p]; i < ns.Length && ns[i].Onset <= at; i++)
-                    if (ns[i].End > at) mask |= 1 << ns[i].Pitch.PitchClass;
-            }
-            switch (TriadQuality(mask))
-            {
-                case 1: major++; break;
-                case 2: minor++; break;
-            }
-        }
-        return major + minor == 0 ? 0 : minor / (double)(major + minor);
+        var last = score.Parts.Where(p => !p.Notes.IsEmpty).Select(p => p.Notes[^1]).MinBy(n => n.Pitch.Midi);
+        return KeyEstimator.OnTonic(grid, last.Pitch.PitchClass, score.KeySignature.Fifths);
     }
 
-    /// <summary>1 when the pitch classes hold a major triad and no minor one, 2 for minor, 0 otherwise.</summary>
-    internal static int TriadQuality(int mask)
+    /// <summary>
+    /// Share of minor among the major and minor triads (with their third) that <see cref="ChordIdentifier"/> finds
+    /// sounding at each quarter-note beat.
+    /// </summary>
+    internal static double MinorChordShare(SliceGrid grid)
     {
-        bool hasMajor = false, hasMinor = false;
-        for (int r = 0; r < 12; r++)
+        int major = 0, minor = 0;
+        Span<ChordMember> members = stackalloc ChordMember[grid.VoiceCount];
+        var onsets = grid.Onsets;
+        var durations = grid.Durations;
+        for (int s = 0; s < grid.SliceCount; s++)
         {
-            if ((mask >> r & 1) == 0 || (mask >> ((r + 7) % 12) & 1) == 0) continue;
-            if ((mask >> ((r + 4) % 12) & 1) != 0) hasMajor = true;
-            if ((mask >> ((r + 3) % 12) & 1) != 0) hasMinor = true;
+            var onset = onsets[s];
+            var end = onset + durations[s];
+            long beat = onset.Floor();
+            if (new Rational(beat, 1) < onset) beat++;
+            int beats = 0;
+            for (; new Rational(beat, 1) < end; beat++) beats++;
+            if (beats == 0) continue;
+            var chord = ChordIdentifier.Identify(grid, s, members);
+            if (!chord.IsKnown || !chord.HasThird) continue;
+            if (chord.Triad == TriadQuality.Major) major += beats;
+            else if (chord.Triad == TriadQuality.Minor) minor += beats;
         }
-        return hasMajor == hasMinor ? 0 : hasMajor ? 1 : 2;
+        return major + minor == 0 ? 0 : minor / (double)(major + minor);
     }
 }

@@ -10,7 +10,7 @@ namespace EvoComposer.Learning.Mining;
 /// Everything mined from a corpus set, in one object: the pieces cut into beats (relative to C), the harmonic and
 /// melodic Markov models, the recombinancy lexicon and the originality index. This is the API the GA uses:
 /// <see cref="LoadOrBuild"/> (cached), <see cref="ScoreBeats"/> (log-probability per beat),
-/// <see cref="ComposeRecombinant"/> and <see cref="SampleMarkov"/> (passages), <see cref="Redraw"/> (one beat
+/// <see cref="ComposeRecombinant(Key, int, Random, int, int)"/> and <see cref="SampleMarkov(Key, int, Random, int)"/> (passages), <see cref="Redraw"/> (one beat
 /// that fits both neighbours) and <see cref="MeasureOriginality"/>. Saved as one versioned binary file
 /// (<see cref="Save"/>, <see cref="Load"/>). Immutable and thread-safe.
 /// </summary>
@@ -217,23 +217,46 @@ public sealed class ChoraleModels
         RecombinantComposer.Compose(Lexicon, mode, phrases, random, beatsPerMeasure, Originality, maxCopiedBeats);
 
     /// <summary>
+    /// A recombinant passage meant for <paramref name="key"/>: as <see cref="ComposeRecombinant(Mode, int, Random, int, int)"/>
+    /// in the key's mode, preferring at every beat the groupings that keep each voice in its usual range once the
+    /// passage is transposed to the key (<see cref="GeneratedPiece.ToScore"/>), so that sources transposed to C by
+    /// different amounts do not carry the register out of the voices' ranges.
+    /// </summary>
+    public GeneratedPiece ComposeRecombinant(Key key, int phrases, Random random, int beatsPerMeasure = 4, int maxCopiedBeats = RecombinantComposer.DefaultMaxCopiedBeats) =>
+        RecombinantComposer.Compose(Lexicon, key.Mode, phrases, random, beatsPerMeasure, Originality, maxCopiedBeats, -MinedScores.SemitonesToC(key));
+
+    /// <summary>
     /// A passage sampled from the Markov models: one sonority per beat, held for the beat, on a phrase plan borrowed
     /// from a corpus piece (so phrase distances are known while sampling). Each sonority is drawn from the product of
     /// the harmonic model's distribution, the four melodic models' probabilities of the voices' moves and a
     /// voice-pair model's probabilities of how each pair moves together (a product of experts, renormalised), so
     /// that chords follow the harmony, voices move like Bach's, and parallel fifths and octaves stay as rare as his.
     /// </summary>
-    public GeneratedPiece SampleMarkov(Mode mode, int phrases, Random random, int beatsPerMeasure = 4)
+    public GeneratedPiece SampleMarkov(Mode mode, int phrases, Random random, int beatsPerMeasure = 4) =>
+        SampleMarkov(mode, phrases, random, beatsPerMeasure, null);
+
+    /// <summary>
+    /// A Markov passage meant for <paramref name="key"/>: as <see cref="SampleMarkov(Mode, int, Random, int)"/> in the
+    /// key's mode, with one more expert that divides a sonority's weight by <see cref="OutOfRangeDivisor"/> for each voice
+    /// outside its usual range once the passage is transposed to the key (<see cref="GeneratedPiece.ToScore"/>).
+    /// </summary>
+    public GeneratedPiece SampleMarkov(Key key, int phrases, Random random, int beatsPerMeasure = 4) =>
+        SampleMarkov(key.Mode, phrases, random, beatsPerMeasure, -MinedScores.SemitonesToC(key));
+
+    /// <summary>How much less likely a Markov sonority becomes for each voice outside its range (when sampling for a key).</summary>
+    public const double OutOfRangeDivisor = 20;
+
+    private GeneratedPiece SampleMarkov(Mode mode, int phrases, Random random, int beatsPerMeasure, int? registerShift)
     {
         var templates = PhrasePlan.Templates(Pieces, mode, beatsPerMeasure);
         var (positions, ends) = PhrasePlan.From(Pieces[templates[random.Next(templates.Length)]], phrases, random);
-        var beats = SampleSonorities(mode, positions, ends, beatsPerMeasure, random, null);
+        var beats = SampleSonorities(mode, positions, ends, beatsPerMeasure, random, null, registerShift);
         return new GeneratedPiece("markov", mode, beats, positions, beatsPerMeasure, ends, new BeatProvenance?[positions.Length]);
     }
 
     /// <summary>
     /// The plain Markov harmonization of a fixed soprano (a baseline for the GA): beat by beat, a sonority drawn as in
-    /// <see cref="SampleMarkov"/> from those whose soprano is the melody's pitch at the beat. Where no sonority of
+    /// <see cref="SampleMarkov(Mode, int, Random, int)"/> from those whose soprano is the melody's pitch at the beat. Where no sonority of
     /// the vocabulary has that soprano, the most probable sonority with the soprano's pitch class an octave away is
     /// taken and its soprano set to the melody's pitch (so the soprano of the result is always the melody).
     /// </summary>
@@ -247,7 +270,7 @@ public sealed class ChoraleModels
     public GeneratedPiece HarmonizeMarkov(IReadOnlyList<int> soprano, Mode mode, IReadOnlyList<int> beatInMeasure, int beatsPerMeasure, IReadOnlyList<bool> phraseEnds, Random random)
     {
         var (positions, ends) = CheckMelody(soprano, beatInMeasure, phraseEnds);
-        var beats = SampleSonorities(mode, positions, ends, beatsPerMeasure, random, soprano);
+        var beats = SampleSonorities(mode, positions, ends, beatsPerMeasure, random, soprano, null);
         return new GeneratedPiece("markov", mode, beats, positions, beatsPerMeasure, ends, new BeatProvenance?[positions.Length]);
     }
 
@@ -276,10 +299,10 @@ public sealed class ChoraleModels
     }
 
     /// <summary>
-    /// One sonority per beat from the product of experts described at <see cref="SampleMarkov"/>; with
+    /// One sonority per beat from the product of experts described at <see cref="SampleMarkov(Mode, int, Random, int)"/>; with
     /// <paramref name="soprano"/>, only sonorities whose soprano is the given pitch are drawn.
     /// </summary>
-    private BeatGrouping[] SampleSonorities(Mode mode, int[] positions, bool[] ends, int beatsPerMeasure, Random random, IReadOnlyList<int>? soprano)
+    private BeatGrouping[] SampleSonorities(Mode mode, int[] positions, bool[] ends, int beatsPerMeasure, Random random, IReadOnlyList<int>? soprano, int? registerShift)
     {
         int n = positions.Length;
         var distance = new int[n];
@@ -337,6 +360,11 @@ public sealed class ChoraleModels
                     if (wanted != 0 ? s != wanted : weights[w] < 1e-7) { weights[w] = 0; continue; }
                     weights[w] *= voiceTables[0][s] * voiceTables[1][a] * voiceTables[2][t] * voiceTables[3][b];
                     if (i > 0) weights[w] *= pairs.Ratio(mode, previousPitch, [s, a, t, b]);
+                    if (registerShift is { } shift)
+                    {
+                        int outside = OutsideVoices(s, 0, shift) + OutsideVoices(a, 1, shift) + OutsideVoices(t, 2, shift) + OutsideVoices(b, 3, shift);
+                        for (int k = 0; k < outside; k++) weights[w] /= OutOfRangeDivisor;
+                    }
                     total += weights[w];
                 }
                 double u = random.NextDouble() * total, acc = 0;
@@ -365,6 +393,9 @@ public sealed class ChoraleModels
             if ((vocabulary[w] & 0xFF) == soprano && weights[w] > 0) return true;
         return false;
     }
+
+    private static int OutsideVoices(int pitch, int voice, int shift) =>
+        pitch != 0 && (pitch + shift < MinedScores.VoiceRanges[voice].Low || pitch + shift > MinedScores.VoiceRanges[voice].High) ? 1 : 0;
 
     /// <summary>
     /// Re-draws one beat from the lexicon so that it fits both neighbours (the join from <paramref name="previous"/>

@@ -1,5 +1,6 @@
-using EvoComposer.Learning.Corpora;
+using EvoComposer.Theory.Analysis;
 using EvoComposer.Theory.Music;
+using EvoComposer.Theory.Rules.Chorale;
 
 namespace EvoComposer.Learning.Mining;
 
@@ -32,7 +33,7 @@ public static class MinedScores
     public static MinedPiece FromScore(Score score, string source, Key? key = null)
     {
         if (score.Parts.Length != 4) throw new ArgumentException($"{source}: has {score.Parts.Length} parts, not 4");
-        var k = key ?? score.Key ?? KeyProfiles.Estimate(score);
+        var k = key ?? score.Key ?? KeyEstimator.Global(SliceGrid.FromScore(score), null, score.KeySignature.Fifths);
         int shift = SemitonesToC(k);
         var firstOnset = score.Parts.SelectMany(p => p.Notes).Select(n => n.Onset).DefaultIfEmpty(Rational.Zero).Min();
         long startBeat = firstOnset.Floor();
@@ -92,7 +93,35 @@ public static class MinedScores
     }
 
     // Comfortable ranges of soprano, alto, tenor and bass (MIDI), as in the usual part-writing rules.
-    private static readonly (int Low, int High)[] VoiceRanges = [(60, 79), (55, 74), (48, 67), (40, 60)];
+    /// <summary>
+    /// The usual range (MIDI, inclusive) of soprano, alto, tenor and bass: the defaults of the <c>voice-range</c>
+    /// rule (<see cref="VoiceRangeRule"/>), so that what the samplers aim for is what <c>check</c> tests.
+    /// </summary>
+    internal static readonly (int Low, int High)[] VoiceRanges = DefaultVoiceRanges();
+
+    private static (int Low, int High)[] DefaultVoiceRanges()
+    {
+        var defaults = new VoiceRangeRule().Parameters.ToDictionary(p => p.Name, p => (int)p.Default);
+        return [.. new[] { "soprano", "alto", "tenor", "bass" }.Select(v => (defaults[v + "Low"], defaults[v + "High"]))];
+    }
+
+    /// <summary>
+    /// How many of a grouping's sounding 16ths leave their voice's usual range, narrowed by <paramref name="margin"/>
+    /// semitones at each end, once shifted by <paramref name="shift"/> semitones.
+    /// </summary>
+    internal static int OutsideRange(BeatGrouping grouping, int shift, int margin = 0)
+    {
+        int outside = 0;
+        for (int v = 0; v < 4; v++)
+            for (int s = 0; s < 4; s++)
+            {
+                int p = grouping.Pitch(v, s);
+                if (p == 0) continue;
+                p += shift;
+                if (p < VoiceRanges[v].Low + margin || p > VoiceRanges[v].High - margin) outside++;
+            }
+        return outside;
+    }
 
     /// <summary>
     /// The octave (−1, 0 or +1) to add to a transposition by <paramref name="shift"/> semitones so that the fewest
@@ -104,18 +133,27 @@ public static class MinedScores
         foreach (int octaves in new[] { 0, -1, 1 })
         {
             int outside = 0;
-            foreach (var g in beats)
-                for (int v = 0; v < 4; v++)
-                    for (int s = 0; s < 4; s++)
-                    {
-                        int p = g.Pitch(v, s);
-                        if (p == 0) continue;
-                        p += shift + 12 * octaves;
-                        if (p < VoiceRanges[v].Low || p > VoiceRanges[v].High) outside++;
-                    }
+            foreach (var g in beats) outside += OutsideRange(g, shift + 12 * octaves);
             if (outside < bestOut) { best = octaves; bestOut = outside; }
         }
         return best;
+    }
+
+    // Steps (0 = C … 6 = B) of the twelve pitch classes relative to the tonic C, as chorales spell them: in major
+    // C♯ (V/ii), D♯ (V/iii), F♯ (V/V), G♯ (V/vi), B♭ (V/IV); in minor D♭ (Neapolitan), E♮ (V/iv), F♯ (V/V), A♮ and B♮
+    // (the raised sixth and seventh) beside the diatonic E♭, A♭ and B♭.
+    private static readonly byte[] MajorSteps = [0, 0, 1, 1, 2, 3, 3, 4, 4, 5, 6, 6];
+    private static readonly byte[] MinorSteps = [0, 1, 1, 2, 2, 3, 3, 4, 5, 5, 6, 6];
+
+    /// <summary>
+    /// Spells a MIDI number of a passage in C (major or minor) the way the chorales spell chromatic notes in that
+    /// mode, e.g. B♭ not A♯ in major (the lowered seventh leading to IV), F♯ not G♭ in both modes.
+    /// </summary>
+    internal static Pitch SpellInC(int midi, Mode mode)
+    {
+        int pc = midi % 12;
+        var step = (Step)(mode == Mode.Major ? MajorSteps : MinorSteps)[pc];
+        return new Pitch(step, pc - step.NaturalSemitones(), midi / 12 - 1);
     }
 
     /// <summary>
@@ -128,7 +166,6 @@ public static class MinedScores
         int octaves = RegisterOctaves(beats, -SemitonesToC(key));
         int shift = -SemitonesToC(key) + 12 * octaves;
         var toKey = IntervalToC(key).Inverse + new Interval(7 * octaves, 12 * octaves);
-        int fifthsInC = key.Mode == Mode.Major ? 0 : -3;
         string[] names = ["Soprano", "Alto", "Tenor", "Bass"];
         int perMeasure = Math.Max(1, (int)meter.MeasureLength.Floor());
         var parts = new List<Part>();
@@ -141,7 +178,7 @@ public static class MinedScores
                 int end = e.Start + e.Length;
                 bool fermata = phraseEnds[(end - 1) / 4] && end % 4 == 0;
                 int measure = (e.Start / 4 + (pickupBeats > 0 ? perMeasure - pickupBeats : 0)) / perMeasure + (pickupBeats > 0 ? 0 : 1);
-                var spelled = Pitch.FromMidi(e.Pitch, fifthsInC).Transpose(toKey);
+                var spelled = SpellInC(e.Pitch, key.Mode).Transpose(toKey);
                 if (spelled.Midi != e.Pitch + shift) spelled = Pitch.FromMidi(Math.Clamp(e.Pitch + shift, 0, 127), key.Fifths);
                 notes.Add(new Note(spelled, Sixteenth * e.Start, Sixteenth * e.Length, measure, fermata));
             }

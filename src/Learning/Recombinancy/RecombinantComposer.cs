@@ -33,9 +33,14 @@ public static class RecombinantComposer
     /// <param name="beatsPerMeasure">Quarter-note beats per measure.</param>
     /// <param name="originality">When given, limits verbatim copies to <paramref name="maxCopiedBeats"/> beats.</param>
     /// <param name="maxCopiedBeats">The longest verbatim copy allowed when <paramref name="originality"/> is given.</param>
+    /// <param name="registerShift">
+    /// When given, the semitones the piece will be moved by when it is written out (<c>−MinedScores.SemitonesToC(key)</c>):
+    /// among the groupings that may follow, those that keep every voice in its usual range after that shift come
+    /// first, so the register does not drift out of the voices' ranges as sources change. Null: no preference.
+    /// </param>
     /// <exception cref="InvalidOperationException">No piece could be composed within the bounded search (e.g. the corpus has no pieces of that mode and meter).</exception>
     public static GeneratedPiece Compose(RecombinancyLexicon lexicon, Mode mode, int phrases, Random random, int beatsPerMeasure = 4,
-        OriginalityIndex? originality = null, int maxCopiedBeats = DefaultMaxCopiedBeats)
+        OriginalityIndex? originality = null, int maxCopiedBeats = DefaultMaxCopiedBeats, int? registerShift = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCopiedBeats, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(phrases, 1);
@@ -45,7 +50,7 @@ public static class RecombinantComposer
         for (int attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var plan = PhrasePlan.From(lexicon.Pieces[templates[random.Next(templates.Length)]], phrases, random);
-            var ids = Search(lexicon, mode, plan.Positions, plan.Ends, beatsPerMeasure, random, originality, maxCopiedBeats);
+            var ids = Search(lexicon, mode, plan.Positions, plan.Ends, beatsPerMeasure, random, originality, maxCopiedBeats, registerShift);
             if (ids is null) continue;
             var beats = new BeatGrouping[ids.Length];
             var provenance = new BeatProvenance?[ids.Length];
@@ -62,7 +67,7 @@ public static class RecombinantComposer
     }
 
     private static int[]? Search(RecombinancyLexicon lexicon, Mode mode, int[] positions, bool[] ends, int beatsPerMeasure, Random random,
-        OriginalityIndex? originality, int maxCopiedBeats)
+        OriginalityIndex? originality, int maxCopiedBeats, int? registerShift)
     {
         int n = positions.Length;
         var candidates = new List<int>[n];
@@ -78,6 +83,7 @@ public static class RecombinantComposer
                 candidates[0].Add(lexicon.IdOf(p, 0));
         }
         Shuffle(candidates[0], random);
+        if (registerShift is { } shift0) InRangeFirst(lexicon, candidates[0], shift0, null);
         int depth = 0, expansions = 0;
         while (depth >= 0)
         {
@@ -96,6 +102,7 @@ public static class RecombinantComposer
             if (depth == n - 1) return chosen;
             if (++expansions > ExpansionBudget) return null;
             Fill(lexicon, mode, chosen[depth], positions[depth + 1], beatsPerMeasure, ends[depth + 1], depth + 1 == n - 1, candidates[depth + 1], random);
+            if (registerShift is { } shift) InRangeFirst(lexicon, candidates[depth + 1], shift, chosen[depth]);
             next[depth + 1] = 0;
             depth++;
         }
@@ -208,6 +215,32 @@ public static class RecombinantComposer
         if (kept.Count == 0 || kept.Count == pool.Count) return;
         pool.Clear();
         pool.AddRange(kept);
+    }
+
+    /// <summary>Semitones inside each end of a voice's range that a grouping should keep to, so the register stays near the middle.</summary>
+    public const int RangeMargin = 2;
+
+    /// <summary>
+    /// Orders the candidates within each tier of <see cref="Fill"/> (other pieces, other beats of this piece, the
+    /// original successor; the order is kept otherwise): groupings that stay <see cref="RangeMargin"/> semitones inside
+    /// every voice's range after <paramref name="shift"/> first, then those that stay in range, then the rest.
+    /// </summary>
+    private static void InRangeFirst(RecombinancyLexicon lexicon, List<int> candidates, int shift, int? current)
+    {
+        var (piece, beat) = current is { } c ? (lexicon[c].Piece, lexicon[c].Beat) : (-1, -1);
+        var ordered = candidates.OrderBy(id =>
+        {
+            var e = lexicon[id];
+            int tier = current is null || e.Piece != piece ? 0 : e.Beat != beat + 1 ? 1 : 2;
+            var source = lexicon.Pieces[e.Piece];
+            var g = source.Beats[e.Beat];
+            // The beat where this grouping leads (its source's next beat) decides where the music goes next.
+            int inner = MinedScores.OutsideRange(g, shift, RangeMargin) + (e.Beat + 1 < source.Length ? MinedScores.OutsideRange(source.Beats[e.Beat + 1], shift, RangeMargin) : 0);
+            int range = inner == 0 ? 0 : MinedScores.OutsideRange(g, shift) == 0 ? 1 : 2;
+            return tier * 3 + range;
+        }).ToArray();
+        candidates.Clear();
+        candidates.AddRange(ordered);
     }
 
     private static void Shuffle(List<int> list, Random random)

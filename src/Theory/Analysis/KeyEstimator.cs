@@ -30,6 +30,21 @@ public static class KeyEstimator
         return Spell(best, declared?.Fifths ?? signatureFifths);
     }
 
+    /// <summary>
+    /// The better-fitting mode on a tonic that is already known (e.g. a chorale's last bass note, for sources whose
+    /// declared mode cannot be trusted): the whole grid's histogram correlated with the major and the minor profile
+    /// on that tonic. <paramref name="signatureFifths"/> guides the spelling.
+    /// </summary>
+    public static Key OnTonic(SliceGrid grid, int tonicPitchClass, int signatureFifths = 0)
+    {
+        int tonic = ((tonicPitchClass % 12) + 12) % 12;
+        Span<double> hist = stackalloc double[12];
+        Histogram(grid, 0, grid.SliceCount, hist, 1.0);
+        Span<double> correlations = stackalloc double[24];
+        Correlations(hist, correlations);
+        return Spell(correlations[tonic + 12] > correlations[tonic] ? tonic + 12 : tonic, signatureFifths);
+    }
+
     /// <summary>The key of every slice. <paramref name="signatureFifths"/> guides the spelling of tonics.</summary>
     public static Key[] PerSlice(SliceGrid grid, Key? declared = null, int signatureFifths = 0)
     {

@@ -22,6 +22,30 @@ public class CorpusCommandTests
     }
 
     [Fact]
+    public void Show_EssenJson_OneEntryPerTuneAndTheBadTunesSkipped()
+    {
+        var (code, output, err) = Run("corpus", "show", "essen", "--json", "--corpora", TestCorpus.Root);
+        Assert.True(code == 0, err);
+        using var json = JsonDocument.Parse(output);
+        var pieces = json.RootElement.GetProperty("pieces").EnumerateArray().ToArray();
+        var skipped = json.RootElement.GetProperty("skipped").EnumerateArray().ToArray();
+        Assert.Equal(6728, pieces.Length);
+        Assert.Equal(5, skipped.Length);
+        Assert.All(pieces, p => Assert.Matches(@"^\w+\.abc#\d+", p.GetProperty("source").GetString()));
+        Assert.All(skipped, p => Assert.False(string.IsNullOrWhiteSpace(p.GetProperty("reason").GetString())));
+    }
+
+    [Fact]
+    public void Show_Monteverdi_ReadsTheMxlFiles()
+    {
+        var (code, output, err) = Run("corpus", "show", "monteverdi", "--corpora", TestCorpus.Root);
+        Assert.True(code == 0, err);
+        Assert.Contains("madrigal.3.1.mxl", output);
+        Assert.Contains("49 pieces, 0 files or tunes skipped", output);
+        Assert.DoesNotContain("no reader", output);
+    }
+
+    [Fact]
     public void Show_FilteredChoralesJson_OnlyMatchingPieces()
     {
         var (code, output, err) = Run("corpus", "show", "bach-chorales", "--filter", "mode=minor,meter=3/4", "--json", "--corpora", TestCorpus.Root);

@@ -97,6 +97,34 @@ public class MiningCommandsTests(MinedModelFile models) : IClassFixture<MinedMod
     }
 
     [Fact]
+    public void Sample_Recombinant_ReportJsonHasProvenancePerBeatAndOriginality()
+    {
+        string dir = TempDir();
+        try
+        {
+            var (code, _, err) = Run("sample", "--method", "recombinant", "--seed", "3", "--key", "D", "--out", dir, "--models", ModelFile);
+            Assert.True(code == 0, err);
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report.json")));
+            var root = json.RootElement;
+            var provenance = root.GetProperty("provenance").EnumerateArray().ToArray();
+            Assert.Equal(root.GetProperty("beats").GetInt32(), provenance.Length);
+            for (int i = 0; i < provenance.Length; i++)
+            {
+                Assert.Equal(i, provenance[i].GetProperty("onset").GetDouble());
+                Assert.Matches(@"^chor\d{3}\.krn$", provenance[i].GetProperty("source").GetString());
+                Assert.True(provenance[i].GetProperty("measure").GetInt32() >= 0);
+            }
+            var originality = root.GetProperty("originality");
+            Assert.InRange(originality.GetProperty("longestCopiedBeats").GetInt32(), 1, 4); // the default --max-copied
+            Assert.Equal(1.0, originality.GetProperty("corpusJoinShare").GetDouble());
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void Sample_ExistingOutput_RefusesWithoutForce()
     {
         string dir = TempDir();

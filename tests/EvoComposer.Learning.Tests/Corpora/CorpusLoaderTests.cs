@@ -89,4 +89,66 @@ public class CorpusLoaderTests
         }
         finally { Directory.Delete(dir, true); }
     }
+    [Fact]
+    public void Load_MidiChorales_KeyAgreesWithTheKernKeyInMostPieces()
+    {
+        // The MIDI files say major for every chorale; the key read from the music (finalis + KeyEstimator.OnTonic)
+        // agrees with the declared kern key except where a chorale ends on a half cadence.
+        var manifest = CorpusManifest.LoadEmbedded();
+        var kern = CorpusLoader.Load(manifest.Get("bach-chorales"), TestCorpus.Root).Pieces
+            .ToDictionary(p => Path.GetFileNameWithoutExtension(p.Source), p => p.Labels.Key);
+        var midi = CorpusLoader.Load(manifest.Get("bach-chorales-midi"), TestCorpus.Root).Pieces;
+        Assert.Equal(370, kern.Count);
+        Assert.Equal(370, midi.Count);
+        int agree = midi.Count(p => kern[Path.GetFileNameWithoutExtension(p.Source)] == p.Labels.Key);
+        Assert.InRange(agree, 340, 370); // 343 with KeyEstimator.OnTonic (340 with the old Krumhansl–Kessler finder)
+    }
+    [Fact]
+    public void Load_BachMusicXml_ReadsEveryMxlFile()
+    {
+        var result = CorpusLoader.Load(CorpusManifest.LoadEmbedded().Get("bach-musicxml"), TestCorpus.Root);
+        Assert.Empty(result.Problems);
+        Assert.Equal(408, result.Pieces.Count);
+        Assert.All(result.Pieces, p => Assert.EndsWith(".mxl", p.Source));
+        Assert.True(result.Pieces.Count(p => p.Labels.Voices == 4) > 300, "most are four-part chorales");
+    }
+
+    [Fact]
+    public void Load_Monteverdi_ReadsEveryMadrigal()
+    {
+        var result = CorpusLoader.Load(CorpusManifest.LoadEmbedded().Get("monteverdi"), TestCorpus.Root);
+        Assert.Empty(result.Problems);
+        Assert.Equal(49, result.Pieces.Count);
+        Assert.All(result.Pieces, p => Assert.InRange(p.Labels.Voices, 5, 6)); // book 5 adds a continuo part
+    }
+
+    [Fact]
+    public void Load_Essen_GivesOnePiecePerTuneAndReportsTheBadTunes()
+    {
+        var result = CorpusLoader.Load(CorpusManifest.LoadEmbedded().Get("essen"), TestCorpus.Root);
+        // 6,733 X: fields in 27 files; 5 tunes have stray digits the reader rejects.
+        Assert.Equal(6728, result.Pieces.Count);
+        Assert.Equal(5, result.Problems.Count);
+        Assert.All(result.Problems, p => { Assert.Contains(".abc#", p.Source); Assert.Contains("not ABC music", p.Reason); });
+        Assert.Equal(result.Pieces.Count, result.Pieces.Select(p => p.Source).Distinct().Count());
+        Assert.Equal("altdeu10.abc#1 Das Hildebrandslied", result.Pieces[0].Source);
+        Assert.All(result.Pieces, p => Assert.Equal(1, p.Labels.Voices));
+        Assert.Equal(27, result.Pieces.Select(p => p.Source[..p.Source.IndexOf('#')]).Distinct().Count());
+    }
+
+    [Fact]
+    public void LoadFolder_AbcFileWithABadTune_KeepsTheOthersAndNamesTheTune()
+    {
+        string dir = Directory.CreateTempSubdirectory("evocomposer-corpus").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "tunes.abc"),
+                "X:1\nT:First\nM:4/4\nL:1/4\nK:G\nGABc|d4|]\n\nX:2\nT:Broken\nM:4/4\nL:1/4\nK:G\nGA 7 Bc|d4|]\n\nX:3\nM:3/4\nL:1/4\nK:Dm\nDEF|A3|]\n");
+            var result = CorpusLoader.LoadFolder(CorpusManifest.LoadEmbedded().Get("essen"), dir);
+            Assert.Equal(["tunes.abc#1 First", "tunes.abc#3"], result.Pieces.Select(p => p.Source));
+            Assert.Equal("tunes.abc#2 Broken", result.Problems.Single().Source);
+            Assert.Equal(Mode.Minor, result.Pieces[1].Labels.Mode);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
 }

@@ -40,6 +40,65 @@ public class ChoraleModelsCorpusTests
     }
 
     [Fact]
+    public void ComposeRecombinant_SameSeed_SamePieceFromIndependentlyMinedModels()
+    {
+        // Mined again from the files: nothing may depend on object identity, hash-code randomisation or timing.
+        var again = ChoraleModels.Mine(CorpusManifest.LoadEmbedded().Get("bach-chorales"), TestCorpus.Root);
+        foreach (var key in new[] { new Key(Step.C, 0, Mode.Major), new Key(Step.A, 0, Mode.Minor) })
+        {
+            var a = Models.Value.ComposeRecombinant(key, 4, new Random(5));
+            var b = again.ComposeRecombinant(key, 4, new Random(5));
+            Assert.Equal(a.Beats, b.Beats);
+            Assert.Equal(a.Provenance, b.Provenance);
+            Assert.Equal(a.PhraseEnds, b.PhraseEnds);
+            var c = Models.Value.SampleMarkov(key.Mode, 4, new Random(5));
+            Assert.Equal(c.Beats, again.SampleMarkov(key.Mode, 4, new Random(5)).Beats);
+        }
+    }
+
+    [Fact]
+    public void ComposeRecombinant_Seed1InCMajor_IsThePinnedPiece()
+    {
+        // Locks determinism across processes and machines (System.Random with a seed, ordinal sorting, no hashing
+        // of strings): update the pin only when the composer or the corpus changes on purpose.
+        var piece = Models.Value.ComposeRecombinant(new Key(Step.C, 0, Mode.Major), 4, new Random(1));
+        string head = string.Join(" ", piece.Provenance.Take(6).Select(p => $"{p!.Source}:{p.Measure}.{p.Beat}"));
+        Assert.Equal(Pinned, head);
+    }
+
+    private const string Pinned = "chor290.krn:0.4 chor290.krn:1.1 chor239.krn:6.2 chor152.krn:5.3 chor255.krn:1.4 chor183.krn:4.1";
+
+    [Fact]
+    public void ComposeRecombinant_ForAKey_KeepsMoreNotesInTheVoicesRanges()
+    {
+        var m = Models.Value;
+        int withKey = 0, inC = 0;
+        foreach (var key in new[] { new Key(Step.G, 0, Mode.Major), new Key(Step.D, 0, Mode.Minor) })
+            for (int seed = 1; seed <= 10; seed++)
+            {
+                int shift = -MinedScores.SemitonesToC(key);
+                withKey += m.ComposeRecombinant(key, 4, new Random(seed)).Beats.Sum(b => MinedScores.OutsideRange(b, shift));
+                inC += m.ComposeRecombinant(key.Mode, 4, new Random(seed)).Beats.Sum(b => MinedScores.OutsideRange(b, shift));
+            }
+        Assert.True(withKey < inC * 0.75, $"out of range: {withKey} for the key vs {inC} composed in C");
+    }
+
+    [Fact]
+    public void SampleMarkov_ForAKey_KeepsMoreNotesInTheVoicesRanges()
+    {
+        var m = Models.Value;
+        int withKey = 0, inC = 0;
+        foreach (var key in new[] { new Key(Step.G, 0, Mode.Major), new Key(Step.D, 0, Mode.Minor) })
+            for (int seed = 1; seed <= 10; seed++)
+            {
+                int shift = -MinedScores.SemitonesToC(key);
+                withKey += m.SampleMarkov(key, 4, new Random(seed)).Beats.Sum(b => MinedScores.OutsideRange(b, shift));
+                inC += m.SampleMarkov(key.Mode, 4, new Random(seed)).Beats.Sum(b => MinedScores.OutsideRange(b, shift));
+            }
+        Assert.True(withKey < inC * 0.5, $"out of range: {withKey} for the key vs {inC} sampled in C");
+    }
+
+    [Fact]
     public void ScoreBeats_BachAboveMarkovNoise()
     {
         var m = Models.Value;

@@ -65,6 +65,31 @@ public class MinedScoresTests
         Assert.Equal("F#4", score.Parts[1].Notes.Last().Pitch.ToString()); // spelled in the key
     }
 
+    [Theory]
+    [InlineData(70, Mode.Major, "Bb4")] // the lowered seventh (V/IV), not A#
+    [InlineData(68, Mode.Major, "G#4")] // V/vi
+    [InlineData(66, Mode.Major, "F#4")] // V/V
+    [InlineData(66, Mode.Minor, "F#4")]
+    [InlineData(61, Mode.Minor, "Db4")] // Neapolitan
+    [InlineData(69, Mode.Minor, "A4")]  // raised sixth
+    [InlineData(68, Mode.Minor, "Ab4")]
+    [InlineData(71, Mode.Minor, "B4")]
+    public void SpellInC_ChromaticNote_IsSpelledAsChoralesDo(int midi, Mode mode, string expected)
+    {
+        var pitch = MinedScores.SpellInC(midi, mode);
+        Assert.Equal(expected, pitch.ToString());
+        Assert.Equal(midi, pitch.Midi);
+    }
+
+    [Fact]
+    public void ToScore_LoweredSeventhInFMajor_IsSpelledEFlatNotDSharp()
+    {
+        // C major relative: C4 B♭3 A3 (a descending lowered seventh), transposed to F major: F4 E♭4 D4.
+        var beats = new[] { BeatGrouping.Chord(72, 64, 55, 48), BeatGrouping.Chord(70, 64, 55, 48), BeatGrouping.Chord(69, 65, 53, 41) };
+        var score = MinedScores.ToScore(beats, [false, false, true], new Key(Step.F, 0, Mode.Major), Meter.CommonTime);
+        Assert.Equal("Eb", score.Parts[0].Notes[1].Pitch.ToString()[..2]);
+    }
+
     [Fact]
     public void FromScore_ThreeParts_Throws()
     {
