@@ -304,7 +304,9 @@ public sealed class StyleFeatureExtractor
         double spacingUpper = 0, spacingLower = 0, wideTime = 0, crossingTime = 0;
         int rootFifth = 0, rootStep = 0, rootThird = 0;
         int attacks = 0, nct = 0, passing = 0, neighbour = 0, suspensions = 0, other = 0, polySlices = 0, changes = 0;
-        int currentChord = -1, previousChord = -1;
+        int currentChord = -1, previousChord = -1, earlierChord = -1;
+        int fifthChanges = 0, fifthChains = 0, lastMotion = -1, prepared = 0, sopranoStep = 0, bassFifth = 0;
+        int lastPhraseKey = -1, keyJumps = 0, keyPairs = 0;
         bool anyFermata = false;
         for (int i = 0; i < x.NoteCount; i++) anyFermata |= x.Fermata[i];
         Span<int> sliceMidi = voices <= 64 ? stackalloc int[voices] : new int[voices];
@@ -368,7 +370,14 @@ public sealed class StyleFeatureExtractor
                     else if (motion is 1 or 2 or 10 or 11) rootStep++;
                     else if (motion is 3 or 4 or 8 or 9) rootThird++;
                     if (chordId == previousChord) returns++;
+                    if (motion == 5)
+                    {
+                        fifthChanges++;
+                        if (lastMotion == 5) fifthChains++;
+                    }
+                    lastMotion = motion;
                 }
+                earlierChord = previousChord;
                 previousChord = currentChord;
                 currentChord = chordId;
             }
@@ -431,11 +440,23 @@ public sealed class StyleFeatureExtractor
                 var (phraseTonic, phraseMinor, _) = EstimateKey(phrasePc);
                 int distance = Math.Abs(FifthsOf(phraseTonic, phraseMinor) - keyFifths);
                 if (Math.Min(distance, 12 - distance) > 1) remotePhrases++;
+                int phraseKey = FifthsOf(phraseTonic, phraseMinor);
+                if (lastPhraseKey >= 0)
+                {
+                    keyPairs++;
+                    int jump = Math.Abs(phraseKey - lastPhraseKey);
+                    if (Math.Min(jump, 12 - jump) > 1) keyJumps++;
+                }
+                lastPhraseKey = phraseKey;
                 keyedPhrases++;
+                if (ApproachedBy(x, 0, _sliceNote[row], 1, 2)) sopranoStep++;
+                if (ApproachedBy(x, voices - 1, _sliceNote[row + voices - 1], 5, 7)) bassFifth++;
                 phrasePc.Clear();
                 lastPhraseEnd = t;
                 int root = ((chordId / 16 - tonic) % 12 + 12) % 12;
                 int before = previousChord >= 0 ? ((previousChord / 16 - tonic) % 12 + 12) % 12 : -1;
+                int earlier = earlierChord >= 0 ? ((earlierChord / 16 - tonic) % 12 + 12) % 12 : -1;
+                if (root == 0 && before == 7 && earlier is 2 or 5) prepared++;
                 if (root == 0 && before == 7) authentic++;
                 else if (root == 0 && before == 5) plagal++;
                 else if (root == 7) half++;
@@ -496,6 +517,10 @@ public sealed class StyleFeatureExtractor
             f[Slots.CadenceStrongBeat] = strongCadences / (double)phraseEnds;
             f[Slots.CadenceRemote] = remoteCadences / (double)phraseEnds;
             f[Slots.PhraseKeyRemote] = remotePhrases / (double)keyedPhrases;
+            f[Slots.CadencePrepared] = prepared / (double)phraseEnds;
+            f[Slots.CadenceSopranoStep] = sopranoStep / (double)phraseEnds;
+            f[Slots.CadenceBassFifth] = bassFifth / (double)phraseEnds;
+            if (keyPairs > 0) f[Slots.PhraseKeyJump] = keyJumps / (double)keyPairs;
             if (phraseGaps > 1)
             {
                 double mean = phraseSpan / phraseGaps;
@@ -504,6 +529,15 @@ public sealed class StyleFeatureExtractor
         }
         if (polyTime > 0) f[Slots.ChromaticRoots] = chromaticTime / polyTime;
         if (changes > 0) f[Slots.ChordReturn] = returns / (double)changes;
+        if (fifthChanges > 0) f[Slots.FifthChain] = fifthChains / (double)fifthChanges;
+    }
+
+    // Whether note n of voice v (−1: none) is reached from the voice's previous note by an interval class in [lo, hi].
+    private static bool ApproachedBy(CompactExcerpt x, int v, int n, int lo, int hi)
+    {
+        if (n <= x.VoiceStart[v]) return false;
+        int size = Math.Abs(x.Midi[n] - x.Midi[n - 1]) % 12;
+        return size >= lo && size <= hi;
     }
 
     // The feature category of a chord read by the analysis helper: without a third it is a bare sonority; with
