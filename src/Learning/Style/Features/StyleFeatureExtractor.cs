@@ -305,8 +305,7 @@ public sealed class StyleFeatureExtractor
         int rootFifth = 0, rootStep = 0, rootThird = 0;
         int attacks = 0, nct = 0, passing = 0, neighbour = 0, suspensions = 0, other = 0, polySlices = 0, changes = 0;
         int currentChord = -1, previousChord = -1, earlierChord = -1;
-        int fifthChanges = 0, fifthChains = 0, lastMotion = -1, prepared = 0, sopranoStep = 0, bassFifth = 0;
-        int lastPhraseKey = -1, keyJumps = 0, keyPairs = 0;
+        int prepared = 0, sopranoStep = 0, sopranoDescent = 0, bassFifth = 0, bassDominant = 0, bassPattern = 0;
         bool anyFermata = false;
         for (int i = 0; i < x.NoteCount; i++) anyFermata |= x.Fermata[i];
         Span<int> sliceMidi = voices <= 64 ? stackalloc int[voices] : new int[voices];
@@ -370,12 +369,6 @@ public sealed class StyleFeatureExtractor
                     else if (motion is 1 or 2 or 10 or 11) rootStep++;
                     else if (motion is 3 or 4 or 8 or 9) rootThird++;
                     if (chordId == previousChord) returns++;
-                    if (motion == 5)
-                    {
-                        fifthChanges++;
-                        if (lastMotion == 5) fifthChains++;
-                    }
-                    lastMotion = motion;
                 }
                 earlierChord = previousChord;
                 previousChord = currentChord;
@@ -440,17 +433,15 @@ public sealed class StyleFeatureExtractor
                 var (phraseTonic, phraseMinor, _) = EstimateKey(phrasePc);
                 int distance = Math.Abs(FifthsOf(phraseTonic, phraseMinor) - keyFifths);
                 if (Math.Min(distance, 12 - distance) > 1) remotePhrases++;
-                int phraseKey = FifthsOf(phraseTonic, phraseMinor);
-                if (lastPhraseKey >= 0)
-                {
-                    keyPairs++;
-                    int jump = Math.Abs(phraseKey - lastPhraseKey);
-                    if (Math.Min(jump, 12 - jump) > 1) keyJumps++;
-                }
-                lastPhraseKey = phraseKey;
                 keyedPhrases++;
-                if (ApproachedBy(x, 0, _sliceNote[row], 1, 2)) sopranoStep++;
-                if (ApproachedBy(x, voices - 1, _sliceNote[row + voices - 1], 5, 7)) bassFifth++;
+                int sopranoNote = _sliceNote[row], bassNote = _sliceNote[row + voices - 1];
+                int sopranoIn = Approach(x, 0, sopranoNote), sopranoBefore = Approach(x, 0, sopranoNote - 1);
+                int bassIn = Approach(x, voices - 1, bassNote), bassBefore = Approach(x, voices - 1, bassNote - 1);
+                if (Math.Abs(sopranoIn) is 1 or 2) sopranoStep++;
+                if (sopranoIn is -1 or -2 && sopranoBefore is -1 or -2) sopranoDescent++;
+                if (Math.Abs(bassIn) % 12 is 5 or 7) bassFifth++;
+                if (bassIn is -7 or 5) bassDominant++;
+                if (Math.Abs(bassIn) % 12 is 5 or 7 && Math.Abs(bassBefore) is 1 or 2) bassPattern++;
                 phrasePc.Clear();
                 lastPhraseEnd = t;
                 int root = ((chordId / 16 - tonic) % 12 + 12) % 12;
@@ -520,7 +511,9 @@ public sealed class StyleFeatureExtractor
             f[Slots.CadencePrepared] = prepared / (double)phraseEnds;
             f[Slots.CadenceSopranoStep] = sopranoStep / (double)phraseEnds;
             f[Slots.CadenceBassFifth] = bassFifth / (double)phraseEnds;
-            if (keyPairs > 0) f[Slots.PhraseKeyJump] = keyJumps / (double)keyPairs;
+            f[Slots.CadenceSopranoDescent] = sopranoDescent / (double)phraseEnds;
+            f[Slots.CadenceBassDominant] = bassDominant / (double)phraseEnds;
+            f[Slots.CadenceBassPattern] = bassPattern / (double)phraseEnds;
             if (phraseGaps > 1)
             {
                 double mean = phraseSpan / phraseGaps;
@@ -529,16 +522,11 @@ public sealed class StyleFeatureExtractor
         }
         if (polyTime > 0) f[Slots.ChromaticRoots] = chromaticTime / polyTime;
         if (changes > 0) f[Slots.ChordReturn] = returns / (double)changes;
-        if (fifthChanges > 0) f[Slots.FifthChain] = fifthChains / (double)fifthChanges;
     }
 
-    // Whether note n of voice v (−1: none) is reached from the voice's previous note by an interval class in [lo, hi].
-    private static bool ApproachedBy(CompactExcerpt x, int v, int n, int lo, int hi)
-    {
-        if (n <= x.VoiceStart[v]) return false;
-        int size = Math.Abs(x.Midi[n] - x.Midi[n - 1]) % 12;
-        return size >= lo && size <= hi;
-    }
+    // The move in semitones by which note n of voice v is reached from the voice's previous note; 0 for none
+    // (n is −1, or the voice's first note in the excerpt).
+    private static int Approach(CompactExcerpt x, int v, int n) => n > x.VoiceStart[v] ? x.Midi[n] - x.Midi[n - 1] : 0;
 
     // The feature category of a chord read by the analysis helper: without a third it is a bare sonority; with
     // two or more non-chord tones it counts as non-tertian.

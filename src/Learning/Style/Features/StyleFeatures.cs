@@ -147,10 +147,11 @@ internal static class Slots
     public static readonly int BeatPatterns = Add("rhythm.beat-patterns", "Distinct rhythms of a beat (which 16ths start a note in which voice) per beat of the excerpt (rhythmic patchwork).", "many different beat rhythms", true);
 
     public static readonly int CadencePrepared = Add("cadence.prepared", "Share of phrase ends reached by a whole cadential formula: a predominant chord (on the second or fourth degree) then V then I.", "fully prepared cadences", false);
-    public static readonly int FifthChain = Add("harmony.fifth-chain", "Share of chord changes by a falling fifth that follow a change by a falling fifth (chains of three chords over the circle of fifths).", "chains of falling fifths", false);
     public static readonly int CadenceSopranoStep = Add("cadence.soprano-step", "Share of phrase ends whose top-voice note is reached by a step.", "cadences reached by step in the top voice", false);
+    public static readonly int CadenceSopranoDescent = Add("cadence.soprano-descent", "Share of phrase ends whose top voice falls by step into the last note from a note it also reached by a falling step (3-2-1 and the like).", "top-voice descents by step into cadences", false);
+    public static readonly int CadenceBassDominant = Add("cadence.bass-dominant", "Share of phrase ends whose bass falls a fifth or rises a fourth into the last note (the bass of V-I).", "bass moving from dominant to tonic at cadences", false);
+    public static readonly int CadenceBassPattern = Add("cadence.bass-step-leap", "Share of phrase ends whose bass reaches the penultimate note by step and the last by a fourth or fifth (the bass of IV-V-I or ii6-V-I).", "cadential bass formula step then leap", false);
     public static readonly int CadenceBassFifth = Add("cadence.bass-fifth", "Share of phrase ends whose bass note is reached by a fourth or fifth.", "cadences with the bass leaping a fourth or fifth", false);
-    public static readonly int PhraseKeyJump = Add("key.phrase-jump", "Share of successive phrases whose own best-fitting keys are more than one fifth apart (an implausible tonal plan).", "jumps between the keys of successive phrases", false);
 
     public static readonly FeatureSchema Schema = new(List);
 
