@@ -305,7 +305,7 @@ public sealed class StyleFeatureExtractor
         int rootFifth = 0, rootStep = 0, rootThird = 0;
         int attacks = 0, nct = 0, passing = 0, neighbour = 0, suspensions = 0, other = 0, polySlices = 0, changes = 0;
         int currentChord = -1, previousChord = -1, earlierChord = -1;
-        int prepared = 0, sopranoStep = 0, sopranoDescent = 0, bassFifth = 0, bassDominant = 0, bassPattern = 0;
+        int localDominant = 0, prepared = 0, sopranoStep = 0, sopranoDescent = 0, bassFifth = 0, bassDominant = 0, bassPattern = 0;
         bool anyFermata = false;
         for (int i = 0; i < x.NoteCount; i++) anyFermata |= x.Fermata[i];
         Span<int> sliceMidi = voices <= 64 ? stackalloc int[voices] : new int[voices];
@@ -437,6 +437,7 @@ public sealed class StyleFeatureExtractor
                 int sopranoNote = _sliceNote[row], bassNote = _sliceNote[row + voices - 1];
                 int sopranoIn = Approach(x, 0, sopranoNote), sopranoBefore = Approach(x, 0, sopranoNote - 1);
                 int bassIn = Approach(x, voices - 1, bassNote), bassBefore = Approach(x, voices - 1, bassNote - 1);
+                if (previousChord >= 0 && ((previousChord / 16 - chordId / 16) % 12 + 12) % 12 == 7) localDominant++;
                 if (Math.Abs(sopranoIn) is 1 or 2) sopranoStep++;
                 if (sopranoIn is -1 or -2 && sopranoBefore is -1 or -2) sopranoDescent++;
                 if (Math.Abs(bassIn) % 12 is 5 or 7) bassFifth++;
@@ -511,6 +512,7 @@ public sealed class StyleFeatureExtractor
             f[Slots.CadencePrepared] = prepared / (double)phraseEnds;
             f[Slots.CadenceSopranoStep] = sopranoStep / (double)phraseEnds;
             f[Slots.CadenceBassFifth] = bassFifth / (double)phraseEnds;
+            f[Slots.CadenceLocalDominant] = localDominant / (double)phraseEnds;
             f[Slots.CadenceSopranoDescent] = sopranoDescent / (double)phraseEnds;
             f[Slots.CadenceBassDominant] = bassDominant / (double)phraseEnds;
             f[Slots.CadenceBassPattern] = bassPattern / (double)phraseEnds;
