@@ -242,7 +242,29 @@ public sealed class StyleFeatureExtractor
             f[Slots.ActivitySpread] = mean > 0 ? Math.Sqrt(Math.Max(0, squares / measureCount - mean * mean)) / mean : 0;
         }
 
+        f[Slots.TopRepetition] = Repetition(x);
         Vertical(x, f, tonic, minor);
+    }
+
+    // Share of the top voice's notes that start a span of six intervals (with the durations) occurring again elsewhere.
+    private static double Repetition(CompactExcerpt x)
+    {
+        const int span = 6;
+        int s = x.VoiceStart[0], count = x.VoiceStart[1] - s - span;
+        if (count < 2) return 0;
+        int[] midi = x.Midi, dur = x.Duration;
+        int repeated = 0;
+        for (int a = 0; a < count; a++)
+        {
+            for (int b = 0; b < count; b++)
+            {
+                if (b == a) continue;
+                int k = 0;
+                while (k < span && midi[s + a + k + 1] - midi[s + a + k] == midi[s + b + k + 1] - midi[s + b + k] && dur[s + a + k] == dur[s + b + k]) k++;
+                if (k == span) { repeated++; break; }
+            }
+        }
+        return repeated / (double)count;
     }
 
     private struct RoleStats

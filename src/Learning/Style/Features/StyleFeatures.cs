@@ -154,6 +154,8 @@ internal static class Slots
     public static readonly int CadenceLocalDominant = Add("cadence.local-dominant", "Share of phrase ends whose chord is preceded by the chord a fifth above it (V-I in the cadence's own key, also when it modulates).", "cadences approached from their own dominant", false);
     public static readonly int CadenceBassFifth = Add("cadence.bass-fifth", "Share of phrase ends whose bass note is reached by a fourth or fifth.", "cadences with the bass leaping a fourth or fifth", false);
 
+    public static readonly int TopRepetition = Add("top.repetition", "Share of the top voice's notes that start a run of six melodic intervals and durations found again elsewhere in the top voice (repeated phrases).", "repeated melodic phrases in the top voice", true);
+
     public static readonly FeatureSchema Schema = new(List);
 
     public const int IntervalBinCount = 11;

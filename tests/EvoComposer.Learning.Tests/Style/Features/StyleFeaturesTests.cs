@@ -51,6 +51,15 @@ public class StyleFeaturesTests
     }
 
     [Fact]
+    public void Extract_RepeatedPhrase_CountsTheNotesThatStartARepeatedSpan()
+    {
+        // Seven notes played twice: of the 8 spans of six intervals, the first and the eighth match.
+        Assert.Equal(0.25, Of(SyntheticScores.Quarters([60, 62, 64, 65, 67, 65, 64, 60, 62, 64, 65, 67, 65, 64]))["top.repetition"], 12);
+        Assert.Equal(1.0, Of(SyntheticScores.Quarters([60, 61, 62, 63, 64, 65, 66, 67, 68, 69]))["top.repetition"], 12);
+        Assert.Equal(0.0, Of(SyntheticScores.Quarters([60, 62, 64, 65, 67, 69, 71, 72]))["top.repetition"], 12);
+    }
+
+    [Fact]
     public void Extract_OneVoice_MultiVoiceFeaturesAreZeroAndTextureIsOne()
     {
         var f = Of(SyntheticScores.Quarters([60, 64, 67, 72]));
