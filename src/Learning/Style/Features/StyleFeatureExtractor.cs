@@ -242,7 +242,29 @@ public sealed class StyleFeatureExtractor
             f[Slots.ActivitySpread] = mean > 0 ? Math.Sqrt(Math.Max(0, squares / measureCount - mean * mean)) / mean : 0;
         }
 
+        f[Slots.TopRepetition] = Repetition(x);
         Vertical(x, f, tonic, minor);
+    }
+
+    // Share of the top voice's notes that start a span of six intervals (with the durations) occurring again elsewhere.
+    private static double Repetition(CompactExcerpt x)
+    {
+        const int span = 6;
+        int s = x.VoiceStart[0], count = x.VoiceStart[1] - s - span;
+        if (count < 2) return 0;
+        int[] midi = x.Midi, dur = x.Duration;
+        int repeated = 0;
+        for (int a = 0; a < count; a++)
+        {
+            for (int b = 0; b < count; b++)
+            {
+                if (b == a) continue;
+                int k = 0;
+                while (k < span && midi[s + a + k + 1] - midi[s + a + k] == midi[s + b + k + 1] - midi[s + b + k] && dur[s + a + k] == dur[s + b + k]) k++;
+                if (k == span) { repeated++; break; }
+            }
+        }
+        return repeated / (double)count;
     }
 
     private struct RoleStats
@@ -304,7 +326,8 @@ public sealed class StyleFeatureExtractor
         double spacingUpper = 0, spacingLower = 0, wideTime = 0, crossingTime = 0;
         int rootFifth = 0, rootStep = 0, rootThird = 0;
         int attacks = 0, nct = 0, passing = 0, neighbour = 0, suspensions = 0, other = 0, polySlices = 0, changes = 0;
-        int currentChord = -1, previousChord = -1;
+        int currentChord = -1, previousChord = -1, earlierChord = -1;
+        int localDominant = 0, prepared = 0, sopranoStep = 0, sopranoDescent = 0, bassFifth = 0, bassDominant = 0, bassPattern = 0;
         bool anyFermata = false;
         for (int i = 0; i < x.NoteCount; i++) anyFermata |= x.Fermata[i];
         Span<int> sliceMidi = voices <= 64 ? stackalloc int[voices] : new int[voices];
@@ -369,6 +392,7 @@ public sealed class StyleFeatureExtractor
                     else if (motion is 3 or 4 or 8 or 9) rootThird++;
                     if (chordId == previousChord) returns++;
                 }
+                earlierChord = previousChord;
                 previousChord = currentChord;
                 currentChord = chordId;
             }
@@ -432,10 +456,21 @@ public sealed class StyleFeatureExtractor
                 int distance = Math.Abs(FifthsOf(phraseTonic, phraseMinor) - keyFifths);
                 if (Math.Min(distance, 12 - distance) > 1) remotePhrases++;
                 keyedPhrases++;
+                int sopranoNote = _sliceNote[row], bassNote = _sliceNote[row + voices - 1];
+                int sopranoIn = Approach(x, 0, sopranoNote), sopranoBefore = Approach(x, 0, sopranoNote - 1);
+                int bassIn = Approach(x, voices - 1, bassNote), bassBefore = Approach(x, voices - 1, bassNote - 1);
+                if (previousChord >= 0 && ((previousChord / 16 - chordId / 16) % 12 + 12) % 12 == 7) localDominant++;
+                if (Math.Abs(sopranoIn) is 1 or 2) sopranoStep++;
+                if (sopranoIn is -1 or -2 && sopranoBefore is -1 or -2) sopranoDescent++;
+                if (Math.Abs(bassIn) % 12 is 5 or 7) bassFifth++;
+                if (bassIn is -7 or 5) bassDominant++;
+                if (Math.Abs(bassIn) % 12 is 5 or 7 && Math.Abs(bassBefore) is 1 or 2) bassPattern++;
                 phrasePc.Clear();
                 lastPhraseEnd = t;
                 int root = ((chordId / 16 - tonic) % 12 + 12) % 12;
                 int before = previousChord >= 0 ? ((previousChord / 16 - tonic) % 12 + 12) % 12 : -1;
+                int earlier = earlierChord >= 0 ? ((earlierChord / 16 - tonic) % 12 + 12) % 12 : -1;
+                if (root == 0 && before == 7 && earlier is 2 or 5) prepared++;
                 if (root == 0 && before == 7) authentic++;
                 else if (root == 0 && before == 5) plagal++;
                 else if (root == 7) half++;
@@ -496,6 +531,13 @@ public sealed class StyleFeatureExtractor
             f[Slots.CadenceStrongBeat] = strongCadences / (double)phraseEnds;
             f[Slots.CadenceRemote] = remoteCadences / (double)phraseEnds;
             f[Slots.PhraseKeyRemote] = remotePhrases / (double)keyedPhrases;
+            f[Slots.CadencePrepared] = prepared / (double)phraseEnds;
+            f[Slots.CadenceSopranoStep] = sopranoStep / (double)phraseEnds;
+            f[Slots.CadenceBassFifth] = bassFifth / (double)phraseEnds;
+            f[Slots.CadenceLocalDominant] = localDominant / (double)phraseEnds;
+            f[Slots.CadenceSopranoDescent] = sopranoDescent / (double)phraseEnds;
+            f[Slots.CadenceBassDominant] = bassDominant / (double)phraseEnds;
+            f[Slots.CadenceBassPattern] = bassPattern / (double)phraseEnds;
             if (phraseGaps > 1)
             {
                 double mean = phraseSpan / phraseGaps;
@@ -505,6 +547,10 @@ public sealed class StyleFeatureExtractor
         if (polyTime > 0) f[Slots.ChromaticRoots] = chromaticTime / polyTime;
         if (changes > 0) f[Slots.ChordReturn] = returns / (double)changes;
     }
+
+    // The move in semitones by which note n of voice v is reached from the voice's previous note; 0 for none
+    // (n is −1, or the voice's first note in the excerpt).
+    private static int Approach(CompactExcerpt x, int v, int n) => n > x.VoiceStart[v] ? x.Midi[n] - x.Midi[n - 1] : 0;
 
     // The feature category of a chord read by the analysis helper: without a third it is a bare sonority; with
     // two or more non-chord tones it counts as non-tertian.

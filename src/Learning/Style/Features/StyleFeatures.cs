@@ -146,6 +146,16 @@ internal static class Slots
 
     public static readonly int BeatPatterns = Add("rhythm.beat-patterns", "Distinct rhythms of a beat (which 16ths start a note in which voice) per beat of the excerpt (rhythmic patchwork).", "many different beat rhythms", true);
 
+    public static readonly int CadencePrepared = Add("cadence.prepared", "Share of phrase ends reached by a whole cadential formula: a predominant chord (on the second or fourth degree) then V then I.", "fully prepared cadences", false);
+    public static readonly int CadenceSopranoStep = Add("cadence.soprano-step", "Share of phrase ends whose top-voice note is reached by a step.", "cadences reached by step in the top voice", false);
+    public static readonly int CadenceSopranoDescent = Add("cadence.soprano-descent", "Share of phrase ends whose top voice falls by step into the last note from a note it also reached by a falling step (3-2-1 and the like).", "top-voice descents by step into cadences", false);
+    public static readonly int CadenceBassDominant = Add("cadence.bass-dominant", "Share of phrase ends whose bass falls a fifth or rises a fourth into the last note (the bass of V-I).", "bass moving from dominant to tonic at cadences", false);
+    public static readonly int CadenceBassPattern = Add("cadence.bass-step-leap", "Share of phrase ends whose bass reaches the penultimate note by step and the last by a fourth or fifth (the bass of IV-V-I or ii6-V-I).", "cadential bass formula step then leap", false);
+    public static readonly int CadenceLocalDominant = Add("cadence.local-dominant", "Share of phrase ends whose chord is preceded by the chord a fifth above it (V-I in the cadence's own key, also when it modulates).", "cadences approached from their own dominant", false);
+    public static readonly int CadenceBassFifth = Add("cadence.bass-fifth", "Share of phrase ends whose bass note is reached by a fourth or fifth.", "cadences with the bass leaping a fourth or fifth", false);
+
+    public static readonly int TopRepetition = Add("top.repetition", "Share of the top voice's notes that start a run of six melodic intervals and durations found again elsewhere in the top voice (repeated phrases).", "repeated melodic phrases in the top voice", true);
+
     public static readonly FeatureSchema Schema = new(List);
 
     public const int IntervalBinCount = 11;

@@ -51,6 +51,15 @@ public class StyleFeaturesTests
     }
 
     [Fact]
+    public void Extract_RepeatedPhrase_CountsTheNotesThatStartARepeatedSpan()
+    {
+        // Seven notes played twice: of the 8 spans of six intervals, the first and the eighth match.
+        Assert.Equal(0.25, Of(SyntheticScores.Quarters([60, 62, 64, 65, 67, 65, 64, 60, 62, 64, 65, 67, 65, 64]))["top.repetition"], 12);
+        Assert.Equal(1.0, Of(SyntheticScores.Quarters([60, 61, 62, 63, 64, 65, 66, 67, 68, 69]))["top.repetition"], 12);
+        Assert.Equal(0.0, Of(SyntheticScores.Quarters([60, 62, 64, 65, 67, 69, 71, 72]))["top.repetition"], 12);
+    }
+
+    [Fact]
     public void Extract_OneVoice_MultiVoiceFeaturesAreZeroAndTextureIsOne()
     {
         var f = Of(SyntheticScores.Quarters([60, 64, 67, 72]));
@@ -132,6 +141,32 @@ public class StyleFeaturesTests
         Assert.Equal(1 / 3.0, f["harmony.root-step"], 12);
         Assert.Equal(0.5, f["harmony.tonic"], 12);
         Assert.Equal(0.25, f["harmony.dominant"], 12);
+        // The soprano rises a step (7-1), the bass rises a fourth from the dominant after a falling seventh, IV prepares V.
+        Assert.Equal(1.0, f["cadence.soprano-step"]);
+        Assert.Equal(0.0, f["cadence.soprano-descent"]);
+        Assert.Equal(1.0, f["cadence.bass-fifth"]);
+        Assert.Equal(1.0, f["cadence.bass-dominant"]);
+        Assert.Equal(0.0, f["cadence.bass-step-leap"]);
+        Assert.Equal(1.0, f["cadence.local-dominant"]);
+        Assert.Equal(1.0, f["cadence.prepared"]);
+    }
+
+    [Fact]
+    public void Extract_ThreeTwoOneOverStepThenLeapBass_IsACadentialFormula()
+    {
+        // vi – V – I with the soprano falling 3-2-1 and the bass A-G-C (a step, then a fourth up); vi is no predominant.
+        var notes = new[] { (new[] { 76, 74, 72 }, 0), (new[] { 72, 71, 67 }, 1), (new[] { 69, 67, 64 }, 2), (new[] { 45, 43, 48 }, 3) };
+        var parts = notes.Select(v => new Part($"v{v.Item2}", v.Item1.Select((m, i) =>
+            new Note(Pitch.FromMidi(m), new Rational(2 * i, 1), new Rational(2, 1), 1, Fermata: i == 2))));
+        var score = new Score(parts, [new Timed<Meter>(Rational.Zero, Meter.CommonTime)], [new Timed<KeySignature>(Rational.Zero, new KeySignature(0))]);
+        var f = Of(score);
+        Assert.Equal(1.0, f["cadence.soprano-step"]);
+        Assert.Equal(1.0, f["cadence.soprano-descent"]);
+        Assert.Equal(1.0, f["cadence.bass-fifth"]);
+        Assert.Equal(1.0, f["cadence.bass-dominant"]);
+        Assert.Equal(1.0, f["cadence.bass-step-leap"]);
+        Assert.Equal(1.0, f["cadence.local-dominant"]);
+        Assert.Equal(0.0, f["cadence.prepared"]);
     }
 
     [Fact]
