@@ -148,11 +148,7 @@ internal static class CheckCommand
 
     private static Severity? CheckFolder(CliContext context, string folder, RuleSet? chosen, bool json)
     {
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(ScoreFiles.IsSupported)
-            .Select(f => Path.GetRelativePath(folder, f))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        var files = ScoreFiles.FindIn(folder);
         if (files.Length == 0)
             throw new CliUsageException($"{folder}: no score files below it (supported: {string.Join(", ", ScoreFiles.All.SelectMany(r => r.Extensions))})");
         var results = new FileCheck[files.Length];

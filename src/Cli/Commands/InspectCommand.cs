@@ -141,11 +141,7 @@ internal static class InspectCommand
 
     private static int InspectFolder(CliContext context, string folder, bool json, bool failOnError)
     {
-        var files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-            .Where(ScoreFiles.IsSupported)
-            .Select(f => Path.GetRelativePath(folder, f))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
+        var files = ScoreFiles.FindIn(folder);
         if (files.Length == 0)
             throw new CliUsageException($"{folder}: no score files below it (supported: {string.Join(", ", ScoreFiles.All.SelectMany(r => r.Extensions))})");
 

@@ -161,9 +161,9 @@ public static class StyleTasks
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"generated samples folder '{folder}' does not exist");
         var result = new List<LabeledScore>();
-        foreach (string file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Where(ScoreFiles.IsSupported).Order(StringComparer.Ordinal))
+        foreach (string name in ScoreFiles.FindIn(folder))
         {
-            string name = Path.GetRelativePath(folder, file);
+            string file = Path.Combine(folder, name);
             try { result.Add(new LabeledScore(GeneratedClass, "generated/" + name, ScoreFiles.Read(file))); }
             catch (ScoreFormatException e) { problems?.Add($"generated/{name}: {e.Reason}"); }
         }

@@ -45,6 +45,17 @@ public static class ScoreFiles
         lock (Readers) return Readers.FirstOrDefault(r => r.Extensions.Contains(ext));
     }
 
+    /// <summary>
+    /// Every file below <paramref name="folder"/> (recursively, skipping what may not be read) that some reader
+    /// handles, as paths relative to the folder, in ordinal order so that runs are reproducible.
+    /// </summary>
+    public static string[] FindIn(string folder) =>
+        Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+            .Where(IsSupported)
+            .Select(f => Path.GetRelativePath(folder, f))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
     /// <summary>True when some reader handles the path's extension.</summary>
     public static bool IsSupported(string path) => ReaderFor(path) is not null;
 
