@@ -31,4 +31,14 @@ public sealed class ScoreFilesTests : IDisposable
 
         Assert.Empty(ScoreFiles.ReadWithDiagnostics(path).Diagnostics);
     }
+
+    [Fact]
+    public void FindIn_FolderWithScoresAndOtherFiles_ListsSupportedFilesRecursivelyInOrdinalOrder()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "sub"));
+        foreach (string name in new[] { "b.krn", "notes.txt", "A.mid", Path.Combine("sub", "c.musicxml"), Path.Combine("sub", "d.json") })
+            File.WriteAllText(Path.Combine(_folder, name), "x");
+
+        Assert.Equal(["A.mid", "b.krn", Path.Combine("sub", "c.musicxml")], ScoreFiles.FindIn(_folder));
+    }
 }
