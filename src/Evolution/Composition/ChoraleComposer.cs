@@ -110,7 +110,9 @@ public static class ChoraleComposer
         var fitness = ChoraleFitness.Create(options.Weights, options.ExtraTerms);
         var operators = new GeneticOperators<ChoraleGenome>
         {
-            Factory = new RandomChoraleFactory(options.Plan),
+            Factory = options.Models is { } seedModels && GenomeBeats.Supports(options.Plan)
+                ? new CorpusSeededFactory(seedModels, options.Plan)
+                : new RandomChoraleFactory(options.Plan),
             Fitness = fitness,
             Selection = new TournamentSelection(3),
             Crossover = new ChoraleCrossover(),

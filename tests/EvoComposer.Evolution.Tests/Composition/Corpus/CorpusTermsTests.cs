@@ -56,3 +56,41 @@ public class CorpusTermsTests
         Assert.True(found > 0);
     }
 }
+
+public class CorpusSeededFactoryTests
+{
+    private static readonly Lazy<ChoraleModels> Models = new(() => ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, TestCorpus.Root));
+
+    [Fact]
+    public void SeededPopulation_HasIndividualsMadeOfLexiconGroupings_AndIsDeterministic()
+    {
+        var plan = PhrasePlan.Default(new Key(Step.G, 0, Mode.Major), Meter.CommonTime, 2);
+        var factory = new CorpusSeededFactory(Models.Value, plan);
+        var population = Enumerable.Range(0, 24).Select(i => factory.Create(RandomStream.For(7, 0, i, RandomPurpose.Initialization))).ToList();
+        var again = Enumerable.Range(0, 24).Select(i => factory.Create(RandomStream.For(7, 0, i, RandomPurpose.Initialization))).ToList();
+        Assert.Equal(population, again);
+        int toC = MinedScores.SemitonesToC(plan.Key);
+        int InCorpus(ChoraleGenome g) => Enumerable.Range(0, plan.Beats).Count(b => !plan.IsHold[b] && Models.Value.Originality.Occurrences(GenomeBeats.Grouping(g, b, toC)) > 0);
+        int nonHold = Enumerable.Range(0, plan.Beats).Count(b => !plan.IsHold[b]);
+        var counts = population.Select(InCorpus).ToList();
+        // Recombinant seeds are lexicon groupings at (nearly) every beat; random ones rarely are.
+        Assert.Contains(counts, c => c >= nonHold - 2);
+        var random = new RandomChoraleFactory(plan);
+        double randomMean = Enumerable.Range(0, 24).Average(i => InCorpus(random.Create(RandomStream.For(7, 0, i, RandomPurpose.Initialization))));
+        Assert.True(counts.Average() > randomMean, $"seeded {counts.Average()} vs random {randomMean}");
+    }
+
+    [Fact]
+    public void SeededHarmonization_KeepsTheSoprano()
+    {
+        var composed = new RandomChoraleFactory(PhrasePlan.Default(new Key(Step.F, 0, Mode.Major), Meter.CommonTime, 2)).Create(RandomStream.For(3, 0, 0, RandomPurpose.Initialization));
+        var melodyPlan = new PhrasePlan(composed.Plan.Key, composed.Plan.Meter, composed.Plan.Phrases, 0,
+            new FixedMelody(Enumerable.Range(0, composed.Beats).Select(b => composed.Main(b, 0)).ToList(), new Pitch?[composed.Beats], new bool[composed.Beats]));
+        var factory = new CorpusSeededFactory(Models.Value, melodyPlan, 0.5, 0.5);
+        for (int i = 0; i < 6; i++)
+        {
+            var g = factory.Create(RandomStream.For(3, 0, i, RandomPurpose.Initialization));
+            for (int b = 0; b < g.Beats; b++) Assert.Equal(melodyPlan.Melody!.Main[b], g.Main(b, 0));
+        }
+    }
+}
