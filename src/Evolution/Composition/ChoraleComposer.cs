@@ -55,8 +55,9 @@ public sealed record CompositionOptions
 public sealed class CompositionResult
 {
     internal CompositionResult(CompositionOptions options, ChoraleGenome best, double fitness, IReadOnlyList<FitnessTermValue> terms,
-        IReadOnlyList<TermFinding> findings, EvolutionResult<ChoraleGenome> evolution, Originality? originality)
+        IReadOnlyList<TermFinding> findings, EvolutionResult<ChoraleGenome> evolution, Originality? originality, IReadOnlyList<BeatSource> sources)
     {
+        Sources = sources;
         Originality = originality;
         Options = options;
         Best = best;
@@ -81,6 +82,12 @@ public sealed class CompositionResult
 
     /// <summary>The longest span copied verbatim from the corpus and the share of corpus joins, when models were used.</summary>
     public Originality? Originality { get; }
+
+    /// <summary>
+    /// Where each beat of <see cref="Best"/> comes from, one entry per beat in order: the corpus bar whose grouping it
+    /// equals (up to transposition), or newly made; empty when no corpus models were used.
+    /// </summary>
+    public IReadOnlyList<BeatSource> Sources { get; }
 
     /// <summary>The chorale as a score.</summary>
     public Score ToScore(ScoreMetadata? metadata = null) => Best.ToScore(metadata);
@@ -142,7 +149,8 @@ public static class ChoraleComposer
             .ToList();
         Originality? originality = options.Models is { } m && GenomeBeats.Supports(options.Plan)
             ? m.MeasureOriginality(GenomeBeats.ToMined(best).Beats) : null;
-        return new CompositionResult(options, best, evolution.BestFitness, terms, findings, evolution, originality);
+        IReadOnlyList<BeatSource> sources = options.Models is { } lm && GenomeBeats.Supports(options.Plan) ? BeatSource.Locate(lm, best) : [];
+        return new CompositionResult(options, best, evolution.BestFitness, terms, findings, evolution, originality, sources);
     }
 
     /// <summary>The musical mutations, with the lexicon and Markov hooks when given.</summary>

@@ -94,3 +94,35 @@ public class CorpusSeededFactoryTests
         }
     }
 }
+
+public class BeatProvenanceReportTests
+{
+    private static readonly Lazy<ChoraleModels> Models = new(() => ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, TestCorpus.Root));
+
+    [Fact]
+    public void Report_HasOneProvenanceEntryPerBeat_InOnsetOrder_NamingRealSourceFiles()
+    {
+        var plan = PhrasePlan.Default(new Key(Step.D, 0, Mode.Major), Meter.CommonTime, 2);
+        var result = ChoraleComposer.Compose(new CompositionOptions { Plan = plan, Seed = 5, Population = 12, Generations = 5, Models = Models.Value });
+        using var doc = System.Text.Json.JsonDocument.Parse(CompositionReport.ToJson(result, new CompositionReport.Request("compose", [])));
+        var entries = doc.RootElement.GetProperty("provenance").EnumerateArray().ToList();
+        Assert.Equal(plan.Beats, entries.Count);
+        var onsets = entries.Select(e => e.GetProperty("onset").GetDecimal()).ToList();
+        Assert.Equal(onsets.OrderBy(o => o).Distinct(), onsets);
+        var files = Models.Value.Pieces.Select(p => Path.GetFileName(p.Source)).ToHashSet();
+        int toC = MinedScores.SemitonesToC(plan.Key);
+        int corpus = 0;
+        for (int b = 0; b < plan.Beats; b++)
+        {
+            string origin = entries[b].GetProperty("origin").GetString()!;
+            bool occurs = !plan.IsHold[b] && Models.Value.Originality.Occurrences(GenomeBeats.Grouping(result.Best, b, toC)) > 0;
+            Assert.Equal(plan.IsHold[b] ? "hold" : occurs ? "corpus" : "new", origin);
+            if (origin != "corpus") continue;
+            corpus++;
+            Assert.Contains(entries[b].GetProperty("source").GetString()!, files);
+            Assert.True(entries[b].GetProperty("measure").GetInt32() >= 0);
+        }
+        Assert.True(corpus > 0);
+        Assert.Contains("corpus bars:", CompositionReport.ToMarkdown(result, new CompositionReport.Request("compose", [])));
+    }
+}
