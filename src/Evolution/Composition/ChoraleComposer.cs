@@ -36,6 +36,16 @@ public sealed record CompositionOptions
     /// recombinancy lexicon to the mutations (unless <see cref="Lexicon"/> is given), and originality to the result.
     /// </summary>
     public ChoraleModels? Models { get; init; }
+    /// <summary>
+    /// With <see cref="Models"/>: the share of the initial population seeded from recombinant passages
+    /// (<see cref="CorpusSeededFactory"/>); default <see cref="CorpusSeededFactory.DefaultRecombinantShare"/>.
+    /// </summary>
+    public double RecombinantSeedShare { get; init; } = CorpusSeededFactory.DefaultRecombinantShare;
+    /// <summary>
+    /// With <see cref="Models"/>: the share of the initial population seeded from Markov samples; the rest is random.
+    /// Default <see cref="CorpusSeededFactory.DefaultMarkovShare"/>.
+    /// </summary>
+    public double MarkovSeedShare { get; init; } = CorpusSeededFactory.DefaultMarkovShare;
     /// <summary>A trained style classifier, if available: adds the <see cref="StyleTerm"/> ("style") to the fitness.</summary>
     public Learning.Style.StyleScorer? Style { get; init; }
 
@@ -48,6 +58,8 @@ public sealed record CompositionOptions
         if (Threads < 1 || Threads > 512) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be within 1…512.");
         if (Islands < 1 || Islands > 64) throw new ArgumentOutOfRangeException(nameof(Islands), Islands, "Islands must be within 1…64.");
         if (Weights is null) throw new ArgumentNullException(nameof(Weights));
+        if (!(RecombinantSeedShare >= 0 && MarkovSeedShare >= 0 && RecombinantSeedShare + MarkovSeedShare <= 1))
+            throw new ArgumentOutOfRangeException(nameof(RecombinantSeedShare), "The seed shares must be non-negative and sum to at most 1.");
     }
 }
 
@@ -118,7 +130,7 @@ public static class ChoraleComposer
         var operators = new GeneticOperators<ChoraleGenome>
         {
             Factory = options.Models is { } seedModels && GenomeBeats.Supports(options.Plan)
-                ? new CorpusSeededFactory(seedModels, options.Plan)
+                ? new CorpusSeededFactory(seedModels, options.Plan, options.RecombinantSeedShare, options.MarkovSeedShare)
                 : new RandomChoraleFactory(options.Plan),
             Fitness = fitness,
             Selection = new TournamentSelection(3),

@@ -58,8 +58,9 @@ public sealed class CorpusSeededFactory : IChromosomeFactory<ChoraleGenome>
     public ChoraleGenome Create(RandomStream random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        double u = random.NextDouble();
+        // The random genome is drawn first, so that a random individual is exactly the one RandomChoraleFactory makes.
         var genome = _random.Create(random);
+        double u = random.NextDouble();
         if (u >= RecombinantShare + MarkovShare || !GenomeBeats.Supports(Plan)) return genome;
         bool recombinant = u < RecombinantShare;
         // The models take a System.Random; seed one from this individual's own stream, so the draw stays deterministic.

@@ -81,6 +81,16 @@ public class CorpusSeededFactoryTests
     }
 
     [Fact]
+    public void SeedShares_AreValidated()
+    {
+        var plan = PhrasePlan.Default(new Key(Step.C, 0, Mode.Major), Meter.CommonTime, 1);
+        var options = new CompositionOptions { Plan = plan, Seed = 1, RecombinantSeedShare = 0.7, MarkovSeedShare = 0.5 };
+        Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
+        (options with { MarkovSeedShare = 0.3 }).Validate();
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CorpusSeededFactory(Models.Value, plan, -0.1, 0));
+    }
+
+    [Fact]
     public void SeededHarmonization_KeepsTheSoprano()
     {
         var composed = new RandomChoraleFactory(PhrasePlan.Default(new Key(Step.F, 0, Mode.Major), Meter.CommonTime, 2)).Create(RandomStream.For(3, 0, 0, RandomPurpose.Initialization));
