@@ -36,6 +36,16 @@ public sealed record CompositionOptions
     /// recombinancy lexicon to the mutations (unless <see cref="Lexicon"/> is given), and originality to the result.
     /// </summary>
     public ChoraleModels? Models { get; init; }
+    /// <summary>
+    /// With <see cref="Models"/>: the share of the initial population seeded from recombinant passages
+    /// (<see cref="CorpusSeededFactory"/>); default <see cref="CorpusSeededFactory.DefaultRecombinantShare"/>.
+    /// </summary>
+    public double RecombinantSeedShare { get; init; } = CorpusSeededFactory.DefaultRecombinantShare;
+    /// <summary>
+    /// With <see cref="Models"/>: the share of the initial population seeded from Markov samples; the rest is random.
+    /// Default <see cref="CorpusSeededFactory.DefaultMarkovShare"/>.
+    /// </summary>
+    public double MarkovSeedShare { get; init; } = CorpusSeededFactory.DefaultMarkovShare;
     /// <summary>A trained style classifier, if available: adds the <see cref="StyleTerm"/> ("style") to the fitness.</summary>
     public Learning.Style.StyleScorer? Style { get; init; }
 
@@ -48,6 +58,8 @@ public sealed record CompositionOptions
         if (Threads < 1 || Threads > 512) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be within 1…512.");
         if (Islands < 1 || Islands > 64) throw new ArgumentOutOfRangeException(nameof(Islands), Islands, "Islands must be within 1…64.");
         if (Weights is null) throw new ArgumentNullException(nameof(Weights));
+        if (!(RecombinantSeedShare >= 0 && MarkovSeedShare >= 0 && RecombinantSeedShare + MarkovSeedShare <= 1))
+            throw new ArgumentOutOfRangeException(nameof(RecombinantSeedShare), "The seed shares must be non-negative and sum to at most 1.");
     }
 }
 
@@ -55,8 +67,9 @@ public sealed record CompositionOptions
 public sealed class CompositionResult
 {
     internal CompositionResult(CompositionOptions options, ChoraleGenome best, double fitness, IReadOnlyList<FitnessTermValue> terms,
-        IReadOnlyList<TermFinding> findings, EvolutionResult<ChoraleGenome> evolution, Originality? originality)
+        IReadOnlyList<TermFinding> findings, EvolutionResult<ChoraleGenome> evolution, Originality? originality, IReadOnlyList<BeatSource> sources)
     {
+        Sources = sources;
         Originality = originality;
         Options = options;
         Best = best;
@@ -81,6 +94,12 @@ public sealed class CompositionResult
 
     /// <summary>The longest span copied verbatim from the corpus and the share of corpus joins, when models were used.</summary>
     public Originality? Originality { get; }
+
+    /// <summary>
+    /// Where each beat of <see cref="Best"/> comes from, one entry per beat in order: the corpus bar whose grouping it
+    /// equals (up to transposition), or newly made; empty when no corpus models were used.
+    /// </summary>
+    public IReadOnlyList<BeatSource> Sources { get; }
 
     /// <summary>The chorale as a score.</summary>
     public Score ToScore(ScoreMetadata? metadata = null) => Best.ToScore(metadata);
@@ -110,7 +129,9 @@ public static class ChoraleComposer
         var fitness = ChoraleFitness.Create(options.Weights, options.ExtraTerms);
         var operators = new GeneticOperators<ChoraleGenome>
         {
-            Factory = new RandomChoraleFactory(options.Plan),
+            Factory = options.Models is { } seedModels && GenomeBeats.Supports(options.Plan)
+                ? new CorpusSeededFactory(seedModels, options.Plan, options.RecombinantSeedShare, options.MarkovSeedShare)
+                : new RandomChoraleFactory(options.Plan),
             Fitness = fitness,
             Selection = new TournamentSelection(3),
             Crossover = new ChoraleCrossover(),
@@ -140,7 +161,8 @@ public static class ChoraleComposer
             .ToList();
         Originality? originality = options.Models is { } m && GenomeBeats.Supports(options.Plan)
             ? m.MeasureOriginality(GenomeBeats.ToMined(best).Beats) : null;
-        return new CompositionResult(options, best, evolution.BestFitness, terms, findings, evolution, originality);
+        IReadOnlyList<BeatSource> sources = options.Models is { } lm && GenomeBeats.Supports(options.Plan) ? BeatSource.Locate(lm, best) : [];
+        return new CompositionResult(options, best, evolution.BestFitness, terms, findings, evolution, originality, sources);
     }
 
     /// <summary>The musical mutations, with the lexicon and Markov hooks when given.</summary>

@@ -83,14 +83,39 @@ public static class CompositionReport
             w.WriteEndArray();
 
             w.WriteStartArray("provenance");
-            foreach (var (onset, measure, source) in Provenance(result))
-            {
-                w.WriteStartObject();
-                w.WriteRawValueProperty("onset", onset.ToDecimalString());
-                w.WriteString("source", source);
-                w.WriteNumber("measure", measure);
-                w.WriteEndObject();
-            }
+            if (result.Sources.Count > 0)
+                foreach (var s in result.Sources)
+                {
+                    // One entry per beat: the corpus bar its grouping appears in (up to transposition), or newly made.
+                    w.WriteStartObject();
+                    w.WriteRawValueProperty("onset", plan.OnsetOf(s.Beat).ToDecimalString());
+                    if (s.Corpus is { } c)
+                    {
+                        w.WriteString("source", Path.GetFileName(c.Source));
+                        w.WriteNumber("measure", c.Measure);
+                        w.WriteNumber("beat", c.Beat);
+                        w.WriteNumber("transposition", s.Transposition);
+                    }
+                    else
+                    {
+                        w.WriteNull("source");
+                        w.WriteNull("measure");
+                        w.WriteNull("beat");
+                        w.WriteNull("transposition");
+                    }
+                    w.WriteString("origin", s.Origin);
+                    w.WriteEndObject();
+                }
+            else
+                foreach (var (onset, measure, source) in Provenance(result))
+                {
+                    w.WriteStartObject();
+                    w.WriteRawValueProperty("onset", onset.ToDecimalString());
+                    w.WriteString("source", source);
+                    w.WriteNumber("measure", measure);
+                    w.WriteString("origin", "phrase");
+                    w.WriteEndObject();
+                }
             w.WriteEndArray();
 
             w.WriteStartObject("originality");
@@ -140,12 +165,12 @@ public static class CompositionReport
 
     private static double Round(double x) => Math.Round(x, 6) + 0.0;
 
-    /// <summary>Where each phrase came from (for now: the random initializer and evolution; corpus sources once the lexicon is plugged in).</summary>
+    /// <summary>How each phrase was made (the initializers and operators used); the corpus bars per beat are in <see cref="CompositionResult.Sources"/>.</summary>
     private static IEnumerable<(Theory.Music.Rational Onset, int Measure, string Source)> Provenance(CompositionResult result)
     {
         var plan = result.Best.Plan;
         string source = result.Options.Models is { } models
-            ? $"evolved from random chord progressions, with beats re-drawn from the recombinancy lexicon of '{models.SetName}' and judged by its Markov models"
+            ? $"evolved from a population seeded with recombinant and Markov samples of '{models.SetName}' and random chord progressions, with beats re-drawn from its recombinancy lexicon and judged by its Markov models"
             : result.Options.Lexicon is null && result.Options.SpanSampler is null
                 ? "evolved from random chord progressions (built-in progression table); no corpus fragment"
                 : "evolved with corpus models";
@@ -190,8 +215,19 @@ public static class CompositionReport
         }
 
         sb.Append("## Where each phrase came from\n\n");
+        int phrase = -1;
         foreach (var (onset, measure, source) in Provenance(result))
+        {
+            phrase++; // Provenance yields the phrases in order.
             sb.Append(Inv, $"- measure {measure} (onset {onset.ToDecimalString()}): {source}\n");
+            if (result.Sources.Count == 0) continue;
+            var beats = result.Sources.Where(x => plan.PhraseOfBeat[x.Beat] == phrase && x.Origin != "hold").ToList();
+            var bars = beats.Where(x => x.Corpus is not null)
+                .Select(x => $"{Path.GetFileName(x.Corpus!.Source)} m. {x.Corpus.Measure}")
+                .Distinct().ToList();
+            int made = beats.Count(x => x.Origin == "new");
+            sb.Append(Inv, $"  - corpus bars: {(bars.Count == 0 ? "none" : string.Join(", ", bars))}; {beats.Count - made} of {beats.Count} beats found in the corpus, {made} newly made\n");
+        }
         sb.Append(result.Originality is { } o
             ? string.Create(Inv, $"\nOriginality: the longest span copied verbatim from the corpus is {o.LongestCopiedBeats} beat{(o.LongestCopiedBeats == 1 ? "" : "s")}{(o.LongestSource is null ? "" : $" (from {Path.GetFileName(o.LongestSource)})")}; {o.CorpusJoinShare:P0} of the joins between beats occur in the corpus.\n\n")
             : "\nOriginality against the corpus was not measured (no corpus models were used).\n\n");

@@ -407,8 +407,20 @@ public sealed class ChoraleModels
         var fitting = Lexicon.FittingBetween(mode, previous, next, beatInMeasure, beatsPerMeasure, Originality);
         if (fitting.Count == 0) return null;
         var (p, b) = Lexicon[fitting[random.Next(fitting.Count)]];
+        return (Pieces[p].Beats[b], ProvenanceOf(p, b));
+    }
+
+    /// <summary>
+    /// Where a grouping (in C) occurs in the corpus, exactly and up to transposition as the originality index compares
+    /// beats: the first occurrence's source, measure, beat and transposition to C; null when it occurs nowhere.
+    /// </summary>
+    public BeatProvenance? Locate(BeatGrouping grouping) =>
+        Originality.FirstOccurrence(grouping) is { } at ? ProvenanceOf(at.Piece, at.Beat) : null;
+
+    private BeatProvenance ProvenanceOf(int p, int b)
+    {
         var piece = Pieces[p];
-        return (piece.Beats[b], new BeatProvenance(piece.Source, piece.Measures[b], piece.BeatInMeasure[b] + 1, piece.TranspositionInterval));
+        return new BeatProvenance(piece.Source, piece.Measures[b], piece.BeatInMeasure[b] + 1, piece.TranspositionInterval);
     }
 
     /// <summary>The originality of a passage (in C) against this corpus.</summary>

@@ -20,6 +20,7 @@ public sealed class OriginalityIndex
     private readonly Dictionary<BeatGrouping, int[]> _occurrences;
     private readonly HashSet<ulong> _joins;
     private readonly int[] _pieceOfPosition;
+    private readonly int[] _pieceStart;
     private readonly IReadOnlyList<MinedPiece> _pieces;
 
     /// <summary>Indexes the pieces.</summary>
@@ -29,9 +30,11 @@ public sealed class OriginalityIndex
         var occ = new Dictionary<BeatGrouping, List<int>>();
         _joins = [];
         var owner = new List<int>();
+        _pieceStart = new int[pieces.Count];
         int position = 0;
         for (int p = 0; p < pieces.Count; p++)
         {
+            _pieceStart[p] = position;
             var beats = pieces[p].Beats;
             for (int b = 0; b < beats.Count; b++, position++)
             {
@@ -51,6 +54,14 @@ public sealed class OriginalityIndex
 
     /// <summary>Whether the corpus has a beat closing with <paramref name="closing"/> followed by one opening with <paramref name="opening"/>.</summary>
     public bool HasJoin(uint closing, uint opening) => _joins.Contains(JoinKey(closing, opening));
+
+    /// <summary>The first place (piece index, beat index) where a grouping occurs in the corpus, or null when it occurs nowhere.</summary>
+    public (int Piece, int Beat)? FirstOccurrence(BeatGrouping grouping)
+    {
+        if (!_occurrences.TryGetValue(grouping, out var positions) || positions.Length == 0) return null;
+        int piece = _pieceOfPosition[positions[0]];
+        return (piece, positions[0] - _pieceStart[piece]);
+    }
 
     /// <summary>How often a grouping occurs in the corpus.</summary>
     public int Occurrences(BeatGrouping grouping) => _occurrences.TryGetValue(grouping, out var o) ? o.Length : 0;

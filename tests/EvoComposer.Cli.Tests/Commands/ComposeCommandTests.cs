@@ -39,7 +39,11 @@ public class ComposeCommandTests
         double total = terms.Sum(t => t.GetProperty("weight").GetDouble() * t.GetProperty("value").GetDouble());
         Assert.Equal(root.GetProperty("fitness").GetProperty("total").GetDouble(), total, 3);
         Assert.Equal(JsonValueKind.Array, root.GetProperty("violations").ValueKind);
-        Assert.Equal(2, root.GetProperty("provenance").GetArrayLength());
+        // One provenance entry per beat of the plan (with models: the corpus bar each beat's grouping appears in).
+        int beats = root.GetProperty("plan").GetProperty("phrases").EnumerateArray().Sum(p => p.GetProperty("beats").GetInt32());
+        var provenance = root.GetProperty("provenance").EnumerateArray().ToList();
+        Assert.Equal(beats, provenance.Count);
+        Assert.All(provenance, e => Assert.Contains(e.GetProperty("origin").GetString(), new[] { "corpus", "new", "hold", "phrase" }));
         Assert.Equal(JsonValueKind.Object, root.GetProperty("originality").ValueKind);
         var generations = root.GetProperty("evolution").GetProperty("generations");
         Assert.Equal(13, generations.GetArrayLength());
