@@ -30,7 +30,7 @@ public static class EvaluateCommand
             else WriteTable(context.Output, result);
             return CliApp.Success;
         });
-        return new Command("evaluate", "Evaluates models on standard benchmarks.") { markov, EvaluateStyleCommand.Create(context), EvaluateHarmonizeCommand.Create(context) };
+        return new Command("evaluate", "Evaluates models on standard benchmarks.") { markov, EvaluateStyleCommand.Create(context), EvaluateHarmonizeCommand.Create(context), EvaluateStyleHeldOutCommand.Create(context) };
     }
 
     private static object Split(JsbScore s) => new

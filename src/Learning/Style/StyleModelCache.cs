@@ -25,6 +25,12 @@ public sealed record StyleModelCacheOptions
     public StyleTaskOptions Task { get; init; } = StyleTaskOptions.RealVersusGeneratedDefaults;
     /// <summary>The L2 penalty of the logistic regression; default 0.01.</summary>
     public double L2 { get; init; } = 0.01;
+    /// <summary>
+    /// Chorales left out of the real class (held out for testing), by file name relative to the set's folder; default
+    /// none. Only for <see cref="StyleModelCache.Train"/>: <see cref="StyleModelCache.LoadOrTrain"/> rejects it, since
+    /// the cache holds the model trained on every chorale.
+    /// </summary>
+    public Func<string, bool>? ExcludeReal { get; init; }
 }
 
 /// <summary>
@@ -63,6 +69,7 @@ public static class StyleModelCache
     public static StyleScorer LoadOrTrain(StyleModelCacheOptions? options = null, TextWriter? log = null)
     {
         options ??= new StyleModelCacheOptions();
+        if (options.ExcludeReal is not null) throw new ArgumentException("the cached model is trained on every chorale: use Train for a model with chorales held out.", nameof(options));
         string path = PathFor(RealVersusGeneratedTask, options.CacheFolder);
         lock (Gate)
         {
@@ -75,17 +82,36 @@ public static class StyleModelCache
                 }
             }
             else log?.WriteLine($"evocomposer: training the style model once (about 20 s); it is cached in {path}");
-            return Train(options, path, log);
+            return TrainAndCache(options, path, log);
         }
     }
 
-    private static StyleScorer Train(StyleModelCacheOptions options, string path, TextWriter? log)
+    /// <summary>
+    /// Trains the real-versus-generated scorer as <see cref="LoadOrTrain"/> would (same samples, task and L2), but
+    /// neither reads nor writes the cache; with <see cref="StyleModelCacheOptions.ExcludeReal"/> the chorales it
+    /// names are left out of training.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The corpus is missing.</exception>
+    public static StyleScorer Train(StyleModelCacheOptions options, TextWriter? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (model, _) = Fit(options, log);
+        return new StyleScorer(model, StyleTasks.RealClass, options.Task.Melodic, options.Task.MergeRepeats);
+    }
+
+    private static (ClassifierModel Model, StyleTaskData Data) Fit(StyleModelCacheOptions options, TextWriter? log)
     {
         var task = options.Task.Validate();
         var models = options.Models ?? ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, options.CorpusRoot, null, log);
         var generated = StyleTasks.Generate(models, [.. models.Pieces.Select(p => p.Key)], options.Samples, task.Seed);
-        var data = StyleTasks.RealVersusGenerated(task, generated, options.CorpusRoot);
-        var model = new LogisticRegressionTrainer(new LogisticRegressionOptions { L2 = options.L2 }).Fit(data.Data);
+        var data = StyleTasks.RealVersusGenerated(task, generated, options.CorpusRoot, excludeReal: options.ExcludeReal);
+        return (new LogisticRegressionTrainer(new LogisticRegressionOptions { L2 = options.L2 }).Fit(data.Data), data);
+    }
+
+    private static StyleScorer TrainAndCache(StyleModelCacheOptions options, string path, TextWriter? log)
+    {
+        var task = options.Task;
+        var (model, data) = Fit(options, log);
         string temp = path + ".tmp" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         try
         {

@@ -126,13 +126,19 @@ public static class StyleTasks
     /// Real versus generated: the Bach chorales (class <see cref="RealClass"/>) against generated pieces (class
     /// <see cref="GeneratedClass"/>; each its own group).
     /// </summary>
+    /// <param name="options">Excerpt options.</param>
+    /// <param name="generated">The generated pieces.</param>
+    /// <param name="corpusRoot">Explicit corpus root, or null for the default resolution.</param>
+    /// <param name="log">Receives one line when the chorales are loaded.</param>
+    /// <param name="excludeReal">Chorales to leave out (held out for testing), by file name relative to the set's folder; default none.</param>
     /// <exception cref="DirectoryNotFoundException">The chorales are missing.</exception>
-    public static StyleTaskData RealVersusGenerated(StyleTaskOptions options, IEnumerable<LabeledScore> generated, string? corpusRoot = null, IProgress<string>? log = null)
+    public static StyleTaskData RealVersusGenerated(StyleTaskOptions options, IEnumerable<LabeledScore> generated, string? corpusRoot = null, IProgress<string>? log = null, Func<string, bool>? excludeReal = null)
     {
         var set = CorpusManifest.Load().Get("bach-chorales");
         var real = CorpusLoader.Load(set, corpusRoot);
         var problems = real.Problems.Select(p => $"{set.Name}/{p.Source}: {p.Reason}").ToList();
-        var pieces = real.Pieces.Select(p => new LabeledScore(RealClass, Group(set.Name, p.Source, p.Score), p.Score)).ToList();
+        var pieces = real.Pieces.Where(p => excludeReal is null || !excludeReal(p.Source))
+            .Select(p => new LabeledScore(RealClass, Group(set.Name, p.Source, p.Score), p.Score)).ToList();
         log?.Report($"{set.Name}: {real.Pieces.Count} pieces read, {real.Problems.Count} skipped");
         pieces.AddRange(generated.Select(g => g with { Class = GeneratedClass }));
         return Build([RealClass, GeneratedClass], pieces, options, problems);
