@@ -65,4 +65,25 @@ public sealed class StyleModelCacheTests : IDisposable
         Assert.StartsWith("evocomposer: training the style model once", line);
         Assert.True(File.Exists(StyleModelCache.PathFor(StyleModelCache.RealVersusGeneratedTask, _cache)));
     }
+
+    [Fact]
+    public void LoadOrTrain_WithExcludedChorales_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => StyleModelCache.LoadOrTrain(Small() with { ExcludeReal = _ => true }));
+
+    [Fact]
+    public void Train_WithExcludedChorales_LeavesTheCacheAlone()
+    {
+        var scorer = StyleModelCache.Train(Small() with { ExcludeReal = s => s.EndsWith("0.krn", StringComparison.Ordinal) });
+        Assert.Equal(StyleTasks.RealClass, scorer.TargetClass);
+        Assert.False(File.Exists(StyleModelCache.PathFor(StyleModelCache.RealVersusGeneratedTask, _cache)));
+    }
+
+    [Fact]
+    public void RealVersusGenerated_ExcludeReal_LeavesThoseChoralesOut()
+    {
+        var options = new StyleTaskOptions { Measures = 16, Hop = 8 };
+        var all = StyleTasks.RealVersusGenerated(options, [], TestCorpus.Root);
+        var some = StyleTasks.RealVersusGenerated(options, [], TestCorpus.Root, excludeReal: s => s.EndsWith("0.krn", StringComparison.Ordinal));
+        Assert.Equal(all.PiecesPerClass[StyleTasks.RealClass] - 36, some.PiecesPerClass[StyleTasks.RealClass]);
+    }
 }
