@@ -1,32 +1,11 @@
+using EvoComposer.Tests.Shared;
 using System.Text.Json;
 
 namespace EvoComposer.Cli.Tests.Commands;
 
 public sealed class CheckCommandTests : IDisposable
 {
-    // A student's exercise in C major: parallel fifths (m1 b3→b4? see the assertions), a crossing, an unresolved seventh.
-    private const string Exercise = """
-        **kern	**kern	**kern	**kern
-        *Ibass	*Itenor	*Ialto	*Isoprn
-        *k[]	*k[]	*k[]	*k[]
-        *C:	*C:	*C:	*C:
-        *M4/4	*M4/4	*M4/4	*M4/4
-        =1	=1	=1	=1
-        4C	4G	4e	4cc
-        4F	4c	4a	4cc
-        4G	4d	4b	4b
-        4C	4G	4c	4cc
-        =2	=2	=2	=2
-        4A	4e	4c	4a
-        4D	4a	4d	4f
-        4G	4B	4d	4f
-        4C	4c	4e	4g
-        =3	=3	=3	=3
-        2G	2B	2f	2b
-        2C	2c	2e	2cc
-        ==	==	==	==
-        *-	*-	*-	*-
-        """;
+    private const string Exercise = StudentExercises.Kern;
 
     private const string Clean = """
         **kern	**kern	**kern	**kern

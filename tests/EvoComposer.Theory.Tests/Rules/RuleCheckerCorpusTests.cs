@@ -1,3 +1,4 @@
+using EvoComposer.Tests.Shared;
 using EvoComposer.Theory.Analysis;
 using EvoComposer.Theory.Formats;
 using EvoComposer.Theory.Rules;
@@ -33,30 +34,6 @@ public class RuleCheckerCorpusTests
         Assert.InRange(notes, 80_000, 90_000);
     }
 
-    /// <summary>A student's exercise with mistakes: parallel fifths, a doubled leading tone, a crossing, an unresolved seventh.</summary>
-    internal const string StudentKern = """
-        **kern	**kern	**kern	**kern
-        *Ibass	*Itenor	*Ialto	*Isoprn
-        *k[]	*k[]	*k[]	*k[]
-        *C:	*C:	*C:	*C:
-        *M4/4	*M4/4	*M4/4	*M4/4
-        =1	=1	=1	=1
-        4C	4G	4e	4cc
-        4F	4c	4a	4cc
-        4G	4d	4b	4b
-        4C	4G	4c	4cc
-        =2	=2	=2	=2
-        4A	4e	4c	4a
-        4D	4a	4d	4f
-        4G	4B	4d	4f
-        4C	4c	4e	4g
-        =3	=3	=3	=3
-        2G	2B	2f	2b
-        2C	2c	2e	2cc
-        ==	==	==	==
-        *-	*-	*-	*-
-        """;
-
     [Fact]
     public void StudentsExercise_InKernAndInMidi_GetsTheSameReport()
     {
@@ -65,7 +42,7 @@ public class RuleCheckerCorpusTests
         try
         {
             string kernPath = Path.Combine(dir, "exercise.krn"), midiPath = Path.Combine(dir, "exercise.mid");
-            File.WriteAllText(kernPath, StudentKern.Replace("\r", ""));
+            File.WriteAllText(kernPath, StudentExercises.Kern.Replace("\r", ""));
             var kernScore = ScoreFiles.Read(kernPath);
             EvoComposer.Theory.Formats.Midi.MidiScoreWriter.Write(kernScore, midiPath);
             var kern = RuleChecker.Check(kernScore, strict);
