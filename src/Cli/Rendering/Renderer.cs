@@ -98,8 +98,11 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
         var pngPdf = engraved & (RenderKinds.Png | RenderKinds.Pdf);
         if (pngPdf != RenderKinds.None)
         {
-            string[] args = ["-dno-point-and-click", "-dresolution=150", .. EngravedExtensions(pngPdf).Select(k => "--" + k), "-o", name, name + ".ly"];
+            // A PNG is for the screen: -dcrop trims it to the music instead of a white A4 page; the PDF stays a page.
+            bool png = pngPdf.HasFlag(RenderKinds.Png);
+            string[] args = ["-dno-point-and-click", "-dresolution=150", .. (png ? new[] { "-dcrop" } : []), .. EngravedExtensions(pngPdf).Select(k => "--" + k), "-o", name, name + ".ly"];
             ok &= RunTool(lilypond, args, work, name + ".ly");
+            if (png) UseCroppedPng(work, name);
         }
         if (engraved.HasFlag(RenderKinds.Svg))
             ok &= RunTool(lilypond, ["-dno-point-and-click", "-dbackend=svg", "-o", name, name + ".ly"], work, name + ".ly");
@@ -160,6 +163,16 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
     }
 
     /// <summary>Moves what a tool made in the work folder (NAME.ext, or NAME-page1.ext, ... for several pages) into the output folder.</summary>
+    /// <summary>Replaces the page-sized PNG(s) LilyPond made by the cropped one, when it made one, and drops the cropped PDF.</summary>
+    private static void UseCroppedPng(string work, string name)
+    {
+        string cropped = Path.Combine(work, name + ".cropped.png");
+        File.Delete(Path.Combine(work, name + ".cropped.pdf"));
+        if (!File.Exists(cropped)) return;
+        foreach (string page in Directory.GetFiles(work, name + "*.png").Where(f => f != cropped)) File.Delete(page);
+        File.Move(cropped, Path.Combine(work, name + ".png"));
+    }
+
     private void Collect(string work, string folder, string name, string extension, bool force)
     {
         var made = Directory.GetFiles(work, name + "*" + extension)

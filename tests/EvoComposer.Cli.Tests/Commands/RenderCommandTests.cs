@@ -95,14 +95,18 @@ public sealed class RenderCommandTests : IDisposable
     // The two tests below need lilypond, fluidsynth and fluid-soundfont-gm, which .ci/run installs (scripts/setup-debian).
 
     [Fact]
-    public void Render_ChoraleToPng_EngravesItWithLilyPond()
+    public void Render_ChoraleToPng_EngravesItWithLilyPondCroppedToTheMusic()
     {
         var result = CliRunner.Run("render", TestCorpus.Path("bach-370-chorales", "kern", "chor001.krn"), "--png", "--out", Out);
 
         Assert.True(result.ExitCode == 0, result.Error);
         byte[] png = File.ReadAllBytes(Path.Combine(Out, "chor001.png"));
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
-        Assert.True(BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)) > 500, "the page is at least 500 pixels wide");
+        int width = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), height = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20));
+        Assert.True(width > 500, "the music is at least 500 pixels wide");
+        // An A4 page at 150 dpi is 1240 × 1754 pixels; chor001 fills about half of one.
+        Assert.True(height < 1500, $"cropped to the music, not a whole page: {width} × {height}");
+        Assert.Equal(["chor001.png"], Directory.GetFiles(Out).Select(Path.GetFileName));
     }
 
     [Fact]
