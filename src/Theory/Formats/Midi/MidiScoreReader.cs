@@ -21,10 +21,12 @@ namespace EvoComposer.Theory.Formats.Midi;
 /// <see cref="Score.Key"/>. Time signature events → <see cref="Score.Meters"/> (4/4 until the first, as the
 /// standard says). Set Tempo → <see cref="Score.Tempos"/> in quarter notes per minute. The first copyright
 /// notice → licence; the name of the first track (when it has no notes, or in format 0) → title.</item>
-/// <item>Measures are laid out from the time signatures up to the end of the last note (where the last one ends). They are numbered
-/// from 1: a MIDI file does not say whether the first bar is a pickup (the chorale files rendered from kern
-/// start their pickups at tick 0 under the full time signature). The one case read as a pickup, numbered 0,
-/// is a first measure cut short by a time signature change (e.g. 1/4 at 0 then 4/4 at one quarter).</item>
+/// <item>Measures are laid out from the time signatures up to the end of the last note (where the last one ends),
+/// numbered from 1. A MIDI file does not say whether the first bar is a pickup (the chorale files rendered from
+/// kern start their pickups at tick 0 under the full time signature), so a pickup, numbered 0, is read in two
+/// cases: a first measure cut short by a time signature change (e.g. 1/4 at 0 then 4/4 at one quarter), and,
+/// with one meter throughout, a final chord that does not start on a downbeat while shifting the barlines to put
+/// it on one also puts more note onsets on downbeats (<see cref="InferPickup"/>).</item>
 /// </list>
 /// Thread-safe.
 /// </summary>
@@ -134,7 +136,11 @@ public sealed class MidiScoreReader : IScoreReader
         long endTick = groups.SelectMany(g => g.Notes).Select(n => n.EndTick).DefaultIfEmpty(0).Max();
         // A damaged delta time can put a note hours away; bound the measures by what the file's size justifies.
         long maxMeasures = 10_000 + 16L * tracks.Sum(t => (long)t.Events.Length);
-        var measures = LayOutMeasures(meterList, Q(endTick), maxMeasures)
+        var pickup = meterList.Count == 1
+            ? InferPickup(meterList[0].Value, groups.Select(g => (IReadOnlyList<(Rational, Rational)>)g.Notes
+                .Where(n => n.LengthTicks > 0).OrderBy(n => n.StartTick).Select(n => (Q(n.StartTick), Q(n.LengthTicks))).ToList()).ToList())
+            : Rational.Zero;
+        var measures = LayOutMeasures(meterList, Q(endTick), maxMeasures, pickup)
             ?? throw new MidiFormatException(sourceName, 0, null, string.Create(CultureInfo.InvariantCulture,
                 $"the notes end at tick {endTick}, which would make more than {maxMeasures} measures: more than a file of {tracks.Sum(t => t.Events.Length)} events can hold"));
         var measureOnsets = measures.Select(m => m.Onset).ToArray();
@@ -177,15 +183,62 @@ public sealed class MidiScoreReader : IScoreReader
     }
 
     /// <summary>
-    /// Measures from 0 to <paramref name="end"/> following the meters; a measure cut short by a meter change
-    /// ends there, and the last ends at <paramref name="end"/>. The first measure is a pickup (number 0) only when
-    /// a meter change cuts it short. Null when there would be more than <paramref name="maxMeasures"/> measures.
+    /// The length of the pickup a piece in one <paramref name="meter"/> implies, or zero. Pieces end with a chord on
+    /// a downbeat, so when the final chord (the last onset most parts share) starts a whole number of beats into a
+    /// measure, the barlines are shifted by that much — but only when that shift also puts at least twice as much
+    /// of the music's weight on downbeats (the summed length of the notes that start there) as any other whole-beat
+    /// shift, the unshifted barlines included. Measured on the 370 chorales' MIDI renderings: 8 of the 251 pickups
+    /// are found, and none is invented in the 119 chorales without one (a looser margin finds more and invents
+    /// some: in 4/4 the third beat is nearly as strong as the first).
     /// </summary>
-    internal static List<Measure>? LayOutMeasures(IReadOnlyList<Timed<Meter>> meters, Rational end, long maxMeasures)
+    /// <param name="meter">The one meter of the piece.</param>
+    /// <param name="parts">Per part, its notes as (onset, duration) in order of onset.</param>
+    internal static Rational InferPickup(Meter meter, IReadOnlyList<IReadOnlyList<(Rational Onset, Rational Duration)>> parts)
+    {
+        var lastOnsets = parts.Where(p => p.Count > 0).Select(p => p[^1].Onset).ToList();
+        if (lastOnsets.Count == 0) return Rational.Zero;
+        var finalOnset = lastOnsets.GroupBy(o => o).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
+        var length = meter.MeasureLength;
+        var phase = Modulo(finalOnset, length);
+        if (phase == Rational.Zero || Modulo(phase, meter.BeatLength) != Rational.Zero) return Rational.Zero;
+        // The final chord's phase must also be the one that puts by far the most weight on downbeats.
+        var best = WeightOnDownbeats(phase);
+        for (int beat = 0; beat < meter.BeatsPerMeasure; beat++)
+        {
+            var other = meter.BeatLength * beat;
+            if (other != phase && WeightOnDownbeats(other) * 2 > best) return Rational.Zero;
+        }
+        return phase;
+
+        Rational WeightOnDownbeats(Rational shift)
+        {
+            var weight = Rational.Zero;
+            foreach (var part in parts)
+                foreach (var (onset, duration) in part)
+                    if (Modulo(onset - shift, length) == Rational.Zero) weight += duration;
+            return weight;
+        }
+
+        static Rational Modulo(Rational value, Rational divisor) => value - divisor * (value / divisor).Floor();
+    }
+
+    /// <summary>
+    /// Measures from 0 to <paramref name="end"/> following the meters; a measure cut short by a meter change
+    /// ends there, and the last ends at <paramref name="end"/>. The first measure is a pickup (number 0) when
+    /// a meter change cuts it short, or when <paramref name="pickup"/> (a length shorter than the first measure)
+    /// is given. Null when there would be more than <paramref name="maxMeasures"/> measures.
+    /// </summary>
+    internal static List<Measure>? LayOutMeasures(IReadOnlyList<Timed<Meter>> meters, Rational end, long maxMeasures, Rational pickup = default)
     {
         var measures = new List<Measure>();
         var onset = Rational.Zero;
         int m = 0;
+        bool hasPickup = pickup > Rational.Zero && pickup < meters[0].Value.MeasureLength && pickup < end;
+        if (hasPickup)
+        {
+            measures.Add(new Measure(0, Rational.Zero, pickup));
+            onset = pickup;
+        }
         while (onset < end)
         {
             if (measures.Count >= maxMeasures) return null;
@@ -194,10 +247,10 @@ public sealed class MidiScoreReader : IScoreReader
             var next = onset + length;
             if (m + 1 < meters.Count && meters[m + 1].Onset < next) next = meters[m + 1].Onset;
             if (next > end) next = end; // the last measure ends with the last note
-            measures.Add(new Measure(measures.Count + 1, onset, next - onset));
+            measures.Add(new Measure(hasPickup ? measures.Count : measures.Count + 1, onset, next - onset));
             onset = next;
         }
-        if (measures.Count > 1 && measures[0].Duration < meters[0].Value.MeasureLength)
+        if (!hasPickup && measures.Count > 1 && measures[0].Duration < meters[0].Value.MeasureLength)
             for (int i = 0; i < measures.Count; i++) measures[i] = measures[i] with { Number = i };
         return measures;
     }

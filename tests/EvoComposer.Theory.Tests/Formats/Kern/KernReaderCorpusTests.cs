@@ -12,6 +12,8 @@ public class KernReaderCorpusTests(ITestOutputHelper output)
     /// <summary>Palestrina files that failed when this was measured (none: 40 Latin-1 files are read with a diagnostic).</summary>
     private const int PalestrinaFailuresMeasured = 0;
     private const int PalestrinaFiles = 1318;
+    /// <summary>Chorales whose MIDI rendering puts every note in the same measure as the kern file, when this was measured.</summary>
+    private const int MidiBarlineAgreementMeasured = 125;
 
     private static string[] Chorales() =>
         Directory.GetFiles(TestCorpus.Path("bach-370-chorales", "kern"), "*.krn").Order(StringComparer.Ordinal).ToArray();
@@ -93,6 +95,38 @@ public class KernReaderCorpusTests(ITestOutputHelper output)
         foreach (string d in disagreements) output.WriteLine(d);
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements.Take(10)));
         Assert.Equal(370, agree);
+    }
+
+    [Fact]
+    public void Read_All370Chorales_MidiBarlinesMatchKernIncludingInferredPickups()
+    {
+        // The MIDI renderings start pickups at tick 0 under the full meter; the reader infers the pickup from the
+        // final chord where the meter makes it clear (see MidiScoreReader.InferPickup): it must never invent a pickup
+        // or get its length wrong, and where it finds one every note's measure number is then the kern one.
+        var kern = new KernReader();
+        var midi = new MidiScoreReader();
+        int agree = 0, kernPickups = 0, midiPickups = 0;
+        var wrongPickups = new List<string>();
+        var disagreements = new List<string>();
+        foreach (string file in Chorales())
+        {
+            string name = Path.GetFileNameWithoutExtension(file);
+            var fromKern = kern.Read(File.ReadAllBytes(file), name);
+            var fromMidi = midi.Read(File.ReadAllBytes(TestCorpus.Path("bach-370-chorales", "midi", name + ".mid")), name);
+            if (fromKern.Measures[0].Number == 0) kernPickups++;
+            if (fromMidi.Measures[0].Number == 0) midiPickups++;
+            var kernPickup = fromKern.Measures[0].Number == 0 ? fromKern.Measures[0].Duration : Rational.Zero;
+            var midiPickup = fromMidi.Measures[0].Number == 0 ? fromMidi.Measures[0].Duration : Rational.Zero;
+            if (midiPickup != Rational.Zero && midiPickup != kernPickup) wrongPickups.Add(name);
+            var k = fromKern.Parts.SelectMany(p => p.Notes).Select(n => (n.Onset, n.Measure)).Distinct().Order().ToArray();
+            var m = fromMidi.Parts.SelectMany(p => p.Notes).Select(n => (n.Onset, n.Measure)).Distinct().Order().ToArray();
+            if (k.SequenceEqual(m)) agree++;
+            else disagreements.Add($"{name}: kern {fromKern.Meters.Length} meter(s), first measure {fromKern.Measures[0].Number}; MIDI first measure {fromMidi.Measures[0].Number}; first difference at {k.Zip(m).FirstOrDefault(p => p.First != p.Second)}");
+        }
+        output.WriteLine($"{agree} of 370 chorales: every note in the same measure in kern and MIDI; pickups: kern {kernPickups}, MIDI {midiPickups}");
+        foreach (string d in disagreements) output.WriteLine(d);
+        Assert.Empty(wrongPickups); // a pickup the kern file does not have, or of another length
+        Assert.True(agree >= MidiBarlineAgreementMeasured, $"{agree} of 370 agree (measured {MidiBarlineAgreementMeasured}):\n{string.Join("\n", disagreements.Take(10))}");
     }
 
     /// <summary>(MIDI number, onset, duration) of each note, by onset then pitch: what a MIDI rendering keeps.</summary>

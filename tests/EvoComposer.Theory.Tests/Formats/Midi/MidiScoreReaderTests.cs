@@ -134,6 +134,32 @@ public class MidiScoreReaderTests
     }
 
     [Fact]
+    public void Read_OneMeterWithFinalChordOffTheDownbeat_InfersThePickupFromTheRhythm()
+    {
+        // 3/4: a one-beat upbeat, then half + quarter in every bar, ending with a half note on a downbeat (tick 13 q).
+        var notes = new List<(long, long, int)> { (0, 480, 60) };
+        for (int bar = 0; bar < 4; bar++) notes.AddRange([((1 + 3 * bar) * 480L, 960L, 62), ((3 + 3 * bar) * 480L, 480L, 64)]);
+        notes.Add((13 * 480, 960, 60));
+        var score = Read(MidiFormat.One, Conductor34(), Notes(0, "A", [.. notes]));
+
+        Assert.Equal(new Measure(0, 0, 1), score.Measures[0]);
+        Assert.Equal(new Measure(1, 1, 3), score.Measures[1]);
+        Assert.Equal([0, 1, 1, 2, 2, 3, 3, 4, 4, 5], score.Parts[0].Notes.Select(n => n.Measure));
+    }
+
+    [Fact]
+    public void Read_OneMeterWithoutClearMetricEvidence_KeepsTheBarlinesFromTick0()
+    {
+        // Even quarters ending on the second beat: nothing says where the downbeats are, so no pickup is invented.
+        var notes = Enumerable.Range(0, 14).Select(i => (i * 480L, 480L, 60 + i % 3)).ToArray();
+        var score = Read(MidiFormat.One, Conductor34(), Notes(0, "A", notes));
+
+        Assert.Equal(new Measure(1, 0, 3), score.Measures[0]);
+    }
+
+    private static MidiTrackChunk Conductor34() => TimedEvents.ToTrackChunk([new(0, new TimeSignatureEvent(3, 4))]);
+
+    [Fact]
     public void Read_ZeroLengthNote_IsDropped() =>
         Assert.Single(Read(MidiFormat.One, Notes(0, "A", (0, 0, 60), (0, 480, 62))).Parts[0].Notes);
 
