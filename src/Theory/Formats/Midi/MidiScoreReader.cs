@@ -230,7 +230,9 @@ public sealed class MidiScoreReader : IScoreReader
     /// </summary>
     internal static List<Measure>? LayOutMeasures(IReadOnlyList<Timed<Meter>> meters, Rational end, long maxMeasures, Rational pickup = default)
     {
-        var measures = new List<Measure>();
+        // Sized once (exactly, for one meter): a damaged file may ask for many measures, and doubling a list wastes half.
+        var estimate = (end / meters[0].Value.MeasureLength).Floor() + meters.Count + 2;
+        var measures = new List<Measure>((int)Math.Min(estimate, maxMeasures + 1));
         var onset = Rational.Zero;
         int m = 0;
         bool hasPickup = pickup > Rational.Zero && pickup < meters[0].Value.MeasureLength && pickup < end;

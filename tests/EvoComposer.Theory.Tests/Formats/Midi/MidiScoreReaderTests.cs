@@ -224,6 +224,17 @@ public class MidiScoreReaderTests
     }
 
     [Fact]
+    public void Read_DamagedDeltaTimesAskingForThousandsOfMeasures_StaysWithinTheAllocationBound()
+    {
+        // Found by the property above (replay 9154411831695222718, 6651846346543274419): the measure list grew by
+        // doubling and went 4.62 MB over a 4.45 MB bound; it is now sized once.
+        byte[] bytes = Chorale.Value.ToArray();
+        foreach (var (at, value) in new[] { (1314, 100), (32, 0), (1859, 248), (1901, 103), (1848, 250), (807, 72), (1338, 121), (1230, 63) })
+            bytes[at] = (byte)value;
+        Assert.True(ReadsOrThrowsMidiFormatException(bytes, MidiReadingSettings.Lenient));
+    }
+
+    [Fact]
     public void Read_EveryTruncationOfChorale_GivesScoreOrMidiFormatExceptionOnly()
     {
         byte[] original = Chorale.Value;
