@@ -18,8 +18,8 @@ public sealed class TextureProfile
     [
         "eighth-beats", "inner-density", "bass-density",
         "soprano-step", "soprano-leap", "soprano-repeat", "soprano-turns",
-        "bass-step", "bass-leap", "inner-leap",
-        "chord-changes", "root-position", "root-fifth", "back-and-forth",
+        "bass-step", "bass-leap", "bass-octave", "bass-turns", "inner-leap",
+        "chord-changes", "root-position", "sevenths", "root-fifth", "back-and-forth",
     ];
 
     /// <summary>What each statistic is, in the order of <see cref="Names"/>.</summary>
@@ -34,9 +34,12 @@ public sealed class TextureProfile
         "share of the soprano's moves (repeats skipped) that turn against the previous direction",
         "share of the bass's moves that are steps",
         "share of the bass's moves that are leaps of a fourth or more",
+        "share of the bass's moves that are octave leaps",
+        "share of the bass's moves (repeats skipped) that turn against the previous direction",
         "share of the alto's and tenor's moves that are leaps of a fourth or more",
         "share of beat-to-beat chord successions that change root or quality",
         "share of the chords on beats in root position",
+        "share of the chords on beats with a seventh",
         "share of root changes by a fourth or fifth",
         "share of chord changes that return to the chord before (X–Y–X)",
     ];
@@ -46,11 +49,11 @@ public sealed class TextureProfile
     /// <see cref="Names"/>. The test <c>TextureProfileTests</c> recomputes them from the corpus.
     /// </summary>
     public static IReadOnlyList<double> BachMeans { get; } =
-        [0.565, 1.110, 1.165, 0.702, 0.073, 0.149, 0.450, 0.632, 0.268, 0.098, 0.842, 0.665, 0.553, 0.188];
+        [0.565, 1.110, 1.165, 0.702, 0.073, 0.149, 0.450, 0.632, 0.268, 0.042, 0.501, 0.098, 0.842, 0.665, 0.165, 0.553, 0.188];
 
     /// <summary>Bach's standard deviations between chorales, in the order of <see cref="Names"/> (the unit of <see cref="Distance()"/>).</summary>
     public static IReadOnlyList<double> BachDeviations { get; } =
-        [0.184, 0.170, 0.194, 0.095, 0.047, 0.084, 0.075, 0.086, 0.068, 0.033, 0.072, 0.071, 0.095, 0.083];
+        [0.184, 0.170, 0.194, 0.095, 0.047, 0.084, 0.075, 0.086, 0.068, 0.029, 0.072, 0.033, 0.072, 0.071, 0.063, 0.095, 0.083];
 
     private readonly double[] _values;
 
@@ -136,8 +139,10 @@ public sealed class TextureProfile
         Span<int> steps = stackalloc int[4];
         Span<int> leaps = stackalloc int[4];
         Span<int> repeats = stackalloc int[4];
+        int octaves = 0;
         Span<int> attacks = stackalloc int[4];
-        int turns = 0, directed = 0;
+        Span<int> turns = stackalloc int[4];
+        Span<int> directed = stackalloc int[4];
         for (int v = 0; v < 4; v++)
         {
             int voice = v == 3 ? voices - 1 : v;
@@ -154,10 +159,11 @@ public sealed class TextureProfile
                     if (a == 0) repeats[v]++;
                     else if (a <= 2) steps[v]++;
                     else if (a >= 5) leaps[v]++;
-                    if (v == 0 && a != 0)
+                    if (v == 3 && a == 12) octaves++;
+                    if (a != 0)
                     {
                         int dir = Math.Sign(d);
-                        if (lastDir != 0) { directed++; if (dir != lastDir) turns++; }
+                        if (lastDir != 0) { directed[v]++; if (dir != lastDir) turns[v]++; }
                         lastDir = dir;
                     }
                 }
@@ -170,14 +176,16 @@ public sealed class TextureProfile
         values[3] = Share(steps[0], moves[0]);
         values[4] = Share(leaps[0], moves[0]);
         values[5] = Share(repeats[0], moves[0]);
-        values[6] = Share(turns, directed);
+        values[6] = Share(turns[0], directed[0]);
         values[7] = Share(steps[3], moves[3]);
         values[8] = Share(leaps[3], moves[3]);
-        values[9] = Share(leaps[1] + leaps[2], moves[1] + moves[2]);
+        values[9] = Share(octaves, moves[3]);
+        values[10] = Share(turns[3], directed[3]);
+        values[11] = Share(leaps[1] + leaps[2], moves[1] + moves[2]);
 
         // Chords on the beats.
         Span<ChordMember> members = stackalloc ChordMember[voices];
-        int successions = 0, changes = 0, known = 0, root = 0, rootChanges = 0, fifths = 0, returns = 0;
+        int successions = 0, changes = 0, known = 0, root = 0, sevenths = 0, rootChanges = 0, fifths = 0, returns = 0;
         Chord previous = default, beforePrevious = default;
         bool hasPrevious = false, hasBefore = false;
         for (int s = 0; s < slices; s++)
@@ -187,6 +195,7 @@ public sealed class TextureProfile
             if (!chord.IsKnown) { hasPrevious = hasBefore = false; continue; }
             known++;
             if (chord.Inversion == 0) root++;
+            if (chord.Seventh != SeventhQuality.None) sevenths++;
             if (hasPrevious)
             {
                 successions++;
@@ -207,9 +216,10 @@ public sealed class TextureProfile
             if (!hasPrevious || chord.RootPitchClass != previous.RootPitchClass || chord.Triad != previous.Triad) previous = chord;
             hasPrevious = true;
         }
-        values[10] = Share(changes, successions);
-        values[11] = Share(root, known);
-        values[12] = Share(fifths, rootChanges);
-        values[13] = Share(returns, changes);
+        values[12] = Share(changes, successions);
+        values[13] = Share(root, known);
+        values[14] = Share(sevenths, known);
+        values[15] = Share(fifths, rootChanges);
+        values[16] = Share(returns, changes);
     }
 }
