@@ -108,8 +108,12 @@ public sealed class TextureProfile
         return new TextureProfile(values);
     }
 
-    /// <summary>Writes the statistics of a grid into <paramref name="values"/> (length <see cref="Names"/>.Count).</summary>
-    internal static void Measure(SliceGrid grid, Rational beatLength, Span<double> values)
+    /// <summary>
+    /// Writes the statistics of a grid into <paramref name="values"/> (length <see cref="Names"/>.Count). The chords of
+    /// the slices that start on a beat are identified here, unless <paramref name="onBeatChords"/> gives them, one per
+    /// such slice in order (the genome's evaluation has them already).
+    /// </summary>
+    internal static void Measure(SliceGrid grid, Rational beatLength, Span<double> values, ReadOnlySpan<Chord> onBeatChords = default)
     {
         if (grid.VoiceCount < 4) throw new ArgumentException("A texture profile needs four voices.", nameof(grid));
         int voices = grid.VoiceCount, slices = grid.SliceCount;
@@ -188,10 +192,12 @@ public sealed class TextureProfile
         int successions = 0, changes = 0, known = 0, root = 0, sevenths = 0, rootChanges = 0, fifths = 0, returns = 0;
         Chord previous = default, beforePrevious = default;
         bool hasPrevious = false, hasBefore = false;
+        int onBeat = 0;
         for (int s = 0; s < slices; s++)
         {
             if (grid.Beats[s].Denominator != 1) continue;
-            var chord = ChordIdentifier.Identify(grid, s, members);
+            var chord = onBeatChords.IsEmpty ? ChordIdentifier.Identify(grid, s, members) : onBeatChords[onBeat];
+            onBeat++;
             if (!chord.IsKnown) { hasPrevious = hasBefore = false; continue; }
             known++;
             if (chord.Inversion == 0) root++;

@@ -1,3 +1,5 @@
+using EvoComposer.Theory.Analysis;
+
 namespace EvoComposer.Evolution.Composition.Fitness;
 
 /// <summary>
@@ -18,7 +20,14 @@ public sealed class TextureTerm : ChoraleTerm
     protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
     {
         Span<double> values = stackalloc double[TextureProfile.Names.Count];
-        TextureProfile.Measure(input.Grid, input.Plan.BeatLength, values);
+        // The grid has one slice on the beat per beat that is not a hold, whose chord the evaluation has identified.
+        var plan = input.Plan;
+        var all = input.Chords;
+        Span<Chord> chords = plan.Beats <= 256 ? stackalloc Chord[plan.Beats] : new Chord[plan.Beats];
+        int n = 0;
+        for (int b = 0; b < plan.Beats; b++)
+            if (!plan.IsHold[b]) chords[n++] = all[b];
+        TextureProfile.Measure(input.Grid, plan.BeatLength, values, chords[..n]);
         double distance = TextureProfile.Distance(values);
         if (findings is not null)
             for (int i = 0; i < values.Length; i++)
