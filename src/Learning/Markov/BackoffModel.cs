@@ -71,14 +71,22 @@ public sealed class BackoffModel
     {
         // A small per-thread memo of recent answers (a pure function of the model, the contexts and the symbol):
         // a GA scores the same sonorities in the same contexts over and over. Per thread, so nothing is shared.
+        // Two independent 64-bit hashes of (model, symbol, contexts): ContextHash.Mix alone let different context
+        // chains collide (62 of 19,791 corpus beats scored differently depending on call order), so the memo was not pure.
         ulong key = ContextHash.Mix(ContextHash.Mix((ulong)_id, symbol), contexts.Length);
-        foreach (ulong c in contexts) key = ContextHash.Mix(key, (long)c);
+        ulong check = Finalize((ulong)_id * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)symbol ^ ((ulong)contexts.Length << 40));
+        foreach (ulong c in contexts)
+        {
+            key = ContextHash.Mix(key, (long)c);
+            check = Finalize(check ^ Finalize(c + 0x632BE59BD9B4E019UL));
+        }
         if (key == 0) key = 1;
         var memo = t_memo ??= new MemoEntry[MemoSize];
         ref var entry = ref memo[(int)(key & (MemoSize - 1))];
-        if (entry.Key == key) return entry.Value;
+        if (entry.Key == key && entry.Check == check) return entry.Value;
         double value = Math.Log(Probability(contexts, symbol));
         entry.Key = key;
+        entry.Check = check;
         entry.Value = value;
         return value;
     }
@@ -88,9 +96,17 @@ public sealed class BackoffModel
     private readonly long _id = Interlocked.Increment(ref s_lastId);
     [ThreadStatic] private static MemoEntry[]? t_memo;
 
+    private static ulong Finalize(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
     private struct MemoEntry
     {
         public ulong Key;
+        public ulong Check;
         public double Value;
     }
 

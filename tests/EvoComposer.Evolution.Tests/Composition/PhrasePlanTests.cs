@@ -7,17 +7,24 @@ namespace EvoComposer.Evolution.Tests.Composition;
 public class PhrasePlanTests
 {
     [Fact]
-    public void Default_FourPhrasesOfTwoMeasures_EndingOnHeldCadenceChords()
+    public void Default_InFourFour_StartsWithAPickup_AndHoldsEachCadenceChordOnBeatThree()
     {
         var plan = PhrasePlan.Default(new Key(Step.D, 0, Mode.Major), Meter.CommonTime, 4);
-        Assert.Equal(32, plan.Beats);
-        Assert.Equal([0, 8, 16, 24], plan.PhraseStarts.ToArray());
+        Assert.Equal(33, plan.Beats);
+        Assert.Equal(1, plan.PickupBeats);
+        Assert.Equal([0, 9, 17, 25], plan.PhraseStarts.ToArray());
+        Assert.Equal([9, 8, 8, 8], plan.Phrases.Select(p => p.Beats));
         Assert.Equal([CadenceKind.Half, CadenceKind.ImperfectAuthentic, CadenceKind.Half, CadenceKind.PerfectAuthentic], plan.Phrases.Select(p => p.Cadence));
-        Assert.True(plan.IsCadenceChord[6]);
-        Assert.True(plan.IsHold[7]);
-        Assert.False(plan.IsHold[6]);
-        Assert.Equal(2, plan.MeasureOf(4));
-        Assert.Equal(3, plan.BeatInMeasure(6));
+        foreach (int cadence in new[] { 7, 15, 23, 31 })
+        {
+            Assert.True(plan.IsCadenceChord[cadence]);
+            Assert.Equal(3, plan.BeatInMeasure(cadence));
+            Assert.True(plan.IsHold[cadence + 1]);
+            Assert.False(plan.IsHold[cadence]);
+        }
+        Assert.Equal(0, plan.MeasureOf(0));
+        Assert.Equal(8, plan.MeasureOf(32));
+        Assert.Equal(4, plan.BeatInMeasure(32));
     }
 
     [Fact]

@@ -11,6 +11,17 @@ public class ChoraleModelsCorpusTests
         ChoraleModels.Mine(CorpusManifest.LoadEmbedded().Get("bach-chorales"), TestCorpus.Root));
 
     [Fact]
+    public void ScoreBeats_GivesTheSameScores_InAnyCallOrder_RegressionForMemoCollisions()
+    {
+        // The per-thread log-probability memo once let different contexts share a key: 62 of the corpus's beats
+        // were scored differently depending on what had been scored before, so a compose changed with the thread count.
+        var m = Models.Value;
+        var forward = m.Pieces.Select(p => m.ScoreBeats(p)).ToList();
+        var backward = m.Pieces.Reverse().Select(p => m.ScoreBeats(p)).Reverse().ToList();
+        for (int i = 0; i < forward.Count; i++) Assert.Equal(forward[i], backward[i]);
+    }
+
+    [Fact]
     public void Mine_BachChorales_UsesAll370()
     {
         var m = Models.Value;
