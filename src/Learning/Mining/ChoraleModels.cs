@@ -11,10 +11,10 @@ namespace EvoComposer.Learning.Mining;
 /// melodic Markov models, the recombinancy lexicon and the originality index. This is the API the GA uses:
 /// <see cref="LoadOrBuild"/> (cached), <see cref="ScoreBeats"/> (log-probability per beat),
 /// <see cref="ComposeRecombinant(Key, int, Random, int, int)"/> and <see cref="SampleMarkov(Key, int, Random, int)"/> (passages), <see cref="Redraw"/> (one beat
-/// that fits both neighbours) and <see cref="MeasureOriginality"/>. Saved as one versioned binary file
+/// that fits both neighbours), <see cref="ResampleSpan"/> (a span re-sampled in place) and <see cref="MeasureOriginality"/>. Saved as one versioned binary file
 /// (<see cref="Save"/>, <see cref="Load"/>). Immutable and thread-safe.
 /// </summary>
-public sealed class ChoraleModels
+public sealed class ChoraleModels : ISpanSampler
 {
     /// <summary>The model file version; files of another version are refused (and rebuilt by the cache).</summary>
     public const int FormatVersion = 1;
@@ -311,30 +311,74 @@ public sealed class ChoraleModels
             if (ends[i]) next = i;
             distance[i] = next - i;
         }
+        var perMeasure = new int[n];
+        Array.Fill(perMeasure, beatsPerMeasure);
+        return SampleSpan(mode, [], 0, n, positions, perMeasure, distance, random, soprano, registerShift);
+    }
+
+    /// <summary>How many of the most probable sonorities are scored for their join into the beat after a span.</summary>
+    private const int JoinCandidates = 48;
+
+    /// <inheritdoc/>
+    public BeatGrouping[] ResampleSpan(MinedPiece passage, int start, int end, Random random, SpanSamplingOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        ArgumentNullException.ThrowIfNull(random);
+        if (start < 0 || end > passage.Length || start >= end) throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {end}) is not a span of a {passage.Length}-beat passage.");
+        int[]? soprano = null;
+        if (options.KeepSoprano)
+        {
+            soprano = new int[end];
+            for (int i = start; i < end; i++) soprano[i] = passage.Beats[i].Pitch(0, 0);
+        }
+        return SampleSpan(passage.Mode, passage.Beats, start, end, [.. passage.BeatInMeasure], [.. passage.BeatsPerMeasure], [.. passage.DistanceToPhraseEnd], random,
+            soprano, options.RegisterShift);
+    }
+
+    /// <summary>
+    /// The product-of-experts draw of beats [<paramref name="start"/>, <paramref name="end"/>): the harmonic model's
+    /// distribution × the four melodic models × the voice-pair model (× the register expert), each beat given the
+    /// ones before it (<paramref name="context"/> before <paramref name="start"/>, then the drawn ones). When
+    /// <paramref name="context"/> has a beat at <paramref name="end"/> that attacks a note, the last beat's
+    /// <see cref="JoinCandidates"/> most probable sonorities are also weighted by how the models judge the move into it.
+    /// Per-beat arrays are indexed by absolute beat.
+    /// </summary>
+    private BeatGrouping[] SampleSpan(Mode mode, IReadOnlyList<BeatGrouping> context, int start, int end, int[] positions, int[] perMeasure, int[] distance,
+        Random random, IReadOnlyList<int>? soprano, int? registerShift)
+    {
         var vocabulary = Harmonic.Sonorities(mode);
-        var sonorities = new uint[n];
-        var beats = new BeatGrouping[n];
+        var sonorities = new uint[end];
+        for (int i = 0; i < start; i++) sonorities[i] = context[i].Opening;
+        var beats = new BeatGrouping[end - start];
         var history = new List<int>[4];
-        for (int v = 0; v < 4; v++) history[v] = [];
+        int[] previousPitch = [0, 0, 0, 0];
+        var prefix = new BeatGrouping[start];
+        for (int i = 0; i < start; i++) prefix[i] = context[i];
+        for (int v = 0; v < 4; v++)
+        {
+            history[v] = [];
+            if (start == 0) continue;
+            history[v].AddRange(MelodicModel.Symbols(NoteEvents.Extract(prefix, v)));
+            previousPitch[v] = context[start - 1].Pitch(v, BeatGrouping.Slots - 1);
+        }
+        bool join = end < context.Count && HasAttack(context[end]);
         var voiceTables = new double[4][];
         var pairs = _pairs.Value;
         Span<uint> previous = stackalloc uint[HarmonicModel.Levels - 1];
         Span<int> recent = stackalloc int[MelodicModel.Levels - 1];
-        for (int i = 0; i < n; i++)
+        for (int i = start; i < end; i++)
         {
             int h = Math.Min(i, previous.Length);
             for (int k = 0; k < h; k++) previous[k] = sonorities[i - 1 - k];
-            var weights = Harmonic.Distribution(mode, previous[..h], positions[i], beatsPerMeasure, distance[i]);
+            var weights = Harmonic.Distribution(mode, previous[..h], positions[i], perMeasure[i], distance[i]);
             weights[0] = 0;
-            var (ps, pa, pt, pb) = i == 0 ? (0, 0, 0, 0) : BeatGrouping.Unpack(sonorities[i - 1]);
-            int[] previousPitch = [ps, pa, pt, pb];
             for (int v = 0; v < 4; v++)
             {
                 int r = Math.Min(history[v].Count, recent.Length);
                 for (int k = 0; k < r; k++) recent[k] = history[v][^(k + 1)];
                 var table = voiceTables[v] ??= new double[128];
                 for (int pitch = 1; pitch < 128; pitch++)
-                    table[pitch] = Melodic.Probability(mode, v, recent[..r], beatsPerMeasure, positions[i] * 4, MelodicModel.Symbol(previousPitch[v], pitch, 4));
+                    table[pitch] = Melodic.Probability(mode, v, recent[..r], perMeasure[i], positions[i] * 4, MelodicModel.Symbol(previousPitch[v], pitch, 4));
             }
             int wanted = soprano is null ? 0 : soprano[i];
             if (wanted != 0 && !HasSoprano(vocabulary, weights, wanted))
@@ -367,6 +411,8 @@ public sealed class ChoraleModels
                     }
                     total += weights[w];
                 }
+                if (join && i == end - 1 && total > 0)
+                    total = WeightJoin(mode, weights, vocabulary, sonorities, i, history, previousPitch, context, end, positions, perMeasure, distance);
                 double u = random.NextDouble() * total, acc = 0;
                 int chosen = -1, last = -1;
                 for (int w = 1; w < weights.Length; w++)
@@ -382,9 +428,66 @@ public sealed class ChoraleModels
             var (cs, ca, ct, cb) = BeatGrouping.Unpack(sonorities[i]);
             int[] pitches = [cs, ca, ct, cb];
             for (int v = 0; v < 4; v++) history[v].Add(MelodicModel.Symbol(previousPitch[v], pitches[v], 4));
-            beats[i] = BeatGrouping.Chord(cs, ca, ct, cb);
+            previousPitch = pitches;
+            beats[i - start] = BeatGrouping.Chord(cs, ca, ct, cb);
         }
         return beats;
+    }
+
+    private static bool HasAttack(BeatGrouping g)
+    {
+        for (int v = 0; v < BeatGrouping.Voices; v++) if (g.Attack(v, 0)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Keeps the <see cref="JoinCandidates"/> heaviest sonorities for beat <paramref name="i"/> (the last of a span) and
+    /// multiplies each by the models' probability of moving from it into beat <paramref name="end"/> of the context:
+    /// harmonic × melodic for every voice that attacks a note there × voice pairs. Returns the new total.
+    /// </summary>
+    private double WeightJoin(Mode mode, double[] weights, IReadOnlyList<uint> vocabulary, uint[] sonorities, int i, List<int>[] history, int[] previousPitch,
+        IReadOnlyList<BeatGrouping> context, int end, int[] positions, int[] perMeasure, int[] distance)
+    {
+        // The heaviest candidates, ties broken by index so that the choice is deterministic.
+        var order = new List<int>();
+        for (int w = 1; w < weights.Length; w++) if (weights[w] > 0) order.Add(w);
+        order.Sort((x, y) => weights[y] != weights[x] ? weights[y].CompareTo(weights[x]) : x.CompareTo(y));
+        for (int k = JoinCandidates; k < order.Count; k++) weights[order[k]] = 0;
+        var target = context[end];
+        uint next = target.Opening;
+        var (ns, na, nt, nb) = BeatGrouping.Unpack(next);
+        int[] nextPitch = [ns, na, nt, nb];
+        var after = new BeatGrouping[Math.Min(context.Count - end, 4)];
+        for (int k = 0; k < after.Length; k++) after[k] = context[end + k];
+        var lengths = new int[4];
+        for (int v = 0; v < 4; v++) lengths[v] = target.Attack(v, 0) && nextPitch[v] != 0 ? NoteEvents.Extract(after, v)[0].Length : 0;
+        Span<uint> previous = stackalloc uint[HarmonicModel.Levels - 1];
+        Span<int> recent = stackalloc int[MelodicModel.Levels - 1];
+        var pairs = _pairs.Value;
+        double total = 0;
+        for (int k = 0; k < Math.Min(JoinCandidates, order.Count); k++)
+        {
+            int w = order[k];
+            uint candidate = vocabulary[w];
+            int h = Math.Min(i + 1, previous.Length);
+            previous[0] = candidate;
+            for (int j = 1; j < h; j++) previous[j] = sonorities[i - j];
+            double factor = Math.Exp(Harmonic.LogProbability(mode, previous[..h], positions[end], perMeasure[end], distance[end], next));
+            var (s, a, t, b) = BeatGrouping.Unpack(candidate);
+            int[] pitches = [s, a, t, b];
+            for (int v = 0; v < 4; v++)
+            {
+                if (lengths[v] == 0) continue;
+                recent[0] = MelodicModel.Symbol(previousPitch[v], pitches[v], 4);
+                int r = Math.Min(history[v].Count + 1, recent.Length);
+                for (int j = 1; j < r; j++) recent[j] = history[v][^j];
+                factor *= Melodic.Probability(mode, v, recent[..r], perMeasure[end], positions[end] * 4, MelodicModel.Symbol(pitches[v], nextPitch[v], lengths[v]));
+            }
+            factor *= pairs.Ratio(mode, pitches, nextPitch);
+            weights[w] *= factor;
+            total += weights[w];
+        }
+        return total;
     }
 
     private static bool HasSoprano(IReadOnlyList<uint> vocabulary, double[] weights, int soprano)
