@@ -313,11 +313,17 @@ public sealed class ChoraleModels : ISpanSampler
         }
         var perMeasure = new int[n];
         Array.Fill(perMeasure, beatsPerMeasure);
-        return SampleSpan(mode, [], 0, n, positions, perMeasure, distance, random, soprano, registerShift);
+        return SampleSpan(mode, [], 0, n, positions, perMeasure, distance, random, soprano, registerShift, 0);
     }
 
+    /// <summary>
+    /// A re-sampled span leaves out the sonorities the harmonic model finds this many times less likely than its
+    /// favourite (they would almost never be drawn, and skipping them makes the draw several times faster).
+    /// </summary>
+    private const double SpanFloor = 1e-4;
+
     /// <summary>How many of the most probable sonorities are scored for their join into the beat after a span.</summary>
-    private const int JoinCandidates = 48;
+    private const int JoinCandidates = 24;
 
     /// <inheritdoc/>
     public BeatGrouping[] ResampleSpan(MinedPiece passage, int start, int end, Random random, SpanSamplingOptions options = default)
@@ -332,7 +338,7 @@ public sealed class ChoraleModels : ISpanSampler
             for (int i = start; i < end; i++) soprano[i] = passage.Beats[i].Pitch(0, 0);
         }
         return SampleSpan(passage.Mode, passage.Beats, start, end, [.. passage.BeatInMeasure], [.. passage.BeatsPerMeasure], [.. passage.DistanceToPhraseEnd], random,
-            soprano, options.RegisterShift);
+            soprano, options.RegisterShift, SpanFloor);
     }
 
     /// <summary>
@@ -341,10 +347,11 @@ public sealed class ChoraleModels : ISpanSampler
     /// ones before it (<paramref name="context"/> before <paramref name="start"/>, then the drawn ones). When
     /// <paramref name="context"/> has a beat at <paramref name="end"/> that attacks a note, the last beat's
     /// <see cref="JoinCandidates"/> most probable sonorities are also weighted by how the models judge the move into it.
-    /// Per-beat arrays are indexed by absolute beat.
+    /// Per-beat arrays are indexed by absolute beat. Without a soprano, sonorities whose harmonic weight is below
+    /// 1e-7 or <paramref name="floor"/> × the largest are left out.
     /// </summary>
     private BeatGrouping[] SampleSpan(Mode mode, IReadOnlyList<BeatGrouping> context, int start, int end, int[] positions, int[] perMeasure, int[] distance,
-        Random random, IReadOnlyList<int>? soprano, int? registerShift)
+        Random random, IReadOnlyList<int>? soprano, int? registerShift, double floor)
     {
         var vocabulary = Harmonic.Sonorities(mode);
         var sonorities = new uint[end];
@@ -366,6 +373,7 @@ public sealed class ChoraleModels : ISpanSampler
         var pairs = _pairs.Value;
         Span<uint> previous = stackalloc uint[HarmonicModel.Levels - 1];
         Span<int> recent = stackalloc int[MelodicModel.Levels - 1];
+        Span<int> candidate = stackalloc int[4];
         for (int i = start; i < end; i++)
         {
             int h = Math.Min(i, previous.Length);
@@ -377,7 +385,8 @@ public sealed class ChoraleModels : ISpanSampler
                 int r = Math.Min(history[v].Count, recent.Length);
                 for (int k = 0; k < r; k++) recent[k] = history[v][^(k + 1)];
                 var table = voiceTables[v] ??= new double[128];
-                for (int pitch = 1; pitch < 128; pitch++)
+                var (lowest, highest) = VocabularyRange(mode, v);
+                for (int pitch = lowest; pitch <= highest; pitch++)
                     table[pitch] = Melodic.Probability(mode, v, recent[..r], perMeasure[i], positions[i] * 4, MelodicModel.Symbol(previousPitch[v], pitch, 4));
             }
             int wanted = soprano is null ? 0 : soprano[i];
@@ -397,13 +406,21 @@ public sealed class ChoraleModels : ISpanSampler
             }
             else
             {
-                double total = 0;
+                double total = 0, least = 1e-7;
+                if (floor > 0)
+                {
+                    double most = 0;
+                    for (int w = 1; w < weights.Length; w++) most = Math.Max(most, weights[w]);
+                    least = Math.Max(least, most * floor);
+                }
                 for (int w = 1; w < weights.Length; w++)
                 {
+                    if (wanted == 0 && weights[w] < least) { weights[w] = 0; continue; }
                     var (s, a, t, b) = BeatGrouping.Unpack(vocabulary[w]);
-                    if (wanted != 0 ? s != wanted : weights[w] < 1e-7) { weights[w] = 0; continue; }
+                    if (wanted != 0 && s != wanted) { weights[w] = 0; continue; }
                     weights[w] *= voiceTables[0][s] * voiceTables[1][a] * voiceTables[2][t] * voiceTables[3][b];
-                    if (i > 0) weights[w] *= pairs.Ratio(mode, previousPitch, [s, a, t, b]);
+                    (candidate[0], candidate[1], candidate[2], candidate[3]) = (s, a, t, b);
+                    if (i > 0) weights[w] *= pairs.Ratio(mode, previousPitch, candidate);
                     if (registerShift is { } shift)
                     {
                         int outside = OutsideVoices(s, 0, shift) + OutsideVoices(a, 1, shift) + OutsideVoices(t, 2, shift) + OutsideVoices(b, 3, shift);
@@ -434,6 +451,28 @@ public sealed class ChoraleModels : ISpanSampler
         return beats;
     }
 
+    private readonly (int Low, int High)[][] _vocabularyRanges = new (int, int)[2][];
+
+    /// <summary>The lowest and highest pitch (1–127) a voice has in a mode's sonorities: the melodic tables need no other.</summary>
+    private (int Low, int High) VocabularyRange(Mode mode, int voice)
+    {
+        var ranges = Volatile.Read(ref _vocabularyRanges[(int)mode]);
+        if (ranges is null)
+        {
+            ranges = new (int, int)[4];
+            for (int v = 0; v < 4; v++) ranges[v] = (127, 1);
+            foreach (uint sonority in Harmonic.Sonorities(mode))
+            {
+                var (s, a, t, b) = BeatGrouping.Unpack(sonority);
+                int[] pitches = [s, a, t, b];
+                for (int v = 0; v < 4; v++)
+                    if (pitches[v] > 0) ranges[v] = (Math.Min(ranges[v].Low, pitches[v]), Math.Max(ranges[v].High, pitches[v]));
+            }
+            Volatile.Write(ref _vocabularyRanges[(int)mode], ranges); // a benign race: every thread computes the same ranges
+        }
+        return ranges[voice];
+    }
+
     private static bool HasAttack(BeatGrouping g)
     {
         for (int v = 0; v < BeatGrouping.Voices; v++) if (g.Attack(v, 0)) return true;
@@ -448,11 +487,18 @@ public sealed class ChoraleModels : ISpanSampler
     private double WeightJoin(Mode mode, double[] weights, IReadOnlyList<uint> vocabulary, uint[] sonorities, int i, List<int>[] history, int[] previousPitch,
         IReadOnlyList<BeatGrouping> context, int end, int[] positions, int[] perMeasure, int[] distance)
     {
-        // The heaviest candidates, ties broken by index so that the choice is deterministic.
-        var order = new List<int>();
-        for (int w = 1; w < weights.Length; w++) if (weights[w] > 0) order.Add(w);
-        order.Sort((x, y) => weights[y] != weights[x] ? weights[y].CompareTo(weights[x]) : x.CompareTo(y));
-        for (int k = JoinCandidates; k < order.Count; k++) weights[order[k]] = 0;
+        // The heaviest candidates (the first index wins a tie, so the choice is deterministic), by insertion.
+        Span<int> order = stackalloc int[JoinCandidates];
+        int kept = 0;
+        for (int w = 1; w < weights.Length; w++)
+        {
+            if (weights[w] <= 0) continue;
+            if (kept == JoinCandidates && weights[w] <= weights[order[kept - 1]]) { weights[w] = 0; continue; }
+            if (kept == JoinCandidates) weights[order[--kept]] = 0;
+            int at = kept++;
+            while (at > 0 && weights[order[at - 1]] < weights[w]) { order[at] = order[at - 1]; at--; }
+            order[at] = w;
+        }
         var target = context[end];
         uint next = target.Opening;
         var (ns, na, nt, nb) = BeatGrouping.Unpack(next);
@@ -465,7 +511,7 @@ public sealed class ChoraleModels : ISpanSampler
         Span<int> recent = stackalloc int[MelodicModel.Levels - 1];
         var pairs = _pairs.Value;
         double total = 0;
-        for (int k = 0; k < Math.Min(JoinCandidates, order.Count); k++)
+        for (int k = 0; k < kept; k++)
         {
             int w = order[k];
             uint candidate = vocabulary[w];
