@@ -10,7 +10,7 @@ namespace EvoComposer.Evolution.Composition.Corpus;
 /// lower three under a fixed melody), moved by <see cref="Transposition"/> semitones; its half-beat notes are the
 /// corpus's where it has any (one may have been dropped where it no longer leads by step). Immutable.
 /// </summary>
-/// <param name="Origin">What made the beat: "random", "recombinant", "markov", "lexicon", "plan cadence",
+/// <param name="Origin">What made the beat: "random", "recombinant", "markov", "lexicon", "plan cadence", "plan opening",
 /// "crossover repair", "mutation: chord tone", … (see the static members), or "hold" for a held cadence chord.</param>
 /// <param name="Corpus">The corpus bar and beat the notes come from, or null.</param>
 /// <param name="Transposition">Semitones from the corpus source to the chorale (0 when there is no source).</param>
@@ -24,6 +24,8 @@ public sealed record BeatSource(string Origin, BeatProvenance? Corpus = null, in
     public static readonly BeatSource Hold = new("hold");
     /// <summary>A seed's phrase end re-voiced with the plan's cadence chord.</summary>
     public static readonly BeatSource PlanCadence = new("plan cadence");
+    /// <summary>A seed's first beat re-voiced as the plan's opening tonic chord.</summary>
+    public static readonly BeatSource PlanOpening = new("plan opening");
     /// <summary>Moved by an octave where a crossover joined its parents.</summary>
     public static readonly BeatSource CrossoverRepair = new("crossover repair");
     /// <summary>Given from outside (<see cref="ChoraleGenome.Create"/>).</summary>

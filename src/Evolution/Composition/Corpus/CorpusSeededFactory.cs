@@ -16,7 +16,8 @@ namespace EvoComposer.Evolution.Composition.Corpus;
 /// phrase end). A recombinant seed then re-draws the plan's beats one by one from the lexicon
 /// (<see cref="ChoraleModels.Redraw"/>, each fitting the beat before it at the plan's metric position; under a fixed
 /// melody <see cref="ChoraleModels.HarmonizeRecombinant"/> of the melody), and its two cadence beats per phrase are
-/// re-voiced with the plan's cadence chords (origin "plan cadence"). A Markov seed re-samples each phrase up to its
+/// re-voiced with the plan's cadence chords (origin "plan cadence"), and a composition's first beat with the opening
+/// tonic chord ("plan opening"). A Markov seed re-samples each phrase after the opening chord and up to its
 /// cadence from the Markov models (<see cref="ISpanSampler.ResampleSpan"/>, keeping a fixed soprano), given the
 /// phrases before it and judged for how it leads into the plan's cadence, which it keeps.
 /// Beats a sample cannot give (a pitch out of range) keep the random initializer's voicing.
@@ -84,18 +85,22 @@ public sealed class CorpusSeededFactory : IChromosomeFactory<ChoraleGenome>
         return e.ToGenome(new BeatSource("recombinant"));
     }
 
-    /// <summary>Re-voices each phrase's penultimate and cadence chord with the random initializer's (the plan's cadence formula), close to the beat before.</summary>
+    /// <summary>
+    /// Re-voices each phrase's penultimate and cadence chord with the random initializer's (the plan's cadence
+    /// formula), close to the beat before, and a composition's first beat with its opening tonic chord.
+    /// </summary>
     private void MeetCadences(GenomeEditor e, ChoraleGenome planned, RandomStream random)
     {
         var scale = Plan.Scale;
         for (int b = 0; b < Plan.Beats; b++)
         {
             if (Plan.IsHold[b]) { RandomChoraleFactory.CopyBeat(e, b); continue; }
-            if (!Plan.IsCadenceChord[b] && !RandomChoraleFactory.IsPenultimate(Plan, b)) continue;
+            bool opening = b == 0 && Plan.Melody is null;
+            if (!opening && !Plan.IsCadenceChord[b] && !RandomChoraleFactory.IsPenultimate(Plan, b)) continue;
             int root = ChoraleHarmony.InferRoot(scale, planned.MainDia, b);
             ChoraleHarmony.Voice(e, b, root, allowInversion: false, random);
             for (int v = 0; v < ChoraleGenome.Voices; v++) if (planned.IsFree(v)) e.ClearSecond(b, v);
-            e.SetSource(b, BeatSource.PlanCadence);
+            e.SetSource(b, opening ? BeatSource.PlanOpening : BeatSource.PlanCadence);
         }
     }
 
@@ -143,7 +148,8 @@ public sealed class CorpusSeededFactory : IChromosomeFactory<ChoraleGenome>
         var options = new SpanSamplingOptions(KeepSoprano: Plan.Melody is not null, RegisterShift: -MinedScores.SemitonesToC(Plan.Key));
         for (int p = 0; p < Plan.Phrases.Length; p++)
         {
-            int start = Plan.PhraseStarts[p], end = start;
+            // A composition keeps the initializer's opening tonic chord.
+            int start = p == 0 && Plan.Melody is null ? 1 : Plan.PhraseStarts[p], end = start;
             while (end < Plan.Beats && Plan.PhraseOfBeat[end] == p && !Plan.IsHold[end] && !Plan.IsCadenceChord[end] && !RandomChoraleFactory.IsPenultimate(Plan, end)) end++;
             if (end == start) continue;
             var drawn = _models.ResampleSpan(GenomeBeats.ToMined(genome), start, end, rng, options);
