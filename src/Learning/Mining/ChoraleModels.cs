@@ -549,11 +549,14 @@ public sealed class ChoraleModels : ISpanSampler
     /// <summary>
     /// Re-draws one beat from the lexicon so that it fits both neighbours (the join from <paramref name="previous"/>
     /// occurs in the corpus and the grouping's destination is <paramref name="next"/>'s opening); null when nothing
-    /// fits. Either neighbour may be null at the ends of a passage.
+    /// fits. Either neighbour may be null at the ends of a passage. With <paramref name="accept"/>, only groupings it
+    /// accepts are drawn (e.g. a planned cadence chord).
     /// </summary>
-    public (BeatGrouping Grouping, BeatProvenance Provenance)? Redraw(Mode mode, BeatGrouping? previous, BeatGrouping? next, int beatInMeasure, int beatsPerMeasure, Random random)
+    public (BeatGrouping Grouping, BeatProvenance Provenance)? Redraw(Mode mode, BeatGrouping? previous, BeatGrouping? next, int beatInMeasure, int beatsPerMeasure, Random random,
+        Func<BeatGrouping, bool>? accept = null)
     {
         var fitting = Lexicon.FittingBetween(mode, previous, next, beatInMeasure, beatsPerMeasure, Originality);
+        if (accept is not null) fitting.RemoveAll(id => !accept(Lexicon.Grouping(id)));
         if (fitting.Count == 0) return null;
         var (p, b) = Lexicon[fitting[random.Next(fitting.Count)]];
         return (Pieces[p].Beats[b], ProvenanceOf(p, b));

@@ -13,13 +13,14 @@ namespace EvoComposer.Evolution.Composition.Corpus;
 /// </summary>
 /// <remarks>
 /// Every individual starts as the random initializer's (a root progression with the plan's cadence formula at each
-/// phrase end). A recombinant seed then re-draws the plan's beats one by one from the lexicon
-/// (<see cref="ChoraleModels.Redraw"/>, each fitting the beat before it at the plan's metric position; under a fixed
-/// melody <see cref="ChoraleModels.HarmonizeRecombinant"/> of the melody), and its two cadence beats per phrase are
-/// re-voiced with the plan's cadence chords (origin "plan cadence"), and a composition's first beat with the opening
-/// tonic chord ("plan opening"). A Markov seed re-samples each phrase after the opening chord and up to its
-/// cadence from the Markov models (<see cref="ISpanSampler.ResampleSpan"/>, keeping a fixed soprano), given the
-/// phrases before it and judged for how it leads into the plan's cadence, which it keeps.
+/// phrase end and a root-position tonic at the start). A recombinant seed re-draws the plan's beats one by one from
+/// the lexicon (<see cref="ChoraleModels.Redraw"/>, each joining the beat before it as a corpus join does, at the
+/// plan's metric position); its first beat and each phrase's last two chords are drawn among the groupings with the
+/// planned root in the bass, or voiced as the plan's chords where none fits (origins "plan opening", "plan cadence").
+/// Under a fixed melody it takes <see cref="ChoraleModels.HarmonizeRecombinant"/> of the melody, its cadence beats
+/// re-voiced where they miss the planned root. A Markov seed re-samples each phrase (after the opening chord) up to
+/// its cadence from the Markov models (<see cref="ISpanSampler.ResampleSpan"/>, keeping a fixed soprano), given the
+/// phrases before it and judged for how it leads into the plan's cadence chords, which it keeps.
 /// Beats a sample cannot give (a pitch out of range) keep the random initializer's voicing.
 /// </remarks>
 public sealed class CorpusSeededFactory : IChromosomeFactory<ChoraleGenome>
@@ -73,50 +74,81 @@ public sealed class CorpusSeededFactory : IChromosomeFactory<ChoraleGenome>
     private ChoraleGenome Recombinant(ChoraleGenome genome, Random rng, RandomStream random)
     {
         int toC = MinedScores.SemitonesToC(Plan.Key);
-        var (beats, sources) = Plan.Melody is null ? RedrawChain(rng) : Harmonization(rng);
         var e = genome.Edit();
-        for (int b = 0; b < Plan.Beats; b++)
+        if (Plan.Melody is null) Chain(e, genome, toC, rng, random);
+        else
         {
-            if (Plan.IsHold[b] || beats[b] is not { } grouping) continue;
-            var source = sources[b] is { } p ? BeatSource.FromCorpus("recombinant", p, toC) : new BeatSource("recombinant");
-            if (GenomeBeats.ToVoicedBeat(Plan, grouping, source) is { } voiced) MutationPlaces.Apply(e, b, voiced);
+            var (beats, sources) = Harmonization(rng);
+            for (int b = 0; b < Plan.Beats; b++)
+            {
+                if (Plan.IsHold[b] || beats[b] is not { } grouping) continue;
+                var source = sources[b] is { } p ? BeatSource.FromCorpus("recombinant", p, toC) : new BeatSource("recombinant");
+                if (GenomeBeats.ToVoicedBeat(Plan, grouping, source) is { } voiced) MutationPlaces.Apply(e, b, voiced);
+            }
+            MeetCadences(e, genome, random);
         }
-        MeetCadences(e, genome, random);
         return e.ToGenome(new BeatSource("recombinant"));
     }
 
     /// <summary>
     /// Re-voices each phrase's penultimate and cadence chord with the random initializer's (the plan's cadence
-    /// formula), close to the beat before, and a composition's first beat with its opening tonic chord.
+    /// formula), close to the beat before, unless the beat already has that root in the bass.
     /// </summary>
     private void MeetCadences(GenomeEditor e, ChoraleGenome planned, RandomStream random)
     {
-        var scale = Plan.Scale;
         for (int b = 0; b < Plan.Beats; b++)
         {
             if (Plan.IsHold[b]) { RandomChoraleFactory.CopyBeat(e, b); continue; }
-            bool opening = b == 0 && Plan.Melody is null;
-            if (!opening && !Plan.IsCadenceChord[b] && !RandomChoraleFactory.IsPenultimate(Plan, b)) continue;
-            int root = ChoraleHarmony.InferRoot(scale, planned.MainDia, b);
-            ChoraleHarmony.Voice(e, b, root, allowInversion: false, random);
-            for (int v = 0; v < ChoraleGenome.Voices; v++) if (planned.IsFree(v)) e.ClearSecond(b, v);
-            e.SetSource(b, opening ? BeatSource.PlanOpening : BeatSource.PlanCadence);
+            if (!Plan.IsCadenceChord[b] && !RandomChoraleFactory.IsPenultimate(Plan, b)) continue;
+            int root = ChoraleHarmony.InferRoot(Plan.Scale, planned.MainDia, b);
+            if (Plan.Scale.Degree(e.MainDia[b * ChoraleGenome.Voices + 3]) != root || ChoraleHarmony.InferRoot(Plan.Scale, e.MainDia, b) != root)
+                PlanChord(e, b, root, BeatSource.PlanCadence, random);
         }
     }
 
-    private (BeatGrouping?[] Beats, BeatProvenance?[] Sources) RedrawChain(Random rng)
+    private void PlanChord(GenomeEditor e, int b, int root, BeatSource source, RandomStream random)
     {
-        var beats = new BeatGrouping?[Plan.Beats];
-        var sources = new BeatProvenance?[Plan.Beats];
+        ChoraleHarmony.Voice(e, b, root, allowInversion: false, random);
+        for (int v = 0; v < ChoraleGenome.Voices; v++) if (v > 0 || Plan.Melody is null) e.ClearSecond(b, v);
+        e.SetSource(b, source);
+    }
+
+    // Pitch classes of the scale degrees of C major and C minor (the lexicon is in C).
+    private static readonly int[] MajorDegrees = [0, 2, 4, 5, 7, 9, 11], MinorDegrees = [0, 2, 3, 5, 7, 8, 10];
+
+    /// <summary>
+    /// A chain of lexicon groupings written into the editor beat by beat, each joining the beat before it as some
+    /// corpus join does. The opening, penultimate and cadence beats are drawn among the groupings with the planned
+    /// chord's root in the bass (and, for the last chord of a perfect authentic cadence, the tonic in the soprano);
+    /// where none fits they are voiced as the plan's chords ("plan opening", "plan cadence"), and the chain goes on
+    /// from what was written, so every join is the one that sounds.
+    /// </summary>
+    private void Chain(GenomeEditor e, ChoraleGenome planned, int toC, Random rng, RandomStream random)
+    {
+        var degrees = Plan.Key.Mode == Theory.Music.Mode.Minor ? MinorDegrees : MajorDegrees;
         BeatGrouping? previous = null;
         for (int b = 0; b < Plan.Beats; b++)
         {
-            if (Plan.IsHold[b]) { beats[b] = previous; continue; }
-            var drawn = _models.Redraw(Plan.Key.Mode, previous, null, Plan.BeatInMeasure(b) - 1, Plan.Meter.Numerator, rng);
-            previous = beats[b] = drawn?.Grouping;
-            sources[b] = drawn?.Provenance;
+            if (Plan.IsHold[b]) { RandomChoraleFactory.CopyBeat(e, b); continue; }
+            bool plannedChord = b == 0 || Plan.IsCadenceChord[b] || RandomChoraleFactory.IsPenultimate(Plan, b);
+            int root = ChoraleHarmony.InferRoot(Plan.Scale, planned.MainDia, b);
+            Func<BeatGrouping, bool>? accept = null;
+            if (plannedChord)
+            {
+                int rootPc = degrees[root];
+                bool tonicOnTop = Plan.IsCadenceChord[b] && rootPc == 0 && Plan.Phrases[Plan.PhraseOfBeat[b]].Cadence == Theory.Analysis.CadenceKind.PerfectAuthentic;
+                accept = g => g.Pitch(3, 0) % 12 == rootPc && (!tonicOnTop || g.Pitch(0, 0) % 12 == 0);
+            }
+            if (_models.Redraw(Plan.Key.Mode, previous, null, Plan.BeatInMeasure(b) - 1, Plan.Meter.Numerator, rng, accept) is { } d
+                && GenomeBeats.ToVoicedBeat(Plan, d.Grouping, BeatSource.FromCorpus("recombinant", d.Provenance, toC)) is { } voiced)
+            {
+                MutationPlaces.Apply(e, b, voiced);
+                previous = d.Grouping;
+                continue;
+            }
+            if (plannedChord) PlanChord(e, b, root, b == 0 ? BeatSource.PlanOpening : BeatSource.PlanCadence, random);
+            previous = BeatGrouping.Chord(e.Midi(b, 0) + toC, e.Midi(b, 1) + toC, e.Midi(b, 2) + toC, e.Midi(b, 3) + toC);
         }
-        return (beats, sources);
     }
 
     private (BeatGrouping?[] Beats, BeatProvenance?[] Sources) Harmonization(Random rng)
