@@ -144,7 +144,8 @@ public sealed class CorpusSeededFactory : IChromosomeFactory<ChoraleGenome>
             {
                 MutationPlaces.Apply(e, b, voiced);
                 previous = d.Grouping;
-                continue;
+                // The bass alone may not make the chord the planned one (a passing bass, another chord over it).
+                if (!plannedChord || ChoraleHarmony.InferRoot(Plan.Scale, e.MainDia, b) == root) continue;
             }
             if (plannedChord) PlanChord(e, b, root, b == 0 ? BeatSource.PlanOpening : BeatSource.PlanCadence, random);
             previous = BeatGrouping.Chord(e.Midi(b, 0) + toC, e.Midi(b, 1) + toC, e.Midi(b, 2) + toC, e.Midi(b, 3) + toC);
