@@ -50,7 +50,7 @@ public class ComposeCommandTests
             Assert.True(e.GetProperty("measure").GetInt32() >= 0 && e.GetProperty("beat").GetInt32() >= 1);
             e.GetProperty("transposition").GetInt32();
         });
-        Assert.Equal("recombinant=0.333,markov=0.333,random=0.333", root.GetProperty("options").GetProperty("seeding").GetString());
+        Assert.Equal("recombinant=0.333,markov=0,random=0.667", root.GetProperty("options").GetProperty("seeding").GetString());
         Assert.Equal(JsonValueKind.Object, root.GetProperty("originality").ValueKind);
         var generations = root.GetProperty("evolution").GetProperty("generations");
         Assert.Equal(13, generations.GetArrayLength());
