@@ -378,8 +378,6 @@ public sealed class ChoraleModels : ISpanSampler
         {
             int h = Math.Min(i, previous.Length);
             for (int k = 0; k < h; k++) previous[k] = sonorities[i - 1 - k];
-            var weights = Harmonic.Distribution(mode, previous[..h], positions[i], perMeasure[i], distance[i]);
-            weights[0] = 0;
             for (int v = 0; v < 4; v++)
             {
                 int r = Math.Min(history[v].Count, recent.Length);
@@ -390,57 +388,69 @@ public sealed class ChoraleModels : ISpanSampler
                     table[pitch] = Melodic.Probability(mode, v, recent[..r], perMeasure[i], positions[i] * 4, MelodicModel.Symbol(previousPitch[v], pitch, 4));
             }
             int wanted = soprano is null ? 0 : soprano[i];
-            if (wanted != 0 && !HasSoprano(vocabulary, weights, wanted))
-            {
-                // No sonority of the vocabulary has this soprano: take the most probable with the pitch class an octave away.
-                int best = 0;
-                for (int w = 1; w < weights.Length; w++)
-                {
-                    int s = (int)(vocabulary[w] & 0xFF);
-                    if ((s == wanted - 12 || s == wanted + 12) && (best == 0 || weights[w] > weights[best])) best = w;
-                }
-                if (best == 0)
-                    for (int w = 1; w < weights.Length; w++)
-                        if (best == 0 || weights[w] > weights[best]) best = w;
-                sonorities[i] = (vocabulary[best] & 0xFFFFFF00u) | (uint)wanted;
-            }
+            // The candidates (indices into the vocabulary, ascending) and their harmonic weights.
+            int[] ids;
+            double[] ws;
+            bool fallback = false;
+            if (wanted == 0 && floor > 0) (ids, ws) = PrunedDistribution(mode, previous[..h], positions[i], perMeasure[i], distance[i], floor);
             else
             {
-                double total = 0, least = 1e-7;
-                if (floor > 0)
+                var weights = Harmonic.Distribution(mode, previous[..h], positions[i], perMeasure[i], distance[i]);
+                weights[0] = 0;
+                if (wanted != 0 && !HasSoprano(vocabulary, weights, wanted))
                 {
-                    double most = 0;
-                    for (int w = 1; w < weights.Length; w++) most = Math.Max(most, weights[w]);
-                    least = Math.Max(least, most * floor);
+                    // No sonority of the vocabulary has this soprano: take the most probable with the pitch class an octave away.
+                    int best = 0;
+                    for (int w = 1; w < weights.Length; w++)
+                    {
+                        int s = (int)(vocabulary[w] & 0xFF);
+                        if ((s == wanted - 12 || s == wanted + 12) && (best == 0 || weights[w] > weights[best])) best = w;
+                    }
+                    if (best == 0)
+                        for (int w = 1; w < weights.Length; w++)
+                            if (best == 0 || weights[w] > weights[best]) best = w;
+                    sonorities[i] = (vocabulary[best] & 0xFFFFFF00u) | (uint)wanted;
+                    (ids, ws, fallback) = ([], [], true);
                 }
-                for (int w = 1; w < weights.Length; w++)
+                else
                 {
-                    if (wanted == 0 && weights[w] < least) { weights[w] = 0; continue; }
-                    var (s, a, t, b) = BeatGrouping.Unpack(vocabulary[w]);
-                    if (wanted != 0 && s != wanted) { weights[w] = 0; continue; }
-                    weights[w] *= voiceTables[0][s] * voiceTables[1][a] * voiceTables[2][t] * voiceTables[3][b];
+                    var kept = new List<int>();
+                    for (int w = 1; w < weights.Length; w++)
+                        if (wanted != 0 ? (vocabulary[w] & 0xFF) == wanted : weights[w] >= 1e-7) kept.Add(w);
+                    ids = [.. kept];
+                    ws = new double[ids.Length];
+                    for (int k = 0; k < ids.Length; k++) ws[k] = weights[ids[k]];
+                }
+            }
+            if (!fallback)
+            {
+                double total = 0;
+                for (int k = 0; k < ids.Length; k++)
+                {
+                    var (s, a, t, b) = BeatGrouping.Unpack(vocabulary[ids[k]]);
+                    ws[k] *= voiceTables[0][s] * voiceTables[1][a] * voiceTables[2][t] * voiceTables[3][b];
                     (candidate[0], candidate[1], candidate[2], candidate[3]) = (s, a, t, b);
-                    if (i > 0) weights[w] *= pairs.Ratio(mode, previousPitch, candidate);
+                    if (i > 0) ws[k] *= pairs.Ratio(mode, previousPitch, candidate);
                     if (registerShift is { } shift)
                     {
                         int outside = OutsideVoices(s, 0, shift) + OutsideVoices(a, 1, shift) + OutsideVoices(t, 2, shift) + OutsideVoices(b, 3, shift);
-                        for (int k = 0; k < outside; k++) weights[w] /= OutOfRangeDivisor;
+                        for (int o = 0; o < outside; o++) ws[k] /= OutOfRangeDivisor;
                     }
-                    total += weights[w];
+                    total += ws[k];
                 }
                 if (join && i == end - 1 && total > 0)
-                    total = WeightJoin(mode, weights, vocabulary, sonorities, i, history, previousPitch, context, end, positions, perMeasure, distance);
+                    total = WeightJoin(mode, ids, ws, vocabulary, sonorities, i, history, previousPitch, context, end, positions, perMeasure, distance);
                 double u = random.NextDouble() * total, acc = 0;
                 int chosen = -1, last = -1;
-                for (int w = 1; w < weights.Length; w++)
+                for (int k = 0; k < ids.Length; k++)
                 {
-                    if (weights[w] <= 0) continue;
-                    last = w;
-                    acc += weights[w];
-                    if (u < acc) { chosen = w; break; }
+                    if (ws[k] <= 0) continue;
+                    last = k;
+                    acc += ws[k];
+                    if (u < acc) { chosen = k; break; }
                 }
-                if (chosen < 0) chosen = last >= 0 ? last : weights.Length - 1;
-                sonorities[i] = vocabulary[chosen];
+                if (chosen < 0) chosen = last;
+                sonorities[i] = chosen >= 0 ? vocabulary[ids[chosen]] : vocabulary[^1];
             }
             var (cs, ca, ct, cb) = BeatGrouping.Unpack(sonorities[i]);
             int[] pitches = [cs, ca, ct, cb];
@@ -452,6 +462,40 @@ public sealed class ChoraleModels : ISpanSampler
     }
 
     private readonly (int Low, int High)[][] _vocabularyRanges = new (int, int)[2][];
+
+    /// <summary>A harmonic context as <see cref="HarmonicModel"/> reads it (the distance to the phrase end counts up to 4).</summary>
+    private readonly record struct HarmonicContext(Mode Mode, int Length, uint P0, uint P1, uint P2, uint P3, int Position, int PerMeasure, int Distance);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<HarmonicContext, (int[] Ids, double[] Weights)> _pruned = new();
+
+    /// <summary>Entries kept in the cache of pruned distributions before it is emptied (each holds a few hundred numbers).</summary>
+    private const int PrunedCacheSize = 16384;
+
+    /// <summary>
+    /// The harmonic distribution after the previous sonorities without the sonorities below 1e-7 or
+    /// <paramref name="floor"/> × the most probable: their indices (ascending) and a fresh copy of their weights.
+    /// Cached by context (a genetic algorithm asks for the same contexts again and again); the values do not depend
+    /// on the cache, so neither does any draw.
+    /// </summary>
+    private (int[] Ids, double[] Weights) PrunedDistribution(Mode mode, ReadOnlySpan<uint> previous, int position, int perMeasure, int distance, double floor)
+    {
+        var key = new HarmonicContext(mode, previous.Length, previous.Length > 0 ? previous[0] : 0, previous.Length > 1 ? previous[1] : 0,
+            previous.Length > 2 ? previous[2] : 0, previous.Length > 3 ? previous[3] : 0, position, perMeasure, Math.Min(distance, 4));
+        if (!_pruned.TryGetValue(key, out var entry))
+        {
+            var weights = Harmonic.Distribution(mode, previous, position, perMeasure, distance);
+            weights[0] = 0;
+            double most = 0;
+            for (int w = 1; w < weights.Length; w++) most = Math.Max(most, weights[w]);
+            double least = Math.Max(1e-7, most * floor);
+            var ids = new List<int>();
+            for (int w = 1; w < weights.Length; w++) if (weights[w] >= least) ids.Add(w);
+            entry = ([.. ids], ids.Select(w => weights[w]).ToArray());
+            if (_pruned.Count >= PrunedCacheSize) _pruned.Clear();
+            _pruned.TryAdd(key, entry);
+        }
+        return (entry.Ids, (double[])entry.Weights.Clone());
+    }
 
     /// <summary>The lowest and highest pitch (1–127) a voice has in a mode's sonorities: the melodic tables need no other.</summary>
     private (int Low, int High) VocabularyRange(Mode mode, int voice)
@@ -484,20 +528,20 @@ public sealed class ChoraleModels : ISpanSampler
     /// multiplies each by the models' probability of moving from it into beat <paramref name="end"/> of the context:
     /// harmonic × melodic for every voice that attacks a note there × voice pairs. Returns the new total.
     /// </summary>
-    private double WeightJoin(Mode mode, double[] weights, IReadOnlyList<uint> vocabulary, uint[] sonorities, int i, List<int>[] history, int[] previousPitch,
+    private double WeightJoin(Mode mode, int[] ids, double[] ws, IReadOnlyList<uint> vocabulary, uint[] sonorities, int i, List<int>[] history, int[] previousPitch,
         IReadOnlyList<BeatGrouping> context, int end, int[] positions, int[] perMeasure, int[] distance)
     {
-        // The heaviest candidates (the first index wins a tie, so the choice is deterministic), by insertion.
+        // The heaviest candidates (the first wins a tie, so the choice is deterministic), by insertion.
         Span<int> order = stackalloc int[JoinCandidates];
         int kept = 0;
-        for (int w = 1; w < weights.Length; w++)
+        for (int k = 0; k < ws.Length; k++)
         {
-            if (weights[w] <= 0) continue;
-            if (kept == JoinCandidates && weights[w] <= weights[order[kept - 1]]) { weights[w] = 0; continue; }
-            if (kept == JoinCandidates) weights[order[--kept]] = 0;
+            if (ws[k] <= 0) continue;
+            if (kept == JoinCandidates && ws[k] <= ws[order[kept - 1]]) { ws[k] = 0; continue; }
+            if (kept == JoinCandidates) ws[order[--kept]] = 0;
             int at = kept++;
-            while (at > 0 && weights[order[at - 1]] < weights[w]) { order[at] = order[at - 1]; at--; }
-            order[at] = w;
+            while (at > 0 && ws[order[at - 1]] < ws[k]) { order[at] = order[at - 1]; at--; }
+            order[at] = k;
         }
         var target = context[end];
         uint next = target.Opening;
@@ -514,7 +558,7 @@ public sealed class ChoraleModels : ISpanSampler
         for (int k = 0; k < kept; k++)
         {
             int w = order[k];
-            uint candidate = vocabulary[w];
+            uint candidate = vocabulary[ids[w]];
             int h = Math.Min(i + 1, previous.Length);
             previous[0] = candidate;
             for (int j = 1; j < h; j++) previous[j] = sonorities[i - j];
@@ -530,8 +574,8 @@ public sealed class ChoraleModels : ISpanSampler
                 factor *= Melodic.Probability(mode, v, recent[..r], perMeasure[end], positions[end] * 4, MelodicModel.Symbol(pitches[v], nextPitch[v], lengths[v]));
             }
             factor *= pairs.Ratio(mode, pitches, nextPitch);
-            weights[w] *= factor;
-            total += weights[w];
+            ws[w] *= factor;
+            total += ws[w];
         }
         return total;
     }
