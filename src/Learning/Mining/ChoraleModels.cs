@@ -468,8 +468,8 @@ public sealed class ChoraleModels : ISpanSampler
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<HarmonicContext, (int[] Ids, double[] Weights)> _pruned = new();
 
-    /// <summary>Entries kept in the cache of pruned distributions before it is emptied (each holds a few hundred numbers).</summary>
-    private const int PrunedCacheSize = 16384;
+    /// <summary>Entries kept in the cache of pruned distributions before it is emptied (each holds at most a few hundred numbers; a default compose asks for a few thousand contexts).</summary>
+    private const int PrunedCacheSize = 4096;
 
     /// <summary>
     /// The harmonic distribution after the previous sonorities without the sonorities below 1e-7 or
