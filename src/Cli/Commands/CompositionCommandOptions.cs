@@ -9,8 +9,11 @@ using EvoComposer.Theory.Music;
 namespace EvoComposer.Cli.Commands;
 
 /// <summary>
-/// The options <c>compose</c> and <c>harmonize</c> share, their validation (one line, exit 2, for anything absurd),
-/// and the writing of <c>DIR/piece.mid</c>, <c>DIR/report.json</c>, <c>DIR/report.md</c> and <c>DIR/fitness.svg</c>.
+/// The options <c>compose</c> and <c>harmonize</c> share (<c>[--key] [--mode] [--seed] [--weights] [--seeding]
+/// [--population] [--generations] [--islands] [--threads] [--out DIR] [--force] [--quiet] [--models|--no-models]
+/// [--style] [--print-weights] [--no-render]</c>), their validation (one line, exit 2, for anything absurd), the
+/// action both run (<see cref="Complete"/>), and the writing of <c>DIR/piece.mid</c>, <c>DIR/report.json</c>,
+/// <c>DIR/report.md</c> and <c>DIR/fitness.svg</c>.
 /// </summary>
 internal sealed class CompositionCommandOptions
 {
@@ -30,11 +33,57 @@ internal sealed class CompositionCommandOptions
     public readonly Option<string?> Style = new("--style") { Description = "A style classifier written by 'train real-vs-generated' (default: the cached one, trained once on first use); 'none' leaves the style term out." };
     public readonly Option<bool> PrintWeights = new("--print-weights") { Description = "Print the default weights file (JSON) and exit." };
     public readonly Option<bool> NoRender = new("--no-render") { Description = "Skip the engraved piece.png and the audio piece.wav (piece.musicxml is still written)." };
+    public readonly Option<string?> Seeding = new("--seeding") { Description = "Relative shares of the initial population seeded from the corpus models, e.g. recombinant=1,markov=1,random=1 (names left out get 0; without corpus models every individual is random)." };
 
-    public void AddTo(Command command)
+    /// <summary>
+    /// Adds the shared options to <paramref name="command"/> and sets its action: <c>--print-weights</c>, else the
+    /// plan from <paramref name="plan"/> (with the settings it adds to the report), the output folder checked, the
+    /// options built, the composition run and written.
+    /// </summary>
+    public static Command Complete(Command command, CliContext context,
+        Func<ParseResult, CompositionCommandOptions, (PhrasePlan Plan, KeyValuePair<string, string>[] Settings)> plan)
     {
-        foreach (var o in new Option[] { Key, Mode, Seed, Weights, Population, Generations, Islands, Threads, Out, Force, Quiet, Models, NoModels, Style, PrintWeights, NoRender })
+        var shared = new CompositionCommandOptions();
+        foreach (var o in new Option[] { shared.Key, shared.Mode, shared.Seed, shared.Weights, shared.Seeding, shared.Population, shared.Generations, shared.Islands, shared.Threads, shared.Out, shared.Force, shared.Quiet, shared.Models, shared.NoModels, shared.Style, shared.PrintWeights, shared.NoRender })
             command.Options.Add(o);
+        shared._error = context.Error;
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(shared.PrintWeights))
+            {
+                context.Output.Write(FitnessWeights.DefaultJson);
+                return CliApp.Success;
+            }
+            var (p, settings) = plan(parse, shared);
+            string dir = shared.PrepareOutput(parse);
+            var options = shared.Build(parse, p);
+            return shared.Run(context, parse, command.Name, options, dir, settings);
+        });
+        return command;
+    }
+
+    /// <summary>The seed shares of <c>--seeding</c> (normalised to sum 1), or the defaults.</summary>
+    public static (double Recombinant, double Markov) ParseSeeding(string? text)
+    {
+        if (text is null) return (CompositionOptions.DefaultRecombinantSeedShare, CompositionOptions.DefaultMarkovSeedShare);
+        double recombinant = 0, markov = 0, random = 0;
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            int eq = part.IndexOf('=');
+            string name = eq < 0 ? part : part[..eq];
+            if (eq < 0 || !double.TryParse(part[(eq + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double w) || !(w >= 0) || double.IsInfinity(w))
+                throw new CliUsageException($"--seeding: '{part}' is not name=weight with a weight ≥ 0 (names: recombinant, markov, random)");
+            switch (name)
+            {
+                case "recombinant": recombinant += w; break;
+                case "markov": markov += w; break;
+                case "random": random += w; break;
+                default: throw new CliUsageException($"--seeding: unknown kind '{name}' (use recombinant, markov, random)");
+            }
+        }
+        double total = recombinant + markov + random;
+        if (!(total > 0)) throw new CliUsageException($"--seeding: '{text}' gives no individual a positive share");
+        return (recombinant / total, markov / total);
     }
 
     /// <summary>The key from --key and --mode, or <paramref name="fallback"/> when neither is given.</summary>
@@ -69,8 +118,11 @@ internal sealed class CompositionCommandOptions
             try { weights = FitnessWeights.Load(path); }
             catch (FormatException e) { throw new CliUsageException(e.Message); }
         }
+        var (recombinant, markov) = ParseSeeding(parse.GetValue(Seeding));
         return new CompositionOptions
         {
+            RecombinantSeedShare = recombinant,
+            MarkovSeedShare = markov,
             Models = LoadModels(parse),
             Style = weights["style"] == 0 ? null : LoadStyle(parse),
             Plan = plan,
@@ -152,9 +204,6 @@ internal sealed class CompositionCommandOptions
         }
     }
 
-    /// <summary>Where warnings go.</summary>
-    public void UseErrorWriter(TextWriter error) => _error = error;
-
     /// <summary>Refuses to overwrite outputs unless --force, before any work is done.</summary>
     public string PrepareOutput(ParseResult parse)
     {
@@ -185,6 +234,8 @@ internal sealed class CompositionCommandOptions
             new("phrases", options.Plan.Phrases.Length.ToString(CultureInfo.InvariantCulture)),
             new("seed", options.Seed.ToString(CultureInfo.InvariantCulture)),
             new("weights", parse.GetValue(Weights) ?? "default"),
+            new("seeding", options.Models is null ? "random=1 (no corpus models)" : string.Create(CultureInfo.InvariantCulture,
+                $"recombinant={options.RecombinantSeedShare:0.###},markov={options.MarkovSeedShare:0.###},random={1 - options.RecombinantSeedShare - options.MarkovSeedShare:0.###}")),
             new("models", _modelsUsed),
             new("style", _styleUsed),
             new("population", options.Population.ToString(CultureInfo.InvariantCulture)),

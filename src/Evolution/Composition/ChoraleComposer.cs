@@ -29,23 +29,29 @@ public sealed record CompositionOptions
     public ImmutableArray<ChoraleTerm> ExtraTerms { get; init; } = [];
     /// <summary>A recombinancy lexicon for the re-draw-a-beat mutation, if available.</summary>
     public IBeatLexicon? Lexicon { get; init; }
-    /// <summary>A Markov model for the re-sample-a-span mutation, if available.</summary>
+    /// <summary>A Markov model for the re-sample-a-span mutation (<see cref="ResampleMarkovSpanMutation"/>), if available.</summary>
     public ISpanSampler? SpanSampler { get; init; }
     /// <summary>
     /// Models mined from a corpus, if available: they add the <see cref="MarkovTerm"/> ("markov") to the fitness, the
-    /// recombinancy lexicon to the mutations (unless <see cref="Lexicon"/> is given), and originality to the result.
+    /// recombinancy lexicon and the Markov span sampler to the mutations (unless <see cref="Lexicon"/> or
+    /// <see cref="SpanSampler"/> is given), the corpus seeds to the initial population, and originality to the result.
     /// </summary>
     public ChoraleModels? Models { get; init; }
     /// <summary>
     /// With <see cref="Models"/>: the share of the initial population seeded from recombinant passages
     /// (<see cref="CorpusSeededFactory"/>); default <see cref="CorpusSeededFactory.DefaultRecombinantShare"/>.
     /// </summary>
-    public double RecombinantSeedShare { get; init; } = CorpusSeededFactory.DefaultRecombinantShare;
+    public double RecombinantSeedShare { get; init; } = DefaultRecombinantSeedShare;
     /// <summary>
     /// With <see cref="Models"/>: the share of the initial population seeded from Markov samples; the rest is random.
     /// Default <see cref="CorpusSeededFactory.DefaultMarkovShare"/>.
     /// </summary>
-    public double MarkovSeedShare { get; init; } = CorpusSeededFactory.DefaultMarkovShare;
+    public double MarkovSeedShare { get; init; } = DefaultMarkovSeedShare;
+
+    /// <summary>Default <see cref="RecombinantSeedShare"/>.</summary>
+    public const double DefaultRecombinantSeedShare = CorpusSeededFactory.DefaultRecombinantShare;
+    /// <summary>Default <see cref="MarkovSeedShare"/>.</summary>
+    public const double DefaultMarkovSeedShare = CorpusSeededFactory.DefaultMarkovShare;
     /// <summary>A trained style classifier, if available: adds the <see cref="StyleTerm"/> ("style") to the fitness.</summary>
     public Learning.Style.StyleScorer? Style { get; init; }
 
@@ -58,7 +64,7 @@ public sealed record CompositionOptions
         if (Threads < 1 || Threads > 512) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be within 1…512.");
         if (Islands < 1 || Islands > 64) throw new ArgumentOutOfRangeException(nameof(Islands), Islands, "Islands must be within 1…64.");
         if (Weights is null) throw new ArgumentNullException(nameof(Weights));
-        if (!(RecombinantSeedShare >= 0 && MarkovSeedShare >= 0 && RecombinantSeedShare + MarkovSeedShare <= 1))
+        if (!(RecombinantSeedShare >= 0 && MarkovSeedShare >= 0 && RecombinantSeedShare + MarkovSeedShare <= 1 + 1e-9))
             throw new ArgumentOutOfRangeException(nameof(RecombinantSeedShare), "The seed shares must be non-negative and sum to at most 1.");
     }
 }
@@ -96,8 +102,8 @@ public sealed class CompositionResult
     public Originality? Originality { get; }
 
     /// <summary>
-    /// Where each beat of <see cref="Best"/> comes from, one entry per beat in order: the corpus bar whose grouping it
-    /// equals (up to transposition), or newly made; empty when no corpus models were used.
+    /// Where each beat of <see cref="Best"/> comes from, one entry per beat in order, as the operators carried it:
+    /// the initializer or operator that last wrote the beat, with the corpus bar for a beat taken from the corpus.
     /// </summary>
     public IReadOnlyList<BeatSource> Sources { get; }
 
@@ -123,6 +129,7 @@ public static class ChoraleComposer
             {
                 ExtraTerms = options.ExtraTerms.Any(t => t.Name == "markov") ? options.ExtraTerms : options.ExtraTerms.Add(new MarkovTerm(models)),
                 Lexicon = options.Lexicon ?? new ModelsBeatLexicon(models),
+                SpanSampler = options.SpanSampler ?? models,
             };
         if (options.Style is { } style && !options.ExtraTerms.Any(t => t.Name == "style"))
             options = options with { ExtraTerms = options.ExtraTerms.Add(new StyleTerm(style)) };
@@ -161,9 +168,11 @@ public static class ChoraleComposer
             .ToList();
         Originality? originality = options.Models is { } m && GenomeBeats.Supports(options.Plan)
             ? m.MeasureOriginality(GenomeBeats.ToMined(best).Beats) : null;
-        IReadOnlyList<BeatSource> sources = options.Models is { } lm && GenomeBeats.Supports(options.Plan) ? BeatSource.Locate(lm, best) : [];
-        return new CompositionResult(options, best, evolution.BestFitness, terms, findings, evolution, originality, sources);
+        return new CompositionResult(options, best, evolution.BestFitness, terms, findings, evolution, originality, best.Sources);
     }
+
+    /// <summary>Weight of the Markov span mutation in the mix (the chord-tone mutation has 3, the lexicon re-draw 2).</summary>
+    internal const double MarkovSpanWeight = 1;
 
     /// <summary>The musical mutations, with the lexicon and Markov hooks when given.</summary>
     internal static IMutation<ChoraleGenome> Mutations(CompositionOptions options)
@@ -178,7 +187,7 @@ public static class ChoraleComposer
             (new RedrawSpanMutation(), options.SpanSampler is null ? 1.5 : 0.5),
         };
         if (options.Lexicon is not null) list.Add((new LexiconBeatMutation(options.Lexicon), 2));
-        if (options.SpanSampler is not null) list.Add((new MarkovSpanMutation(options.SpanSampler), 2));
+        if (options.SpanSampler is not null) list.Add((new ResampleMarkovSpanMutation(options.SpanSampler), MarkovSpanWeight));
         return new WeightedMutation<ChoraleGenome>(list);
     }
 }

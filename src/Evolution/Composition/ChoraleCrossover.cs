@@ -1,3 +1,4 @@
+using EvoComposer.Evolution.Composition.Corpus;
 using EvoComposer.Evolution.Engine;
 
 namespace EvoComposer.Evolution.Composition;
@@ -6,7 +7,8 @@ namespace EvoComposer.Evolution.Composition;
 /// One-point crossover at a beat boundary (a phrase boundary with probability <see cref="PhraseBoundaryProbability"/>):
 /// the child takes the first parent's beats before the cut and the second's after. The join is repaired: a voice
 /// that would leap more than a sixth across the cut is moved by an octave over the rest of that phrase when that
-/// brings it closer and keeps it near its range; passing notes that no longer lead by step are dropped.
+/// brings it closer and keeps it near its range; passing notes that no longer lead by step are dropped. Each beat
+/// keeps its <see cref="BeatSource"/> from the parent it came from; beats the repair changes become "crossover repair".
 /// </summary>
 public sealed class ChoraleCrossover : CrossoverBase<ChoraleGenome>
 {
@@ -42,8 +44,11 @@ public sealed class ChoraleCrossover : CrossoverBase<ChoraleGenome>
         Array.Copy(second.MainAlt, from, e.MainAlt, from, e.MainAlt.Length - from);
         Array.Copy(second.SecDia, from, e.SecDia, from, e.SecDia.Length - from);
         Array.Copy(second.SecAlt, from, e.SecAlt, from, e.SecAlt.Length - from);
+        // Each beat keeps the origin it had in the parent it came from; what the repair moves is "crossover repair".
+        Array.Copy(second.Origins, cut, e.Sources, cut, plan.Beats - cut);
+        e.Rebase();
         Repair(e, cut);
-        return e.ToGenome();
+        return e.ToGenome(BeatSource.CrossoverRepair);
     }
 
     private static void Repair(GenomeEditor e, int cut)

@@ -1,3 +1,4 @@
+using EvoComposer.Evolution.Composition.Corpus;
 using EvoComposer.Evolution.Engine;
 using EvoComposer.Theory.Analysis;
 using EvoComposer.Theory.Music;
@@ -10,7 +11,9 @@ namespace EvoComposer.Evolution.Composition;
 /// diatonic indices and alterations in flat arrays indexed <c>[beat * 4 + voice]</c>. Spelled exactly in the key.
 /// The genome is canonical: holds of a cadence chord repeat it, a second note survives only where it moves by
 /// step from its beat's note and by step to the next beat's, and a plan's fixed soprano is always the plan's.
-/// Equality compares genes (and the plan by reference), never fitness. Immutable and thread-safe.
+/// Equality compares genes (and the plan by reference), never fitness. Beside the genes each beat carries its
+/// <see cref="BeatSource"/> (where it came from), which operators pass on and which takes no part in equality,
+/// hashing or distance. Immutable and thread-safe.
 /// </summary>
 public sealed class ChoraleGenome : IChromosome<ChoraleGenome>
 {
@@ -20,16 +23,23 @@ public sealed class ChoraleGenome : IChromosome<ChoraleGenome>
     public static readonly IReadOnlyList<string> VoiceNames = ["soprano", "alto", "tenor", "bass"];
 
     internal readonly sbyte[] MainDia, MainAlt, SecDia, SecAlt;
+    /// <summary>Per beat, where it came from (owned; filled by <see cref="GenomeEditor.ToGenome"/> before the genome is shared).</summary>
+    internal readonly BeatSource[] Origins;
     private readonly int _hash;
 
-    /// <summary>Takes ownership of the arrays and makes them canonical. <c>SecDia</c> 0 means no second note.</summary>
-    internal ChoraleGenome(PhrasePlan plan, sbyte[] mainDia, sbyte[] mainAlt, sbyte[] secDia, sbyte[] secAlt)
+    /// <summary>
+    /// Takes ownership of the arrays and makes them canonical. <c>SecDia</c> 0 means no second note. Holds get
+    /// <see cref="BeatSource.Hold"/>; other beats keep <paramref name="origins"/> (default: <see cref="BeatSource.Given"/>).
+    /// </summary>
+    internal ChoraleGenome(PhrasePlan plan, sbyte[] mainDia, sbyte[] mainAlt, sbyte[] secDia, sbyte[] secAlt, BeatSource[]? origins = null)
     {
         Plan = plan;
         MainDia = mainDia;
         MainAlt = mainAlt;
         SecDia = secDia;
         SecAlt = secAlt;
+        Origins = origins ?? Enumerable.Repeat(BeatSource.Given, plan.Beats).ToArray();
+        for (int b = 0; b < plan.Beats; b++) if (plan.IsHold[b]) Origins[b] = BeatSource.Hold;
         Canonicalize();
         var h = new HashCode();
         h.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(mainDia.AsSpan()));
@@ -75,6 +85,9 @@ public sealed class ChoraleGenome : IChromosome<ChoraleGenome>
     public int Beats => Plan.Beats;
     /// <inheritdoc/>
     public int Length => MainDia.Length * 2;
+
+    /// <summary>Where each beat came from, in order (carried through the operators; not part of equality).</summary>
+    public IReadOnlyList<BeatSource> Sources => Origins;
 
     /// <summary>True when a voice may change (false for the soprano of a harmonization).</summary>
     public bool IsFree(int voice) => voice != 0 || Plan.Melody is null;
@@ -137,8 +150,8 @@ public sealed class ChoraleGenome : IChromosome<ChoraleGenome>
         }
     }
 
-    /// <summary>A copy of the genes to edit (see <see cref="GenomeEditor"/>).</summary>
-    internal GenomeEditor Edit() => new(Plan, (sbyte[])MainDia.Clone(), (sbyte[])MainAlt.Clone(), (sbyte[])SecDia.Clone(), (sbyte[])SecAlt.Clone());
+    /// <summary>A copy of the genes to edit (see <see cref="GenomeEditor"/>); beats it changes get the editor's origin.</summary>
+    internal GenomeEditor Edit() => new(Plan, (sbyte[])MainDia.Clone(), (sbyte[])MainAlt.Clone(), (sbyte[])SecDia.Clone(), (sbyte[])SecAlt.Clone(), (BeatSource[])Origins.Clone());
 
     /// <inheritdoc/>
     public double DistanceTo(ChoraleGenome other)
@@ -180,28 +193,65 @@ public sealed class ChoraleGenome : IChromosome<ChoraleGenome>
             string.Join(" ", Enumerable.Range(0, Beats).Select(b => Main(b, v) + (Second(b, v) is { } s ? "~" + s : "")))));
 }
 
-/// <summary>Mutable copy of a genome's genes for operators; <see cref="ToGenome"/> makes it canonical and immutable.</summary>
-internal sealed class GenomeEditor(PhrasePlan plan, sbyte[] mainDia, sbyte[] mainAlt, sbyte[] secDia, sbyte[] secAlt)
+/// <summary>
+/// Mutable copy of a genome's genes for operators; <see cref="ToGenome"/> makes it canonical and immutable. It
+/// remembers the genes it started from (or was last <see cref="Rebase"/>d to): every beat whose genes differ from
+/// them in the result takes the origin given to <see cref="ToGenome"/>, unless <see cref="SetSource"/> named one.
+/// </summary>
+internal sealed class GenomeEditor
 {
-    public PhrasePlan Plan { get; } = plan;
-    public readonly sbyte[] MainDia = mainDia, MainAlt = mainAlt, SecDia = secDia, SecAlt = secAlt;
+    private const int V = ChoraleGenome.Voices;
+    private sbyte[] _refMainDia, _refMainAlt, _refSecDia, _refSecAlt;
+    private readonly bool[] _explicit;
 
-    public static GenomeEditor Empty(PhrasePlan plan)
+    public GenomeEditor(PhrasePlan plan, sbyte[] mainDia, sbyte[] mainAlt, sbyte[] secDia, sbyte[] secAlt, BeatSource[] sources)
     {
-        int n = plan.Beats * ChoraleGenome.Voices;
-        return new GenomeEditor(plan, new sbyte[n], new sbyte[n], new sbyte[n], new sbyte[n]);
+        Plan = plan;
+        MainDia = mainDia; MainAlt = mainAlt; SecDia = secDia; SecAlt = secAlt;
+        Sources = sources;
+        _explicit = new bool[plan.Beats];
+        _refMainDia = _refMainAlt = _refSecDia = _refSecAlt = [];
+        Rebase();
+    }
+
+    public PhrasePlan Plan { get; }
+    public readonly sbyte[] MainDia, MainAlt, SecDia, SecAlt;
+    /// <summary>Per beat, its origin as it stands.</summary>
+    public readonly BeatSource[] Sources;
+
+    public static GenomeEditor Empty(PhrasePlan plan, BeatSource origin)
+    {
+        int n = plan.Beats * V;
+        return new GenomeEditor(plan, new sbyte[n], new sbyte[n], new sbyte[n], new sbyte[n], Enumerable.Repeat(origin, plan.Beats).ToArray());
+    }
+
+    /// <summary>Takes the genes as they are now as the reference that later changes are measured against.</summary>
+    public void Rebase()
+    {
+        _refMainDia = (sbyte[])MainDia.Clone();
+        _refMainAlt = (sbyte[])MainAlt.Clone();
+        _refSecDia = (sbyte[])SecDia.Clone();
+        _refSecAlt = (sbyte[])SecAlt.Clone();
+        Array.Clear(_explicit);
+    }
+
+    /// <summary>Names where a beat comes from (it keeps that origin whatever <see cref="ToGenome"/> is told).</summary>
+    public void SetSource(int beat, BeatSource source)
+    {
+        Sources[beat] = source;
+        _explicit[beat] = true;
     }
 
     public void SetMain(int beat, int voice, int dia, int alter)
     {
-        int c = beat * ChoraleGenome.Voices + voice;
+        int c = beat * V + voice;
         MainDia[c] = (sbyte)dia;
         MainAlt[c] = (sbyte)alter;
     }
 
     public void SetSecond(int beat, int voice, int dia, int alter)
     {
-        int c = beat * ChoraleGenome.Voices + voice;
+        int c = beat * V + voice;
         SecDia[c] = (sbyte)dia;
         SecAlt[c] = (sbyte)alter;
     }
@@ -210,9 +260,23 @@ internal sealed class GenomeEditor(PhrasePlan plan, sbyte[] mainDia, sbyte[] mai
 
     public int Midi(int beat, int voice)
     {
-        int c = beat * ChoraleGenome.Voices + voice;
+        int c = beat * V + voice;
         return KeyScale.Midi(MainDia[c], MainAlt[c]);
     }
 
-    public ChoraleGenome ToGenome() => new(Plan, MainDia, MainAlt, SecDia, SecAlt);
+    /// <summary>The canonical genome; beats whose genes changed (after canonicalization) get <paramref name="changed"/> unless named.</summary>
+    public ChoraleGenome ToGenome(BeatSource changed)
+    {
+        var g = new ChoraleGenome(Plan, MainDia, MainAlt, SecDia, SecAlt, Sources);
+        // The genome owns the arrays now and they are canonical: mark what differs from the reference.
+        for (int b = 0; b < Plan.Beats; b++)
+        {
+            if (Plan.IsHold[b] || _explicit[b]) continue;
+            int c = b * V;
+            if (!MainDia.AsSpan(c, V).SequenceEqual(_refMainDia.AsSpan(c, V)) || !MainAlt.AsSpan(c, V).SequenceEqual(_refMainAlt.AsSpan(c, V))
+                || !SecDia.AsSpan(c, V).SequenceEqual(_refSecDia.AsSpan(c, V)) || !SecAlt.AsSpan(c, V).SequenceEqual(_refSecAlt.AsSpan(c, V)))
+                Sources[b] = changed;
+        }
+        return g;
+    }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using EvoComposer.Evolution.Composition.Corpus;
 using EvoComposer.Evolution.Engine;
+using EvoComposer.Learning.Mining;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Evolution.Composition;
@@ -7,8 +9,8 @@ namespace EvoComposer.Evolution.Composition;
 /// <summary>One beat of four voices as a model proposes it (a recombinancy lexicon entry, a Markov sample).</summary>
 /// <param name="Main">The four main notes, soprano first.</param>
 /// <param name="Second">The four half-beat notes (null: none), soprano first.</param>
-/// <param name="Source">Where it came from ("BWV 269, measure 3, beat 2"), for provenance.</param>
-public sealed record VoicedBeat(ImmutableArray<Pitch> Main, ImmutableArray<Pitch?> Second, string? Source = null);
+/// <param name="Source">Where it came from (a corpus bar and transposition), for provenance; null: the operator's own origin.</param>
+public sealed record VoicedBeat(ImmutableArray<Pitch> Main, ImmutableArray<Pitch?> Second, BeatSource? Source = null);
 
 /// <summary>
 /// A recombinancy lexicon as a mutation sees it: proposes a beat for a place in a genome that fits the beats on
@@ -20,14 +22,17 @@ public interface IBeatLexicon
     bool TryDraw(ChoraleGenome genome, int beat, RandomStream random, out VoicedBeat? proposal);
 }
 
-/// <summary>
-/// A Markov model as a mutation sees it: re-samples a span of beats given their context (implemented on branch
-/// <c>mining</c>; plugged in with <see cref="MarkovSpanMutation"/>).
-/// </summary>
-public interface ISpanSampler
+/// <summary>The origins the mutations give the beats they change (see <see cref="BeatSource"/>).</summary>
+internal static class Origins
 {
-    /// <summary>Beats for [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>), or false.</summary>
-    bool TrySample(ChoraleGenome genome, int start, int length, RandomStream random, out IReadOnlyList<VoicedBeat>? beats);
+    public static readonly BeatSource ChordTone = BeatSource.Mutation("chord tone");
+    public static readonly BeatSource VoiceExchange = BeatSource.Mutation("voice exchange");
+    public static readonly BeatSource Octave = BeatSource.Mutation("octave");
+    public static readonly BeatSource PassingNote = BeatSource.Mutation("passing note");
+    public static readonly BeatSource RedrawnChord = BeatSource.Mutation("re-drawn chord");
+    public static readonly BeatSource RedrawnSpan = BeatSource.Mutation("re-drawn span");
+    public static readonly BeatSource Lexicon = BeatSource.Mutation("lexicon re-draw");
+    public static readonly BeatSource MarkovSpan = BeatSource.Mutation("Markov span");
 }
 
 /// <summary>Shared helpers of the musical mutations.</summary>
@@ -53,8 +58,10 @@ internal static class MutationPlaces
         for (int b = beat + 1; b < e.Plan.Beats && e.Plan.IsHold[b]; b++) RandomChoraleFactory.CopyBeat(e, b);
     }
 
+    /// <summary>Writes a proposed beat (the free voices) and names its source when it has one.</summary>
     public static void Apply(GenomeEditor e, int beat, VoicedBeat proposal)
     {
+        if (proposal.Source is { } source) e.SetSource(beat, source);
         for (int v = 0; v < ChoraleGenome.Voices; v++)
         {
             if (v == 0 && e.Plan.Melody is not null) continue;
@@ -94,7 +101,7 @@ public sealed class ChordToneMutation : MutationBase<ChoraleGenome>
         var e = genome.Edit();
         e.SetMain(b, v, pick, scale.Alter(pick, root));
         MutationPlaces.RefreshHolds(e, b);
-        return e.ToGenome();
+        return e.ToGenome(Origins.ChordTone);
     }
 }
 
@@ -120,7 +127,7 @@ public sealed class VoiceExchangeMutation : MutationBase<ChoraleGenome>
         e.ClearSecond(b, x);
         e.ClearSecond(b, y);
         MutationPlaces.RefreshHolds(e, b);
-        return e.ToGenome();
+        return e.ToGenome(Origins.VoiceExchange);
     }
 }
 
@@ -147,7 +154,7 @@ public sealed class OctaveShiftMutation : MutationBase<ChoraleGenome>
             e.MainDia[c] = (sbyte)(e.MainDia[c] + shift);
             if (e.SecDia[c] != 0) e.SecDia[c] = (sbyte)(e.SecDia[c] + shift);
         }
-        return e.ToGenome();
+        return e.ToGenome(Origins.Octave);
     }
 }
 
@@ -163,7 +170,7 @@ public sealed class PassingNoteMutation : MutationBase<ChoraleGenome>
         var e = genome.Edit();
         if (genome.SecDia[b * ChoraleGenome.Voices + v] != 0) e.ClearSecond(b, v);
         else if (!ChoraleHarmony.TryAddSecond(e, b, v, random)) return genome;
-        return e.ToGenome();
+        return e.ToGenome(Origins.PassingNote);
     }
 }
 
@@ -184,13 +191,13 @@ public sealed class RedrawBeatMutation : MutationBase<ChoraleGenome>
         ChoraleHarmony.Voice(e, b, root, allowInversion: !genome.Plan.IsCadenceChord[b], random);
         for (int v = 0; v < ChoraleGenome.Voices; v++) if (genome.IsFree(v)) e.ClearSecond(b, v);
         MutationPlaces.RefreshHolds(e, b);
-        return e.ToGenome();
+        return e.ToGenome(Origins.RedrawnChord);
     }
 }
 
 /// <summary>
 /// Re-draws a span of two to four beats with the built-in progression table, voiced smoothly; the stand-in for
-/// <see cref="MarkovSpanMutation"/> until the mined models are available.
+/// <see cref="ResampleMarkovSpanMutation"/> when no mined models are available.
 /// </summary>
 public sealed class RedrawSpanMutation : MutationBase<ChoraleGenome>
 {
@@ -214,7 +221,7 @@ public sealed class RedrawSpanMutation : MutationBase<ChoraleGenome>
             prev = root;
         }
         MutationPlaces.RefreshHolds(e, Math.Min(plan.Beats, start + length) - 1);
-        return e.ToGenome();
+        return e.ToGenome(Origins.RedrawnSpan);
     }
 }
 
@@ -231,27 +238,57 @@ public sealed class LexiconBeatMutation(IBeatLexicon lexicon) : MutationBase<Cho
         if (b < 0 || !_lexicon.TryDraw(genome, b, random, out var proposal) || proposal is null) return genome;
         var e = genome.Edit();
         MutationPlaces.Apply(e, b, proposal);
-        return e.ToGenome();
+        return e.ToGenome(Origins.Lexicon);
     }
 }
 
-/// <summary>Re-samples a span of beats from a Markov model, given its context.</summary>
-/// <param name="sampler">The model.</param>
-/// <param name="maxLength">Longest span re-sampled.</param>
-public sealed class MarkovSpanMutation(ISpanSampler sampler, int maxLength = 4) : MutationBase<ChoraleGenome>
+/// <summary>
+/// Re-samples a span of one to <see cref="MaxLength"/> beats from the mined Markov models (an
+/// <see cref="ISpanSampler"/>), given the beats before it and judged for how it leads into the beat after it; a fixed
+/// soprano is kept, and the voices are kept near their ranges in the plan's key. The span stops before a held beat.
+/// The changed beats' origin is "mutation: Markov span". Nothing changes for a plan whose beat is not a quarter note.
+/// </summary>
+public sealed class ResampleMarkovSpanMutation : MutationBase<ChoraleGenome>
 {
-    private readonly ISpanSampler _sampler = sampler ?? throw new ArgumentNullException(nameof(sampler));
+    private readonly ISpanSampler _sampler;
+
+    /// <summary>Creates the mutation.</summary>
+    /// <param name="sampler">The Markov models.</param>
+    /// <param name="maxLength">Longest span re-sampled, 1–16; default 4.</param>
+    public ResampleMarkovSpanMutation(ISpanSampler sampler, int maxLength = 4)
+    {
+        _sampler = sampler ?? throw new ArgumentNullException(nameof(sampler));
+        if (maxLength < 1 || maxLength > 16) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "The span must be 1–16 beats long.");
+        MaxLength = maxLength;
+    }
+
+    /// <summary>Longest span re-sampled.</summary>
+    public int MaxLength { get; }
 
     /// <inheritdoc/>
     protected override ChoraleGenome PerformMutate(ChoraleGenome genome, RandomStream random)
     {
+        var plan = genome.Plan;
+        if (!GenomeBeats.Supports(plan)) return genome;
         int start = MutationPlaces.Beat(genome, random);
         if (start < 0) return genome;
-        int length = Math.Min(1 + random.NextInt(Math.Max(1, maxLength)), genome.Beats - start);
-        if (!_sampler.TrySample(genome, start, length, random, out var beats) || beats is null) return genome;
+        int end = Math.Min(plan.Beats, start + 1 + random.NextInt(MaxLength));
+        for (int b = start + 1; b < end; b++)
+            if (plan.IsHold[b]) { end = b; break; }
+        // The models take a System.Random; seed one from this individual's own stream, so the draw stays deterministic.
+        var rng = new Random((int)(random.NextUInt64() >> 33));
+        var drawn = _sampler.ResampleSpan(GenomeBeats.ToMined(genome), start, end, rng,
+            new SpanSamplingOptions(KeepSoprano: !genome.IsFree(0), RegisterShift: -MinedScores.SemitonesToC(plan.Key)));
         var e = genome.Edit();
-        for (int k = 0; k < Math.Min(length, beats.Count); k++)
-            if (!genome.Plan.IsHold[start + k]) MutationPlaces.Apply(e, start + k, beats[k]);
-        return e.ToGenome();
+        bool changed = false;
+        for (int k = 0; k < drawn.Length; k++)
+        {
+            if (GenomeBeats.ToVoicedBeat(plan, drawn[k], null) is not { } beat) continue;
+            MutationPlaces.Apply(e, start + k, beat);
+            changed = true;
+        }
+        if (!changed) return genome;
+        MutationPlaces.RefreshHolds(e, end - 1);
+        return e.ToGenome(Origins.MarkovSpan);
     }
 }

@@ -83,39 +83,29 @@ public static class CompositionReport
             w.WriteEndArray();
 
             w.WriteStartArray("provenance");
-            if (result.Sources.Count > 0)
-                foreach (var s in result.Sources)
+            for (int b = 0; b < result.Sources.Count; b++)
+            {
+                // One entry per beat, as the operators carried it: the corpus bar it was taken from, or what made it.
+                var s = result.Sources[b];
+                w.WriteStartObject();
+                w.WriteRawValueProperty("onset", plan.OnsetOf(b).ToDecimalString());
+                if (s.Corpus is { } c)
                 {
-                    // One entry per beat: the corpus bar its grouping appears in (up to transposition), or newly made.
-                    w.WriteStartObject();
-                    w.WriteRawValueProperty("onset", plan.OnsetOf(s.Beat).ToDecimalString());
-                    if (s.Corpus is { } c)
-                    {
-                        w.WriteString("source", Path.GetFileName(c.Source));
-                        w.WriteNumber("measure", c.Measure);
-                        w.WriteNumber("beat", c.Beat);
-                        w.WriteNumber("transposition", s.Transposition);
-                    }
-                    else
-                    {
-                        w.WriteNull("source");
-                        w.WriteNull("measure");
-                        w.WriteNull("beat");
-                        w.WriteNull("transposition");
-                    }
-                    w.WriteString("origin", s.Origin);
-                    w.WriteEndObject();
+                    w.WriteString("source", Path.GetFileName(c.Source));
+                    w.WriteNumber("measure", c.Measure);
+                    w.WriteNumber("beat", c.Beat);
+                    w.WriteNumber("transposition", s.Transposition);
                 }
-            else
-                foreach (var (onset, measure, source) in Provenance(result))
+                else
                 {
-                    w.WriteStartObject();
-                    w.WriteRawValueProperty("onset", onset.ToDecimalString());
-                    w.WriteString("source", source);
-                    w.WriteNumber("measure", measure);
-                    w.WriteString("origin", "phrase");
-                    w.WriteEndObject();
+                    w.WriteNull("source");
+                    w.WriteNull("measure");
+                    w.WriteNull("beat");
+                    w.WriteNull("transposition");
                 }
+                w.WriteString("origin", s.Origin);
+                w.WriteEndObject();
+            }
             w.WriteEndArray();
 
             w.WriteStartObject("originality");
@@ -165,19 +155,22 @@ public static class CompositionReport
 
     private static double Round(double x) => Math.Round(x, 6) + 0.0;
 
-    /// <summary>How each phrase was made (the initializers and operators used); the corpus bars per beat are in <see cref="CompositionResult.Sources"/>.</summary>
-    private static IEnumerable<(Theory.Music.Rational Onset, int Measure, string Source)> Provenance(CompositionResult result)
+    /// <summary>
+    /// One line per phrase: its measure, onset, and where its beats came from (corpus bars, then the other origins
+    /// counted), from the provenance the operators carried.
+    /// </summary>
+    private static IEnumerable<string> PhraseOrigins(CompositionResult result)
     {
         var plan = result.Best.Plan;
-        string source = result.Options.Models is { } models
-            ? $"evolved from a population seeded with recombinant and Markov samples of '{models.SetName}' and random chord progressions, with beats re-drawn from its recombinancy lexicon and judged by its Markov models"
-            : result.Options.Lexicon is null && result.Options.SpanSampler is null
-                ? "evolved from random chord progressions (built-in progression table); no corpus fragment"
-                : "evolved with corpus models";
         for (int p = 0; p < plan.Phrases.Length; p++)
         {
-            int b = plan.PhraseStarts[p];
-            yield return (plan.OnsetOf(b), plan.MeasureOf(b), $"phrase {p + 1}: {source}");
+            int first = plan.PhraseStarts[p];
+            var beats = Enumerable.Range(first, plan.Phrases[p].Beats).Where(b => !plan.IsHold[b]).Select(b => result.Sources[b]).ToList();
+            var bars = beats.Where(x => x.Corpus is not null).Select(x => x.ToString()).ToList();
+            var others = beats.Where(x => x.Corpus is null).GroupBy(x => x.Origin).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{g.Key} × {g.Count()}").ToList();
+            string corpus = bars.Count == 0 ? "no corpus bar" : $"{bars.Count} of {beats.Count} beats from corpus bars: {string.Join(", ", bars)}";
+            yield return string.Create(Inv, $"measure {plan.MeasureOf(first)} (onset {plan.OnsetOf(first).ToDecimalString()}): phrase {p + 1}: {corpus}{(others.Count == 0 ? "" : "; " + string.Join(", ", others))}");
         }
     }
 
@@ -215,19 +208,8 @@ public static class CompositionReport
         }
 
         sb.Append("## Where each phrase came from\n\n");
-        int phrase = -1;
-        foreach (var (onset, measure, source) in Provenance(result))
-        {
-            phrase++; // Provenance yields the phrases in order.
-            sb.Append(Inv, $"- measure {measure} (onset {onset.ToDecimalString()}): {source}\n");
-            if (result.Sources.Count == 0) continue;
-            var beats = result.Sources.Where(x => plan.PhraseOfBeat[x.Beat] == phrase && x.Origin != "hold").ToList();
-            var bars = beats.Where(x => x.Corpus is not null)
-                .Select(x => $"{Path.GetFileName(x.Corpus!.Source)} m. {x.Corpus.Measure}")
-                .Distinct().ToList();
-            int made = beats.Count(x => x.Origin == "new");
-            sb.Append(Inv, $"  - corpus bars: {(bars.Count == 0 ? "none" : string.Join(", ", bars))}; {beats.Count - made} of {beats.Count} beats found in the corpus, {made} newly made\n");
-        }
+        sb.Append("Each beat keeps the origin of the operator that last wrote it (a corpus bar with its transposition in semitones, or what made it); held cadence chords are not counted.\n\n");
+        foreach (var line in PhraseOrigins(result)) sb.Append("- ").Append(line).Append('\n');
         sb.Append(result.Originality is { } o
             ? string.Create(Inv, $"\nOriginality: the longest span copied verbatim from the corpus is {o.LongestCopiedBeats} beat{(o.LongestCopiedBeats == 1 ? "" : "s")}{(o.LongestSource is null ? "" : $" (from {Path.GetFileName(o.LongestSource)})")}; {o.CorpusJoinShare:P0} of the joins between beats occur in the corpus.\n\n")
             : "\nOriginality against the corpus was not measured (no corpus models were used).\n\n");

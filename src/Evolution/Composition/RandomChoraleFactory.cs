@@ -29,7 +29,7 @@ public sealed class RandomChoraleFactory : IChromosomeFactory<ChoraleGenome>
     public ChoraleGenome Create(RandomStream random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var e = GenomeEditor.Empty(Plan);
+        var e = GenomeEditor.Empty(Plan, Corpus.BeatSource.Random);
         if (Plan.Melody is { } melody)
             for (int b = 0; b < Plan.Beats; b++) e.SetMain(b, 0, melody.Main[b].DiatonicIndex, melody.Main[b].Alter);
         var roots = DrawRoots(Plan, random);
@@ -39,7 +39,7 @@ public sealed class RandomChoraleFactory : IChromosomeFactory<ChoraleGenome>
             ChoraleHarmony.Voice(e, b, roots[b], allowInversion: !Plan.IsCadenceChord[b] && !IsPenultimate(Plan, b), random);
         }
         ChoraleHarmony.AddPassingNotes(e, PassingNoteProbability, random);
-        return e.ToGenome();
+        return e.ToGenome(Corpus.BeatSource.Random);
     }
 
     internal static bool IsPenultimate(PhrasePlan plan, int beat) => beat + 1 < plan.Beats && plan.IsCadenceChord[beat + 1];

@@ -11,10 +11,10 @@ namespace EvoComposer.Learning.Mining;
 /// melodic Markov models, the recombinancy lexicon and the originality index. This is the API the GA uses:
 /// <see cref="LoadOrBuild"/> (cached), <see cref="ScoreBeats"/> (log-probability per beat),
 /// <see cref="ComposeRecombinant(Key, int, Random, int, int)"/> and <see cref="SampleMarkov(Key, int, Random, int)"/> (passages), <see cref="Redraw"/> (one beat
-/// that fits both neighbours) and <see cref="MeasureOriginality"/>. Saved as one versioned binary file
+/// that fits both neighbours), <see cref="ResampleSpan"/> (a span re-sampled in place) and <see cref="MeasureOriginality"/>. Saved as one versioned binary file
 /// (<see cref="Save"/>, <see cref="Load"/>). Immutable and thread-safe.
 /// </summary>
-public sealed class ChoraleModels
+public sealed class ChoraleModels : ISpanSampler
 {
     /// <summary>The model file version; files of another version are refused (and rebuilt by the cache).</summary>
     public const int FormatVersion = 1;
@@ -311,80 +311,273 @@ public sealed class ChoraleModels
             if (ends[i]) next = i;
             distance[i] = next - i;
         }
+        var perMeasure = new int[n];
+        Array.Fill(perMeasure, beatsPerMeasure);
+        return SampleSpan(mode, [], 0, n, positions, perMeasure, distance, random, soprano, registerShift, 0);
+    }
+
+    /// <summary>
+    /// A re-sampled span leaves out the sonorities the harmonic model finds this many times less likely than its
+    /// favourite (they would almost never be drawn, and skipping them makes the draw several times faster).
+    /// </summary>
+    private const double SpanFloor = 1e-4;
+
+    /// <summary>How many of the most probable sonorities are scored for their join into the beat after a span.</summary>
+    private const int JoinCandidates = 24;
+
+    /// <inheritdoc/>
+    public BeatGrouping[] ResampleSpan(MinedPiece passage, int start, int end, Random random, SpanSamplingOptions options = default)
+    {
+        ArgumentNullException.ThrowIfNull(passage);
+        ArgumentNullException.ThrowIfNull(random);
+        if (start < 0 || end > passage.Length || start >= end) throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {end}) is not a span of a {passage.Length}-beat passage.");
+        int[]? soprano = null;
+        if (options.KeepSoprano)
+        {
+            soprano = new int[end];
+            for (int i = start; i < end; i++) soprano[i] = passage.Beats[i].Pitch(0, 0);
+        }
+        return SampleSpan(passage.Mode, passage.Beats, start, end, [.. passage.BeatInMeasure], [.. passage.BeatsPerMeasure], [.. passage.DistanceToPhraseEnd], random,
+            soprano, options.RegisterShift, SpanFloor);
+    }
+
+    /// <summary>
+    /// The product-of-experts draw of beats [<paramref name="start"/>, <paramref name="end"/>): the harmonic model's
+    /// distribution × the four melodic models × the voice-pair model (× the register expert), each beat given the
+    /// ones before it (<paramref name="context"/> before <paramref name="start"/>, then the drawn ones). When
+    /// <paramref name="context"/> has a beat at <paramref name="end"/> that attacks a note, the last beat's
+    /// <see cref="JoinCandidates"/> most probable sonorities are also weighted by how the models judge the move into it.
+    /// Per-beat arrays are indexed by absolute beat. Without a soprano, sonorities whose harmonic weight is below
+    /// 1e-7 or <paramref name="floor"/> × the largest are left out.
+    /// </summary>
+    private BeatGrouping[] SampleSpan(Mode mode, IReadOnlyList<BeatGrouping> context, int start, int end, int[] positions, int[] perMeasure, int[] distance,
+        Random random, IReadOnlyList<int>? soprano, int? registerShift, double floor)
+    {
         var vocabulary = Harmonic.Sonorities(mode);
-        var sonorities = new uint[n];
-        var beats = new BeatGrouping[n];
+        var sonorities = new uint[end];
+        for (int i = 0; i < start; i++) sonorities[i] = context[i].Opening;
+        var beats = new BeatGrouping[end - start];
         var history = new List<int>[4];
-        for (int v = 0; v < 4; v++) history[v] = [];
+        int[] previousPitch = [0, 0, 0, 0];
+        var prefix = new BeatGrouping[start];
+        for (int i = 0; i < start; i++) prefix[i] = context[i];
+        for (int v = 0; v < 4; v++)
+        {
+            history[v] = [];
+            if (start == 0) continue;
+            history[v].AddRange(MelodicModel.Symbols(NoteEvents.Extract(prefix, v)));
+            previousPitch[v] = context[start - 1].Pitch(v, BeatGrouping.Slots - 1);
+        }
+        bool join = end < context.Count && HasAttack(context[end]);
         var voiceTables = new double[4][];
         var pairs = _pairs.Value;
         Span<uint> previous = stackalloc uint[HarmonicModel.Levels - 1];
         Span<int> recent = stackalloc int[MelodicModel.Levels - 1];
-        for (int i = 0; i < n; i++)
+        Span<int> candidate = stackalloc int[4];
+        for (int i = start; i < end; i++)
         {
             int h = Math.Min(i, previous.Length);
             for (int k = 0; k < h; k++) previous[k] = sonorities[i - 1 - k];
-            var weights = Harmonic.Distribution(mode, previous[..h], positions[i], beatsPerMeasure, distance[i]);
-            weights[0] = 0;
-            var (ps, pa, pt, pb) = i == 0 ? (0, 0, 0, 0) : BeatGrouping.Unpack(sonorities[i - 1]);
-            int[] previousPitch = [ps, pa, pt, pb];
             for (int v = 0; v < 4; v++)
             {
                 int r = Math.Min(history[v].Count, recent.Length);
                 for (int k = 0; k < r; k++) recent[k] = history[v][^(k + 1)];
                 var table = voiceTables[v] ??= new double[128];
-                for (int pitch = 1; pitch < 128; pitch++)
-                    table[pitch] = Melodic.Probability(mode, v, recent[..r], beatsPerMeasure, positions[i] * 4, MelodicModel.Symbol(previousPitch[v], pitch, 4));
+                var (lowest, highest) = VocabularyRange(mode, v);
+                for (int pitch = lowest; pitch <= highest; pitch++)
+                    table[pitch] = Melodic.Probability(mode, v, recent[..r], perMeasure[i], positions[i] * 4, MelodicModel.Symbol(previousPitch[v], pitch, 4));
             }
             int wanted = soprano is null ? 0 : soprano[i];
-            if (wanted != 0 && !HasSoprano(vocabulary, weights, wanted))
-            {
-                // No sonority of the vocabulary has this soprano: take the most probable with the pitch class an octave away.
-                int best = 0;
-                for (int w = 1; w < weights.Length; w++)
-                {
-                    int s = (int)(vocabulary[w] & 0xFF);
-                    if ((s == wanted - 12 || s == wanted + 12) && (best == 0 || weights[w] > weights[best])) best = w;
-                }
-                if (best == 0)
-                    for (int w = 1; w < weights.Length; w++)
-                        if (best == 0 || weights[w] > weights[best]) best = w;
-                sonorities[i] = (vocabulary[best] & 0xFFFFFF00u) | (uint)wanted;
-            }
+            // The candidates (indices into the vocabulary, ascending) and their harmonic weights.
+            int[] ids;
+            double[] ws;
+            bool fallback = false;
+            if (wanted == 0 && floor > 0) (ids, ws) = PrunedDistribution(mode, previous[..h], positions[i], perMeasure[i], distance[i], floor);
             else
             {
-                double total = 0;
-                for (int w = 1; w < weights.Length; w++)
+                var weights = Harmonic.Distribution(mode, previous[..h], positions[i], perMeasure[i], distance[i]);
+                weights[0] = 0;
+                if (wanted != 0 && !HasSoprano(vocabulary, weights, wanted))
                 {
-                    var (s, a, t, b) = BeatGrouping.Unpack(vocabulary[w]);
-                    if (wanted != 0 ? s != wanted : weights[w] < 1e-7) { weights[w] = 0; continue; }
-                    weights[w] *= voiceTables[0][s] * voiceTables[1][a] * voiceTables[2][t] * voiceTables[3][b];
-                    if (i > 0) weights[w] *= pairs.Ratio(mode, previousPitch, [s, a, t, b]);
+                    // No sonority of the vocabulary has this soprano: take the most probable with the pitch class an octave away.
+                    int best = 0;
+                    for (int w = 1; w < weights.Length; w++)
+                    {
+                        int s = (int)(vocabulary[w] & 0xFF);
+                        if ((s == wanted - 12 || s == wanted + 12) && (best == 0 || weights[w] > weights[best])) best = w;
+                    }
+                    if (best == 0)
+                        for (int w = 1; w < weights.Length; w++)
+                            if (best == 0 || weights[w] > weights[best]) best = w;
+                    sonorities[i] = (vocabulary[best] & 0xFFFFFF00u) | (uint)wanted;
+                    (ids, ws, fallback) = ([], [], true);
+                }
+                else
+                {
+                    var kept = new List<int>();
+                    for (int w = 1; w < weights.Length; w++)
+                        if (wanted != 0 ? (vocabulary[w] & 0xFF) == wanted : weights[w] >= 1e-7) kept.Add(w);
+                    ids = [.. kept];
+                    ws = new double[ids.Length];
+                    for (int k = 0; k < ids.Length; k++) ws[k] = weights[ids[k]];
+                }
+            }
+            if (!fallback)
+            {
+                double total = 0;
+                for (int k = 0; k < ids.Length; k++)
+                {
+                    var (s, a, t, b) = BeatGrouping.Unpack(vocabulary[ids[k]]);
+                    ws[k] *= voiceTables[0][s] * voiceTables[1][a] * voiceTables[2][t] * voiceTables[3][b];
+                    (candidate[0], candidate[1], candidate[2], candidate[3]) = (s, a, t, b);
+                    if (i > 0) ws[k] *= pairs.Ratio(mode, previousPitch, candidate);
                     if (registerShift is { } shift)
                     {
                         int outside = OutsideVoices(s, 0, shift) + OutsideVoices(a, 1, shift) + OutsideVoices(t, 2, shift) + OutsideVoices(b, 3, shift);
-                        for (int k = 0; k < outside; k++) weights[w] /= OutOfRangeDivisor;
+                        for (int o = 0; o < outside; o++) ws[k] /= OutOfRangeDivisor;
                     }
-                    total += weights[w];
+                    total += ws[k];
                 }
+                if (join && i == end - 1 && total > 0)
+                    total = WeightJoin(mode, ids, ws, vocabulary, sonorities, i, history, previousPitch, context, end, positions, perMeasure, distance);
                 double u = random.NextDouble() * total, acc = 0;
                 int chosen = -1, last = -1;
-                for (int w = 1; w < weights.Length; w++)
+                for (int k = 0; k < ids.Length; k++)
                 {
-                    if (weights[w] <= 0) continue;
-                    last = w;
-                    acc += weights[w];
-                    if (u < acc) { chosen = w; break; }
+                    if (ws[k] <= 0) continue;
+                    last = k;
+                    acc += ws[k];
+                    if (u < acc) { chosen = k; break; }
                 }
-                if (chosen < 0) chosen = last >= 0 ? last : weights.Length - 1;
-                sonorities[i] = vocabulary[chosen];
+                if (chosen < 0) chosen = last;
+                sonorities[i] = chosen >= 0 ? vocabulary[ids[chosen]] : vocabulary[^1];
             }
             var (cs, ca, ct, cb) = BeatGrouping.Unpack(sonorities[i]);
             int[] pitches = [cs, ca, ct, cb];
             for (int v = 0; v < 4; v++) history[v].Add(MelodicModel.Symbol(previousPitch[v], pitches[v], 4));
-            beats[i] = BeatGrouping.Chord(cs, ca, ct, cb);
+            previousPitch = pitches;
+            beats[i - start] = BeatGrouping.Chord(cs, ca, ct, cb);
         }
         return beats;
+    }
+
+    private readonly (int Low, int High)[][] _vocabularyRanges = new (int, int)[2][];
+
+    /// <summary>A harmonic context as <see cref="HarmonicModel"/> reads it (the distance to the phrase end counts up to 4).</summary>
+    private readonly record struct HarmonicContext(Mode Mode, int Length, uint P0, uint P1, uint P2, uint P3, int Position, int PerMeasure, int Distance);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<HarmonicContext, (int[] Ids, double[] Weights)> _pruned = new();
+
+    /// <summary>Entries kept in the cache of pruned distributions before it is emptied (each holds at most a few hundred numbers; a default compose asks for a few thousand contexts).</summary>
+    private const int PrunedCacheSize = 4096;
+
+    /// <summary>
+    /// The harmonic distribution after the previous sonorities without the sonorities below 1e-7 or
+    /// <paramref name="floor"/> × the most probable: their indices (ascending) and a fresh copy of their weights.
+    /// Cached by context (a genetic algorithm asks for the same contexts again and again); the values do not depend
+    /// on the cache, so neither does any draw.
+    /// </summary>
+    private (int[] Ids, double[] Weights) PrunedDistribution(Mode mode, ReadOnlySpan<uint> previous, int position, int perMeasure, int distance, double floor)
+    {
+        var key = new HarmonicContext(mode, previous.Length, previous.Length > 0 ? previous[0] : 0, previous.Length > 1 ? previous[1] : 0,
+            previous.Length > 2 ? previous[2] : 0, previous.Length > 3 ? previous[3] : 0, position, perMeasure, Math.Min(distance, 4));
+        if (!_pruned.TryGetValue(key, out var entry))
+        {
+            var weights = Harmonic.Distribution(mode, previous, position, perMeasure, distance);
+            weights[0] = 0;
+            double most = 0;
+            for (int w = 1; w < weights.Length; w++) most = Math.Max(most, weights[w]);
+            double least = Math.Max(1e-7, most * floor);
+            var ids = new List<int>();
+            for (int w = 1; w < weights.Length; w++) if (weights[w] >= least) ids.Add(w);
+            entry = ([.. ids], ids.Select(w => weights[w]).ToArray());
+            if (_pruned.Count >= PrunedCacheSize) _pruned.Clear();
+            _pruned.TryAdd(key, entry);
+        }
+        return (entry.Ids, (double[])entry.Weights.Clone());
+    }
+
+    /// <summary>The lowest and highest pitch (1–127) a voice has in a mode's sonorities: the melodic tables need no other.</summary>
+    private (int Low, int High) VocabularyRange(Mode mode, int voice)
+    {
+        var ranges = Volatile.Read(ref _vocabularyRanges[(int)mode]);
+        if (ranges is null)
+        {
+            ranges = new (int, int)[4];
+            for (int v = 0; v < 4; v++) ranges[v] = (127, 1);
+            foreach (uint sonority in Harmonic.Sonorities(mode))
+            {
+                var (s, a, t, b) = BeatGrouping.Unpack(sonority);
+                int[] pitches = [s, a, t, b];
+                for (int v = 0; v < 4; v++)
+                    if (pitches[v] > 0) ranges[v] = (Math.Min(ranges[v].Low, pitches[v]), Math.Max(ranges[v].High, pitches[v]));
+            }
+            Volatile.Write(ref _vocabularyRanges[(int)mode], ranges); // a benign race: every thread computes the same ranges
+        }
+        return ranges[voice];
+    }
+
+    private static bool HasAttack(BeatGrouping g)
+    {
+        for (int v = 0; v < BeatGrouping.Voices; v++) if (g.Attack(v, 0)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Keeps the <see cref="JoinCandidates"/> heaviest sonorities for beat <paramref name="i"/> (the last of a span) and
+    /// multiplies each by the models' probability of moving from it into beat <paramref name="end"/> of the context:
+    /// harmonic × melodic for every voice that attacks a note there × voice pairs. Returns the new total.
+    /// </summary>
+    private double WeightJoin(Mode mode, int[] ids, double[] ws, IReadOnlyList<uint> vocabulary, uint[] sonorities, int i, List<int>[] history, int[] previousPitch,
+        IReadOnlyList<BeatGrouping> context, int end, int[] positions, int[] perMeasure, int[] distance)
+    {
+        // The heaviest candidates (the first wins a tie, so the choice is deterministic), by insertion.
+        Span<int> order = stackalloc int[JoinCandidates];
+        int kept = 0;
+        for (int k = 0; k < ws.Length; k++)
+        {
+            if (ws[k] <= 0) continue;
+            if (kept == JoinCandidates && ws[k] <= ws[order[kept - 1]]) { ws[k] = 0; continue; }
+            if (kept == JoinCandidates) ws[order[--kept]] = 0;
+            int at = kept++;
+            while (at > 0 && ws[order[at - 1]] < ws[k]) { order[at] = order[at - 1]; at--; }
+            order[at] = k;
+        }
+        var target = context[end];
+        uint next = target.Opening;
+        var (ns, na, nt, nb) = BeatGrouping.Unpack(next);
+        int[] nextPitch = [ns, na, nt, nb];
+        var after = new BeatGrouping[Math.Min(context.Count - end, 4)];
+        for (int k = 0; k < after.Length; k++) after[k] = context[end + k];
+        var lengths = new int[4];
+        for (int v = 0; v < 4; v++) lengths[v] = target.Attack(v, 0) && nextPitch[v] != 0 ? NoteEvents.Extract(after, v)[0].Length : 0;
+        Span<uint> previous = stackalloc uint[HarmonicModel.Levels - 1];
+        Span<int> recent = stackalloc int[MelodicModel.Levels - 1];
+        var pairs = _pairs.Value;
+        double total = 0;
+        for (int k = 0; k < kept; k++)
+        {
+            int w = order[k];
+            uint candidate = vocabulary[ids[w]];
+            int h = Math.Min(i + 1, previous.Length);
+            previous[0] = candidate;
+            for (int j = 1; j < h; j++) previous[j] = sonorities[i - j];
+            double factor = Math.Exp(Harmonic.LogProbability(mode, previous[..h], positions[end], perMeasure[end], distance[end], next));
+            var (s, a, t, b) = BeatGrouping.Unpack(candidate);
+            int[] pitches = [s, a, t, b];
+            for (int v = 0; v < 4; v++)
+            {
+                if (lengths[v] == 0) continue;
+                recent[0] = MelodicModel.Symbol(previousPitch[v], pitches[v], 4);
+                int r = Math.Min(history[v].Count + 1, recent.Length);
+                for (int j = 1; j < r; j++) recent[j] = history[v][^j];
+                factor *= Melodic.Probability(mode, v, recent[..r], perMeasure[end], positions[end] * 4, MelodicModel.Symbol(pitches[v], nextPitch[v], lengths[v]));
+            }
+            factor *= pairs.Ratio(mode, pitches, nextPitch);
+            ws[w] *= factor;
+            total += ws[w];
+        }
+        return total;
     }
 
     private static bool HasSoprano(IReadOnlyList<uint> vocabulary, double[] weights, int soprano)
@@ -400,11 +593,14 @@ public sealed class ChoraleModels
     /// <summary>
     /// Re-draws one beat from the lexicon so that it fits both neighbours (the join from <paramref name="previous"/>
     /// occurs in the corpus and the grouping's destination is <paramref name="next"/>'s opening); null when nothing
-    /// fits. Either neighbour may be null at the ends of a passage.
+    /// fits. Either neighbour may be null at the ends of a passage. With <paramref name="accept"/>, only groupings it
+    /// accepts are drawn (e.g. a planned cadence chord).
     /// </summary>
-    public (BeatGrouping Grouping, BeatProvenance Provenance)? Redraw(Mode mode, BeatGrouping? previous, BeatGrouping? next, int beatInMeasure, int beatsPerMeasure, Random random)
+    public (BeatGrouping Grouping, BeatProvenance Provenance)? Redraw(Mode mode, BeatGrouping? previous, BeatGrouping? next, int beatInMeasure, int beatsPerMeasure, Random random,
+        Func<BeatGrouping, bool>? accept = null)
     {
         var fitting = Lexicon.FittingBetween(mode, previous, next, beatInMeasure, beatsPerMeasure, Originality);
+        if (accept is not null) fitting.RemoveAll(id => !accept(Lexicon.Grouping(id)));
         if (fitting.Count == 0) return null;
         var (p, b) = Lexicon[fitting[random.Next(fitting.Count)]];
         return (Pieces[p].Beats[b], ProvenanceOf(p, b));

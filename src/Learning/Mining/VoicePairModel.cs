@@ -44,7 +44,7 @@ internal sealed class VoicePairModel
         return [s, a, t, b];
     }
 
-    private static int Index(int mode, int pair, int[] previous, int[] next)
+    private static int Index(int mode, int pair, ReadOnlySpan<int> previous, ReadOnlySpan<int> next)
     {
         var (u, l) = Pairs[pair];
         if (next[u] == 0 || next[l] == 0 || previous[u] == 0 || previous[l] == 0) return -1;
@@ -59,7 +59,7 @@ internal sealed class VoicePairModel
     /// The product over the pairs in which both voices move of P(how the pair moves) / (1/48), the probability of a
     /// uniform choice among the 48 outcomes: above 1 for common motions, below 1 for rare ones.
     /// </summary>
-    public double Ratio(Mode mode, int[] previous, int[] next)
+    public double Ratio(Mode mode, ReadOnlySpan<int> previous, ReadOnlySpan<int> next)
     {
         double p = 1;
         for (int pair = 0; pair < 6; pair++)

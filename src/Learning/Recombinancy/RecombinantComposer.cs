@@ -202,7 +202,8 @@ public static class RecombinantComposer
             var source = lexicon.Pieces[piece];
             ids[i] = shift == 0 ? chosen : -1;
             beats[i] = shift == 0 ? source.Beats[beat] : source.Beats[beat].Transpose(shift);
-            provenance[i] = new BeatProvenance(source.Source, source.Measures[beat], source.BeatInMeasure[beat] + 1, source.TranspositionInterval);
+            // A grouping moved by an octave to meet the melody is no longer the corpus bar's: it gets no provenance.
+            provenance[i] = shift != 0 ? null : new BeatProvenance(source.Source, source.Measures[beat], source.BeatInMeasure[beat] + 1, source.TranspositionInterval);
         }
         return new GeneratedPiece("recombinant", mode, beats, positions, beatsPerMeasure, ends, provenance);
     }

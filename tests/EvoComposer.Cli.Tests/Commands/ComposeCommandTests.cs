@@ -39,11 +39,18 @@ public class ComposeCommandTests
         double total = terms.Sum(t => t.GetProperty("weight").GetDouble() * t.GetProperty("value").GetDouble());
         Assert.Equal(root.GetProperty("fitness").GetProperty("total").GetDouble(), total, 3);
         Assert.Equal(JsonValueKind.Array, root.GetProperty("violations").ValueKind);
-        // One provenance entry per beat of the plan (with models: the corpus bar each beat's grouping appears in).
+        // One provenance entry per beat of the plan, as the operators carried it: a corpus bar, or what made the beat.
         int beats = root.GetProperty("plan").GetProperty("phrases").EnumerateArray().Sum(p => p.GetProperty("beats").GetInt32());
         var provenance = root.GetProperty("provenance").EnumerateArray().ToList();
         Assert.Equal(beats, provenance.Count);
-        Assert.All(provenance, e => Assert.Contains(e.GetProperty("origin").GetString(), new[] { "corpus", "new", "hold", "phrase" }));
+        Assert.All(provenance, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("origin").GetString())));
+        Assert.All(provenance.Where(e => e.GetProperty("source").ValueKind == JsonValueKind.String), e =>
+        {
+            Assert.EndsWith(".krn", e.GetProperty("source").GetString());
+            Assert.True(e.GetProperty("measure").GetInt32() >= 0 && e.GetProperty("beat").GetInt32() >= 1);
+            e.GetProperty("transposition").GetInt32();
+        });
+        Assert.Equal("recombinant=0.333,markov=0,random=0.667", root.GetProperty("options").GetProperty("seeding").GetString());
         Assert.Equal(JsonValueKind.Object, root.GetProperty("originality").ValueKind);
         var generations = root.GetProperty("evolution").GetProperty("generations");
         Assert.Equal(13, generations.GetArrayLength());
@@ -63,6 +70,11 @@ public class ComposeCommandTests
     [InlineData("--phrases", "0", "--phrases")]
     [InlineData("--generations", "-1", "--generations")]
     [InlineData("--weights", "/no/such/file.json", "no such weights file")]
+    [InlineData("--seeding", "recombinant=x", "--seeding")]
+    [InlineData("--seeding", "lexicon=1", "--seeding")]
+    [InlineData("--seeding", "markov=-1,random=1", "--seeding")]
+    [InlineData("--seeding", "random=0", "--seeding")]
+    [InlineData("--seeding", "random", "--seeding")]
     public void AbsurdOptions_GiveOneErrorLine_AndExitTwo(string option, string value, string expected)
     {
         using var temp = new TempFolder();
@@ -71,6 +83,17 @@ public class ComposeCommandTests
         var line = Assert.Single(r.ErrorLines);
         Assert.Contains(expected, line);
         Assert.False(File.Exists(Path.Combine(temp.Path, "piece.mid")));
+    }
+
+    [Fact]
+    public void Seeding_AllRandom_LeavesNoSeedOrigin_AndIsReported()
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run(["compose", "--seed", "4", "--seeding", "random=2", "--out", temp.Path, .. Small]);
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "report.json")));
+        Assert.Equal("recombinant=0,markov=0,random=1", doc.RootElement.GetProperty("options").GetProperty("seeding").GetString());
+        Assert.All(doc.RootElement.GetProperty("provenance").EnumerateArray(), e => Assert.DoesNotContain(e.GetProperty("origin").GetString(), new[] { "recombinant", "markov" }));
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public class ChoraleComposerTests
         var one = ChoraleComposer.Compose(Small(plan, 9, 1));
         var two = ChoraleComposer.Compose(Small(plan, 9, 2));
         Assert.Equal(one.Best, two.Best);
+        Assert.Equal(one.Sources, two.Sources);
         Assert.Equal(one.Evolution.Generations.Select(g => (g.Best, g.Mean, g.Diversity)), two.Evolution.Generations.Select(g => (g.Best, g.Mean, g.Diversity)));
     }
 

@@ -1,5 +1,7 @@
 using EvoComposer.Evolution.Composition;
+using EvoComposer.Evolution.Composition.Corpus;
 using EvoComposer.Evolution.Engine;
+using EvoComposer.Learning.Mining;
 using EvoComposer.Theory.Analysis;
 using EvoComposer.Theory.Music;
 using FsCheck;
@@ -137,8 +139,136 @@ public class ChoraleOperatorsTests
     public void LexiconHook_PutsTheProposedBeatInPlace()
     {
         var g = new RandomChoraleFactory(Plan).Create(RandomStream.For(2, 0, 0, RandomPurpose.Initialization));
-        var beat = new VoicedBeat([Pitch.Parse("B4"), Pitch.Parse("G4"), Pitch.Parse("D4"), Pitch.Parse("G2")], [null, null, null, null], "test");
+        var source = new BeatSource("lexicon", new Learning.Recombinancy.BeatProvenance("chor001.krn", 3, 2, new Theory.Music.Interval(0, 0)), 7);
+        var beat = new VoicedBeat([Pitch.Parse("B4"), Pitch.Parse("G4"), Pitch.Parse("D4"), Pitch.Parse("G2")], [null, null, null, null], source);
         var child = new LexiconBeatMutation(new FixedLexicon(beat)).Mutate(g, RandomStream.For(2, 1, 0, RandomPurpose.Mutation));
-        Assert.Contains(Enumerable.Range(0, child.Beats), b => child.Main(b, 0) == Pitch.Parse("B4") && child.Main(b, 3) == Pitch.Parse("G2") && child.Main(b, 2) == Pitch.Parse("D4"));
+        int placed = Enumerable.Range(0, child.Beats).Single(b => child.Sources[b] == source);
+        Assert.True(child.Main(placed, 0) == Pitch.Parse("B4") && child.Main(placed, 3) == Pitch.Parse("G2") && child.Main(placed, 2) == Pitch.Parse("D4"));
+    }
+
+    [Fact]
+    public void Sources_AreNotPartOfEquality_AndUnchangedBeatsKeepTheirs_Property()
+    {
+        // Every mutation: a beat whose genes it changed gets the mutation's origin (or a hold), every other beat keeps its own.
+        var factory = new RandomChoraleFactory(Plan);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(Seeds, seed =>
+        {
+            var g = factory.Create(RandomStream.For((ulong)seed, 0, 0, RandomPurpose.Initialization));
+            if (Enumerable.Range(0, g.Beats).Any(b => g.Sources[b] != (Plan.IsHold[b] ? BeatSource.Hold : BeatSource.Random))) return false;
+            foreach (var m in AllMutations)
+            {
+                var child = m.Mutate(g, RandomStream.For((ulong)seed, 1, 0, RandomPurpose.Mutation));
+                for (int b = 0; b < g.Beats; b++)
+                {
+                    bool same = Enumerable.Range(0, 4).All(v => child.Main(b, v) == g.Main(b, v) && child.Second(b, v) == g.Second(b, v));
+                    if (Plan.IsHold[b]) { if (child.Sources[b] != BeatSource.Hold) return false; }
+                    else if (same ? child.Sources[b] != g.Sources[b] : !child.Sources[b].Origin.StartsWith("mutation: ", StringComparison.Ordinal)) return false;
+                }
+                // The same genes with other sources are the same genome.
+                var copy = ChoraleGenome.Create(Plan, Grid(child, (x, b, v) => x.Main(b, v)), Grid(child, (x, b, v) => x.Second(b, v)));
+                if (!copy.Equals(child) || copy.GetHashCode() != child.GetHashCode() || copy.DistanceTo(child) != 0) return false;
+                if (copy.Sources.Any(x => x != BeatSource.Given && x != BeatSource.Hold)) return false;
+            }
+            return true;
+        }));
+    }
+
+    private static T[,] Grid<T>(ChoraleGenome g, Func<ChoraleGenome, int, int, T> at)
+    {
+        var grid = new T[g.Beats, 4];
+        for (int b = 0; b < g.Beats; b++) for (int v = 0; v < 4; v++) grid[b, v] = at(g, b, v);
+        return grid;
+    }
+
+    [Fact]
+    public void Crossover_CarriesEachBeatsSource_FromTheParentItCameFrom()
+    {
+        var plan = PhrasePlan.Default(new Key(Step.G, 0, Mode.Major), Meter.CommonTime, 3);
+        var factory = new RandomChoraleFactory(plan);
+        var crossover = new ChoraleCrossover();
+        var mark = new BeatSource("second parent");
+        for (int seed = 0; seed < 30; seed++)
+        {
+            var a = factory.Create(RandomStream.For((ulong)seed, 0, 0, RandomPurpose.Initialization));
+            // b: the same kind of genome, one of whose beats is marked (its genes unchanged).
+            var b = new LexiconBeatMutation(new MarkingLexicon(mark)).Mutate(factory.Create(RandomStream.For((ulong)seed, 0, 1, RandomPurpose.Initialization)), RandomStream.For(1, 1, 1, RandomPurpose.Mutation));
+            var child = crossover.Cross(a, b, RandomStream.For((ulong)seed, 1, 0, RandomPurpose.Crossover));
+            for (int beat = 0; beat < plan.Beats; beat++)
+            {
+                var s = child.Sources[beat];
+                bool fromA = Enumerable.Range(0, 4).All(v => child.Main(beat, v) == a.Main(beat, v) && child.Second(beat, v) == a.Second(beat, v));
+                bool fromB = Enumerable.Range(0, 4).All(v => child.Main(beat, v) == b.Main(beat, v) && child.Second(beat, v) == b.Second(beat, v));
+                Assert.True(plan.IsHold[beat] ? s == BeatSource.Hold
+                    : s == a.Sources[beat] && fromA || s == b.Sources[beat] && fromB || s == BeatSource.CrossoverRepair && !(fromA && fromB),
+                    $"seed {seed}, beat {beat}: {s}");
+            }
+        }
+    }
+
+    /// <summary>Proposes each genome's own beat back, marked: it only changes the beat's source.</summary>
+    private sealed class MarkingLexicon(BeatSource mark) : IBeatLexicon
+    {
+        public bool TryDraw(ChoraleGenome genome, int index, RandomStream random, out VoicedBeat? proposal)
+        {
+            proposal = new VoicedBeat([.. Enumerable.Range(0, 4).Select(v => genome.Main(index, v))], [.. Enumerable.Range(0, 4).Select(v => genome.Second(index, v))], mark);
+            return true;
+        }
+    }
+}
+
+/// <summary>The Markov span mutation with the mined models (file ChoraleMutations).</summary>
+public class ResampleMarkovSpanMutationTests
+{
+    private static readonly Lazy<ChoraleModels> Models = new(() => ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, TestCorpus.Root));
+
+    private static readonly PhrasePlan Plan = PhrasePlan.Default(new Key(Step.E, -1, Mode.Major), Meter.CommonTime, 2);
+
+    [Fact]
+    public void Mutate_ChangesOneSpanOfAtMostFourBeats_Deterministically_IntoACanonicalGenome()
+    {
+        var mutation = new ResampleMarkovSpanMutation(Models.Value);
+        var factory = new RandomChoraleFactory(Plan);
+        int changedSome = 0;
+        for (int i = 0; i < 12; i++)
+        {
+            var g = factory.Create(RandomStream.For(11, 0, i, RandomPurpose.Initialization));
+            var child = mutation.Mutate(g, RandomStream.For(11, 1, i, RandomPurpose.Mutation));
+            Assert.Equal(child, mutation.Mutate(g, RandomStream.For(11, 1, i, RandomPurpose.Mutation)));
+            Assert.Equal(child.Sources, mutation.Mutate(g, RandomStream.For(11, 1, i, RandomPurpose.Mutation)).Sources);
+            // Canonical: rebuilding it from its notes gives the same genome.
+            var main = new Pitch[Plan.Beats, 4];
+            var second = new Pitch?[Plan.Beats, 4];
+            for (int b = 0; b < Plan.Beats; b++) for (int v = 0; v < 4; v++) (main[b, v], second[b, v]) = (child.Main(b, v), child.Second(b, v));
+            Assert.Equal(child, ChoraleGenome.Create(Plan, main, second));
+            // The beats whose chords changed form one run of at most four beats that are not holds.
+            var changed = Enumerable.Range(0, Plan.Beats).Where(b => !Plan.IsHold[b] && Enumerable.Range(0, 4).Any(v => child.Main(b, v) != g.Main(b, v))).ToList();
+            if (changed.Count == 0) continue;
+            changedSome++;
+            Assert.True(changed[^1] - changed[0] < 4, string.Join(",", changed));
+            Assert.All(changed, b => Assert.Equal("mutation: Markov span", child.Sources[b].Origin));
+            for (int b = 0; b < Plan.Beats; b++)
+                for (int v = 0; v < 4; v++)
+                    Assert.InRange(child.Main(b, v).Midi, KeyScale.Ranges[v].Low - 12, KeyScale.Ranges[v].High + 12);
+        }
+        Assert.True(changedSome >= 8, $"changed {changedSome} of 12");
+    }
+
+    [Fact]
+    public void Mutate_UnderAFixedMelody_KeepsTheSoprano()
+    {
+        var composed = new RandomChoraleFactory(Plan).Create(RandomStream.For(3, 0, 0, RandomPurpose.Initialization));
+        var melodyPlan = new PhrasePlan(Plan.Key, Plan.Meter, Plan.Phrases, 0,
+            new FixedMelody(Enumerable.Range(0, composed.Beats).Select(b => composed.Main(b, 0)).ToList(), new Pitch?[composed.Beats], new bool[composed.Beats]));
+        var factory = new RandomChoraleFactory(melodyPlan);
+        var mutation = new ResampleMarkovSpanMutation(Models.Value);
+        int changed = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            var g = factory.Create(RandomStream.For(5, 0, i, RandomPurpose.Initialization));
+            var child = mutation.Mutate(g, RandomStream.For(5, 1, i, RandomPurpose.Mutation));
+            if (!child.Equals(g)) changed++;
+            for (int b = 0; b < child.Beats; b++) Assert.Equal(melodyPlan.Melody!.Main[b], child.Main(b, 0));
+        }
+        Assert.True(changed >= 5, $"changed {changed} of 10");
     }
 }

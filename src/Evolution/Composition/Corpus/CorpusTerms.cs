@@ -60,8 +60,7 @@ public sealed class ModelsBeatLexicon(ChoraleModels models) : IBeatLexicon
         // The models take a System.Random; seed one from this individual's own stream, so the draw stays deterministic.
         var drawn = _models.Redraw(plan.Key.Mode, previous, next, plan.BeatInMeasure(beat) - 1, plan.Meter.Numerator, new Random((int)(random.NextUInt64() >> 33)));
         if (drawn is not { } d) return false;
-        var p = d.Provenance;
-        proposal = GenomeBeats.ToVoicedBeat(plan, d.Grouping, $"{Path.GetFileName(p.Source)}, measure {p.Measure}, beat {p.Beat}");
+        proposal = GenomeBeats.ToVoicedBeat(plan, d.Grouping, BeatSource.FromCorpus("lexicon", d.Provenance, toC));
         return proposal is not null;
     }
 }

@@ -58,7 +58,7 @@ internal static class GenomeBeats
     }
 
     /// <summary>A grouping (in C) as a beat of the plan's key: main notes at the beat, a second note where one is attacked on the half beat.</summary>
-    public static VoicedBeat? ToVoicedBeat(PhrasePlan plan, BeatGrouping grouping, string? source)
+    public static VoicedBeat? ToVoicedBeat(PhrasePlan plan, BeatGrouping grouping, BeatSource? source)
     {
         int fromC = -MinedScores.SemitonesToC(plan.Key);
         var main = new Pitch[V];
