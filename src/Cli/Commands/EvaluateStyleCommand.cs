@@ -32,14 +32,15 @@ public static class EvaluateStyleCommand
         var methods = StyleCommandSupport.MethodsOption();
         var top = new Option<int>("--top") { Description = "Features listed per class (default 5).", DefaultValueFactory = _ => 5 };
         var importance = new Option<int>("--importance") { Description = "Also report permutation importance on the held-out folds (each fold's model on its own test excerpts) with this many seeded shuffles per feature (0: off, default).", DefaultValueFactory = _ => 0 };
+        var without = new Option<string?>("--without") { Description = "Features to leave out, by name, comma-separated (e.g. cadence.duration), to see how much they carry." };
         var command = new Command("style", "Cross-validates a style classifier grouped by piece and lists the features that mark each class.")
         {
-            json, task, folds, corpora, kind, l2, measures, melodic, keepRepeats, seed, maxPieces, generated, samples, methods, top, importance,
+            json, task, folds, corpora, kind, l2, measures, melodic, keepRepeats, seed, maxPieces, generated, samples, methods, top, importance, without,
         };
         command.SetAction(pr =>
         {
             string name = StyleCommandSupport.CheckTask(pr.GetValue(task)!);
-            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind)!, pr.GetValue(l2), pr.GetValue(seed));
+            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind), name, pr.GetValue(l2), pr.GetValue(seed));
             int k = pr.GetValue(folds), topCount = pr.GetValue(top), repeats = pr.GetValue(importance);
             if (k < 2 || k > 50) throw new CliUsageException($"--folds must be 2-50, not {k}");
             if (topCount < 1) throw new CliUsageException($"--top must be positive, not {topCount}");
@@ -47,6 +48,13 @@ public static class EvaluateStyleCommand
             var options = StyleCommandSupport.Options(name, pr.GetValue(measures), pr.GetValue(melodic), pr.GetValue(seed), pr.GetValue(maxPieces), pr.GetValue(keepRepeats));
             var watch = Stopwatch.StartNew();
             var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), pr.GetValue(samples), pr.GetValue(methods)!, context);
+            if (pr.GetValue(without) is { } left)
+            {
+                var names = left.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+                foreach (string unknown in names.Where(n => !data.Data.Schema.Contains(n)).Order(StringComparer.Ordinal))
+                    throw new CliUsageException($"--without: no feature named '{unknown}' (see 'evocomposer classify --help' or the model file for names)");
+                data = data with { Data = data.Data.Project(data.Data.Schema.Subset(f => !names.Contains(f.Name))) };
+            }
             double loadSeconds = watch.Elapsed.TotalSeconds;
             var counts = data.Data.ClassCounts();
             CrossValidationResult cv;

@@ -23,8 +23,11 @@ public sealed record StyleModelCacheOptions
     public int Samples { get; init; } = 370;
     /// <summary>How excerpts are cut and sampled; default <see cref="StyleTaskOptions.RealVersusGeneratedDefaults"/>.</summary>
     public StyleTaskOptions Task { get; init; } = StyleTaskOptions.RealVersusGeneratedDefaults;
-    /// <summary>The L2 penalty of the logistic regression; default 0.01.</summary>
-    public double L2 { get; init; } = 0.01;
+    /// <summary>
+    /// The trainer; default <see cref="StyleModelCache.DefaultTrainer"/> (the generalised additive model, which reaches
+    /// grouped 5-fold accuracy 0.95 on this task where logistic regression reaches 0.92).
+    /// </summary>
+    public IClassifierTrainer Trainer { get; init; } = StyleModelCache.DefaultTrainer;
     /// <summary>
     /// Chorales left out of the real class (held out for testing), by file name relative to the set's folder; default
     /// none. Only for <see cref="StyleModelCache.Train"/>: <see cref="StyleModelCache.LoadOrTrain"/> rejects it, since
@@ -47,6 +50,12 @@ public static class StyleModelCache
     public const string RealVersusGeneratedTask = "real-vs-generated";
 
     private static readonly Lock Gate = new();
+
+    /// <summary>
+    /// The trainer of the real-versus-generated model (<c>train real-vs-generated</c>, the GA's cached model): a
+    /// generalised additive model with its default options.
+    /// </summary>
+    public static IClassifierTrainer DefaultTrainer { get; } = new GeneralizedAdditiveTrainer();
 
     /// <summary>
     /// A 12-hex-digit hash of the names of <see cref="StyleFeatures.Schema"/> (in order) and
@@ -87,7 +96,7 @@ public static class StyleModelCache
     }
 
     /// <summary>
-    /// Trains the real-versus-generated scorer as <see cref="LoadOrTrain"/> would (same samples, task and L2), but
+    /// Trains the real-versus-generated scorer as <see cref="LoadOrTrain"/> would (same samples, task and trainer), but
     /// neither reads nor writes the cache; with <see cref="StyleModelCacheOptions.ExcludeReal"/> the chorales it
     /// names are left out of training.
     /// </summary>
@@ -105,7 +114,7 @@ public static class StyleModelCache
         var models = options.Models ?? ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, options.CorpusRoot, null, log);
         var generated = StyleTasks.Generate(models, [.. models.Pieces.Select(p => p.Key)], options.Samples, task.Seed);
         var data = StyleTasks.RealVersusGenerated(task, generated, options.CorpusRoot, excludeReal: options.ExcludeReal);
-        return (new LogisticRegressionTrainer(new LogisticRegressionOptions { L2 = options.L2 }).Fit(data.Data), data);
+        return (options.Trainer.Fit(data.Data), data);
     }
 
     private static StyleScorer TrainAndCache(StyleModelCacheOptions options, string path, TextWriter? log)

@@ -255,6 +255,7 @@ public sealed class StyleFeatureExtractor
         f[Slots.Rests] = restShare / voices;
         f[Slots.RegisterDrift] = driftVoices > 0 ? drift / driftVoices : 0;
         var patterns = _beatPattern.AsSpan(0, beatCount);
+        f[Slots.RhythmRecurrence] = Recurrence(patterns, 2);
         patterns.Sort();
         int distinct = 1;
         for (int b = 1; b < beatCount; b++) if (patterns[b] != patterns[b - 1]) distinct++;
@@ -287,7 +288,11 @@ public sealed class StyleFeatureExtractor
         }
 
         f[Slots.TopDirected] = Directedness(_beatTop.AsSpan(0, beatCount));
-        if (voices >= 2) f[Slots.BassDirected] = Directedness(_beatBass.AsSpan(0, beatCount));
+        if (voices >= 2)
+        {
+            f[Slots.BassDirected] = Directedness(_beatBass.AsSpan(0, beatCount));
+            f[Slots.BassMotifRecurrence] = Recurrence(_beatBass.AsSpan(0, beatCount), 4, intervals: true);
+        }
         f[Slots.TopRepetition] = Repetition(x);
         Phrases(x, f, tonic);
         Vertical(x, f, tonic, minor);
