@@ -59,8 +59,13 @@ public sealed class GeneralizedAdditiveTrainer : IClassifierTrainer
             var cuts = new List<double>(Options.Bins - 1);
             for (int b = 1; b < Options.Bins; b++)
             {
-                double q = column[(int)((long)b * n / Options.Bins)];
-                if (q > column[0] && (cuts.Count == 0 || q > cuts[^1])) cuts.Add(q);
+                // Cut halfway between the value at the quantile and the next smaller value, so that values unseen in
+                // training fall on the side of the nearer training value.
+                int at = (int)((long)b * n / Options.Bins);
+                while (at > 0 && at < n && column[at - 1] == column[at]) at++;
+                if (at <= 0 || at >= n) continue;
+                double cut = column[at - 1] + (column[at] - column[at - 1]) / 2;
+                if (cuts.Count == 0 || cut > cuts[^1]) cuts.Add(cut);
             }
             edges[j] = [.. cuts];
         }

@@ -15,6 +15,7 @@ public sealed class StyleFeatureExtractor
     private static readonly double[] MajorZ = Centered(MajorProfile);
     private static readonly double[] MinorZ = Centered(MinorProfile);
 
+    private static readonly int[] NaturalOffsets = [0, 2, 4, 5, 7, 9, 11];
     private const int MajorScale = 0b1010_1011_0101; // 0 2 4 5 7 9 11
     private const int MinorScale = 0b1111_1010_1101; // 0 2 3 5 7 8 9 10 11
     private int[] _sliceTick = new int[64];
@@ -288,6 +289,7 @@ public sealed class StyleFeatureExtractor
         }
 
         f[Slots.TopDirected] = Directedness(_beatTop.AsSpan(0, beatCount));
+        f[Slots.TopMotifRecurrence] = Recurrence(_beatTop.AsSpan(0, beatCount), 4, intervals: true);
         if (voices >= 2)
         {
             f[Slots.BassDirected] = Directedness(_beatBass.AsSpan(0, beatCount));
@@ -332,8 +334,8 @@ public sealed class StyleFeatureExtractor
         for (int i = s; i < e; i++) fermatas |= fermata[i];
         int beat = x.BeatTicks, ends = 0, complete = 0, arches = 0, stableEnds = 0;
         double rangeSum = 0, endSum = 0, endSquares = 0, bassSum = 0, bassSquares = 0, netSum = 0;
-        int bassEnds = 0, bassPointer = x.VoiceCount >= 2 ? x.VoiceStart[x.VoiceCount - 1] : -1;
-        int bassEnd = x.VoiceStart[x.VoiceCount];
+        int bassEnd = x.VoiceStart[x.VoiceCount], bassStart = x.VoiceStart[x.VoiceCount - 1];
+        int bassEnds = 0, bassPointer = x.VoiceCount >= 2 && bassStart < bassEnd ? bassStart : -1;
         int start = -1;
         for (int i = s; i < e; i++)
         {
@@ -528,7 +530,9 @@ public sealed class StyleFeatureExtractor
         int currentChord = -1, previousChord = -1, earlierChord = -1;
         int localDominant = 0, prepared = 0, sopranoStep = 0, sopranoDescent = 0, bassFifth = 0, bassDominant = 0, bassPattern = 0;
         bool anyFermata = false;
-        int chordCount = 0;
+        int chordCount = 0, toggles = 0;
+        Span<int> lastAlteration = stackalloc int[7];
+        lastAlteration.Fill(int.MinValue);
         for (int i = 0; i < x.NoteCount; i++) anyFermata |= x.Fermata[i];
         Span<int> sliceMidi = voices <= 64 ? stackalloc int[voices] : new int[voices];
         Span<int> sliceDiatonic = voices <= 64 ? stackalloc int[voices] : new int[voices];
@@ -622,7 +626,14 @@ public sealed class StyleFeatureExtractor
                 if (n < 0) continue;
                 bool inChord = members[v] != ChordMember.NonChordTone;
                 bool attacked = onset[n] == t;
-                if (attacked) attacks++;
+                if (attacked)
+                {
+                    attacks++;
+                    int letter = ((x.Diatonic[n] % 7) + 7) % 7;
+                    int alteration = ((midi[n] - NaturalOffsets[letter] - (x.Diatonic[n] - letter) / 7 * 12) % 12 + 18) % 12 - 6;
+                    if (lastAlteration[letter] != int.MinValue && lastAlteration[letter] != alteration) toggles++;
+                    lastAlteration[letter] = alteration;
+                }
                 if (inChord) continue;
                 int first = x.VoiceStart[v], last = x.VoiceStart[v + 1] - 1;
                 int before = n > first ? midi[n] - midi[n - 1] : 0;
@@ -710,6 +721,7 @@ public sealed class StyleFeatureExtractor
         if (attacks > 0)
         {
             f[Slots.NctRate] = nct / (double)attacks;
+            f[Slots.AccidentalToggles] = toggles / (double)attacks;
             f[Slots.NctPassing] = passing / (double)attacks;
             f[Slots.NctNeighbour] = neighbour / (double)attacks;
             f[Slots.NctOther] = other / (double)attacks;
@@ -749,7 +761,6 @@ public sealed class StyleFeatureExtractor
         if (polyTime > 0) f[Slots.ChromaticRoots] = chromaticTime / polyTime;
         if (changes > 0) f[Slots.ChordReturn] = returns / (double)changes;
         f[Slots.ProgressionRecurrence] = Recurrence(_chords.AsSpan(0, chordCount), 3);
-        f[Slots.TopMotifRecurrence] = Recurrence(_beatTop.AsSpan(0, Math.Max(1, (x.LengthTicks + x.BeatTicks - 1) / x.BeatTicks)), 4, intervals: true);
     }
 
     // The move in semitones by which note n of voice v is reached from the voice's previous note; 0 for none

@@ -172,6 +172,7 @@ internal static class Slots
     public static readonly int TopMotifRecurrence = Add("top.motif-recurrence", "Share of the top voice's spans of four beats whose three beat-to-beat intervals occur again elsewhere in the excerpt (recurring melodic motifs).", "recurring melodic motifs in the top voice", true);
     public static readonly int BassMotifRecurrence = Add("bass.motif-recurrence", "Share of the bass's spans of four beats whose three beat-to-beat intervals occur again elsewhere in the excerpt (recurring bass figures).", "recurring bass figures", false);
     public static readonly int RhythmRecurrence = Add("rhythm.recurrence", "Share of two-beat spans whose rhythm (which 16ths start a note in which voice) occurs again elsewhere in the excerpt (recurring rhythmic patterns).", "recurring two-beat rhythms", true);
+    public static readonly int AccidentalToggles = Add("harmony.accidental-toggles", "Share of attacked notes (in any voice, in time order) whose letter name last sounded with another accidental (F after F sharp, and back): a key that flickers rather than moves.", "flickering accidentals", false);
 
     public static readonly FeatureSchema Schema = new(List);
 
