@@ -46,15 +46,12 @@ public static class EvaluateStyleCommand
             if (topCount < 1) throw new CliUsageException($"--top must be positive, not {topCount}");
             if (repeats < 0) throw new CliUsageException($"--importance must not be negative, not {repeats}");
             var options = StyleCommandSupport.Options(name, pr.GetValue(measures), pr.GetValue(melodic), pr.GetValue(seed), pr.GetValue(maxPieces), pr.GetValue(keepRepeats));
+            var leftOut = (pr.GetValue(without) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            foreach (string unknown in leftOut.Where(n => !options.Schema.Contains(n)).Order(StringComparer.Ordinal))
+                throw new CliUsageException($"--without: no feature named '{unknown}' (every model file lists the feature names)");
             var watch = Stopwatch.StartNew();
             var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), pr.GetValue(samples), pr.GetValue(methods)!, context);
-            if (pr.GetValue(without) is { } left)
-            {
-                var names = left.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-                foreach (string unknown in names.Where(n => !data.Data.Schema.Contains(n)).Order(StringComparer.Ordinal))
-                    throw new CliUsageException($"--without: no feature named '{unknown}' (see 'evocomposer classify --help' or the model file for names)");
-                data = data with { Data = data.Data.Project(data.Data.Schema.Subset(f => !names.Contains(f.Name))) };
-            }
+            if (leftOut.Count > 0) data = data with { Data = data.Data.Project(data.Data.Schema.Subset(f => !leftOut.Contains(f.Name))) };
             double loadSeconds = watch.Elapsed.TotalSeconds;
             var counts = data.Data.ClassCounts();
             CrossValidationResult cv;

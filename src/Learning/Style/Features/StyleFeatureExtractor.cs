@@ -29,6 +29,7 @@ public sealed class StyleFeatureExtractor
     private int[] _beatTop = new int[128];
     private int[] _beatBass = new int[128];
     private int[] _chords = new int[128];
+    private long[] _keys = new long[128];
     private int[] _phraseFirst = new int[16];
     private int[] _phraseLast = new int[16];
     private int[] _beatPattern = new int[128];
@@ -403,34 +404,43 @@ public sealed class StyleFeatureExtractor
     }
 
     // Share of the positions of a sequence that start an n-gram found again at another position (as intervals between
-    // successive values when asked; spans touching a −1 do not count).
-    private static double Recurrence(ReadOnlySpan<int> sequence, int n, bool intervals = false)
+    // successive values when asked; spans touching a −1 do not count). Each n-gram is packed exactly into one key
+    // (values of up to 16 bits, intervals of up to 8, at most 64 bits), the keys are sorted, and a key met twice or
+    // more is a recurring n-gram: O(m log m), no allocation once the scratch buffer has grown.
+    private double Recurrence(ReadOnlySpan<int> sequence, int n, bool intervals = false)
     {
         int count = sequence.Length - n + 1;
         if (count < 2) return 0;
-        int recurring = 0, valid = 0;
+        if (_keys.Length < count) _keys = new long[count * 2];
+        int valid = 0;
         for (int a = 0; a < count; a++)
         {
-            if (!Valid(sequence, a, n)) continue;
-            valid++;
-            for (int b = 0; b < count; b++)
+            long key = 0;
+            bool ok = true;
+            for (int k = 0; k < n && ok; k++)
             {
-                if (b == a || !Valid(sequence, b, n)) continue;
-                int k = 0;
+                int value = sequence[a + k];
+                if (value < 0) { ok = false; break; }
                 if (intervals)
-                    while (k < n - 1 && sequence[a + k + 1] - sequence[a + k] == sequence[b + k + 1] - sequence[b + k]) k++;
-                else
-                    while (k < n && sequence[a + k] == sequence[b + k]) k++;
-                if (k == (intervals ? n - 1 : n)) { recurring++; break; }
+                {
+                    if (k > 0) key = key << 8 | (uint)(Math.Clamp(value - sequence[a + k - 1], -127, 127) + 128);
+                }
+                else key = key << 16 | (uint)(value & 0xFFFF);
             }
+            if (ok) _keys[valid++] = key;
         }
-        return valid > 0 ? recurring / (double)valid : 0;
-    }
-
-    private static bool Valid(ReadOnlySpan<int> sequence, int from, int n)
-    {
-        for (int k = 0; k < n; k++) if (sequence[from + k] < 0) return false;
-        return true;
+        if (valid == 0) return 0;
+        var keys = _keys.AsSpan(0, valid);
+        keys.Sort();
+        int recurring = 0;
+        for (int i = 0; i < valid;)
+        {
+            int j = i + 1;
+            while (j < valid && keys[j] == keys[i]) j++;
+            if (j - i > 1) recurring += j - i;
+            i = j;
+        }
+        return recurring / (double)valid;
     }
 
     // Mean over spans of four beats of |net move| / path length of a voice's pitches on the beats (−1: silent); 1 when
