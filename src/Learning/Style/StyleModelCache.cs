@@ -58,11 +58,13 @@ public static class StyleModelCache
     public static IClassifierTrainer DefaultTrainer { get; } = new GeneralizedAdditiveTrainer();
 
     /// <summary>
-    /// A 12-hex-digit hash of the names of <see cref="StyleFeatures.Schema"/> (in order) and
-    /// <see cref="ClassifierFile.Version"/>: it changes whenever a model file of an older build could not be used.
+    /// A 12-hex-digit hash of the names of <see cref="StyleFeatures.Schema"/> (in order), the features the default task
+    /// options use (<see cref="StyleTaskOptions.RealVersusGeneratedDefaults"/>), the default trainer's kind and
+    /// <see cref="ClassifierFile.Version"/>: it changes whenever a model file of an older build should not be used.
     /// </summary>
     public static string SchemaKey { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        $"{ClassifierFile.Format} v{ClassifierFile.Version.ToString(CultureInfo.InvariantCulture)}\n{string.Join("\n", StyleFeatures.Schema.Names)}")))[..12];
+        $"{ClassifierFile.Format} v{ClassifierFile.Version.ToString(CultureInfo.InvariantCulture)} {DefaultTrainer.Kind}\n{string.Join("\n", StyleFeatures.Schema.Names)}\n" +
+        $"task features:\n{string.Join("\n", StyleTaskOptions.RealVersusGeneratedDefaults.Schema.Names)}")))[..12];
 
     /// <summary>The cached model file of a task: <c>CACHE/models/TASK-KEY.json</c> with <see cref="SchemaKey"/>.</summary>
     /// <param name="task">The task name, e.g. <see cref="RealVersusGeneratedTask"/> or "style".</param>

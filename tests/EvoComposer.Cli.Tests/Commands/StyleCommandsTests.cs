@@ -82,7 +82,7 @@ public sealed class StyleCommandsTests(SmallStyleCorpus corpus) : IClassFixture<
     public void EvaluateRealVersusGenerated_DefaultModel_IsTheAdditiveModel()
     {
         var r = Run("evaluate", "style", "--task", "real-vs-generated", "--json", "--corpora", TestCorpus.Root, "--max-pieces", "16", "--samples", "16",
-            "--folds", "2", "--without", "cadence.duration");
+            "--folds", "2");
         Assert.True(r.Code == 0, r.Err);
         using var json = JsonDocument.Parse(r.Out);
         var root = json.RootElement;
@@ -93,7 +93,19 @@ public sealed class StyleCommandsTests(SmallStyleCorpus corpus) : IClassFixture<
         Assert.Equal(2, root.GetProperty("folds").GetInt32());
         Assert.Equal(5, root.GetProperty("topFeatures").GetProperty("real").GetArrayLength());
         Assert.Equal(5, root.GetProperty("topFeatures").GetProperty("generated").GetArrayLength());
+        // cadence.duration is left out by default (partly how the samplers write a cadence); --without none puts it back.
         Assert.Equal(EvoComposer.Learning.Style.Features.StyleFeatures.Schema.Count - 1, root.GetProperty("features").GetInt32());
+        Assert.Equal(["cadence.duration"], root.GetProperty("excludedFeatures").EnumerateArray().Select(c => c.GetString()).ToList());
+        Assert.DoesNotContain(root.GetProperty("topFeatures").GetProperty("real").EnumerateArray(), f => f.GetProperty("feature").GetString() == "cadence.duration");
+    }
+
+    [Fact]
+    public void EvaluateStyle_Without_LeavesTheNamedFeaturesOut()
+    {
+        var r = Run("evaluate", "style", "--json", "--corpora", corpus.Root, "--max-pieces", "8", "--folds", "2", "--without", "cadence.duration, harmony.rhythm");
+        Assert.True(r.Code == 0, r.Err);
+        using var json = JsonDocument.Parse(r.Out);
+        Assert.Equal(EvoComposer.Learning.Style.Features.StyleFeatures.Schema.Count - 2, json.RootElement.GetProperty("features").GetInt32());
     }
 
     [Fact]
