@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using EvoComposer.Learning.Style.Classifiers;
+using EvoComposer.Learning.Style.Features;
 
 namespace EvoComposer.Cli.Commands;
 
@@ -32,19 +33,27 @@ public static class EvaluateStyleCommand
         var methods = StyleCommandSupport.MethodsOption();
         var top = new Option<int>("--top") { Description = "Features listed per class (default 5).", DefaultValueFactory = _ => 5 };
         var importance = new Option<int>("--importance") { Description = "Also report permutation importance on the held-out folds (each fold's model on its own test excerpts) with this many seeded shuffles per feature (0: off, default).", DefaultValueFactory = _ => 0 };
+        var without = new Option<string?>("--without") { Description = "Features to leave out, by name, comma-separated, or 'none' to use every feature (default: the task's own list: cadence.duration for real-vs-generated, none for style)." };
         var command = new Command("style", "Cross-validates a style classifier grouped by piece and lists the features that mark each class.")
         {
-            json, task, folds, corpora, kind, l2, measures, melodic, keepRepeats, seed, maxPieces, generated, samples, methods, top, importance,
+            json, task, folds, corpora, kind, l2, measures, melodic, keepRepeats, seed, maxPieces, generated, samples, methods, top, importance, without,
         };
         command.SetAction(pr =>
         {
             string name = StyleCommandSupport.CheckTask(pr.GetValue(task)!);
-            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind)!, pr.GetValue(l2), pr.GetValue(seed));
+            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind), name, pr.GetValue(l2), pr.GetValue(seed));
             int k = pr.GetValue(folds), topCount = pr.GetValue(top), repeats = pr.GetValue(importance);
             if (k < 2 || k > 50) throw new CliUsageException($"--folds must be 2-50, not {k}");
             if (topCount < 1) throw new CliUsageException($"--top must be positive, not {topCount}");
             if (repeats < 0) throw new CliUsageException($"--importance must not be negative, not {repeats}");
             var options = StyleCommandSupport.Options(name, pr.GetValue(measures), pr.GetValue(melodic), pr.GetValue(seed), pr.GetValue(maxPieces), pr.GetValue(keepRepeats));
+            if (pr.GetValue(without) is { } left)
+            {
+                var names = left.Trim() == "none" ? [] : left.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToArray();
+                foreach (string unknown in names.Where(n => !StyleFeatures.Schema.Contains(n)).Order(StringComparer.Ordinal))
+                    throw new CliUsageException($"--without: no feature named '{unknown}' (every model file lists the feature names)");
+                options = options with { ExcludedFeatures = [.. names] };
+            }
             var watch = Stopwatch.StartNew();
             var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), pr.GetValue(samples), pr.GetValue(methods)!, context);
             double loadSeconds = watch.Elapsed.TotalSeconds;
@@ -85,6 +94,7 @@ public static class EvaluateStyleCommand
                     measures = options.Measures,
                     featureSet = options.Melodic ? "melodic" : "all",
                     mergeRepeats = options.MergeRepeats,
+                    excludedFeatures = options.ExcludedFeatures,
                     features = data.Data.Schema.Count,
                     model = model.Kind,
                     seed = options.Seed,

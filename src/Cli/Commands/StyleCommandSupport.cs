@@ -13,7 +13,7 @@ internal static class StyleCommandSupport
     public static readonly string[] Tasks = [StyleTask, RealVersusGeneratedTask];
 
     public static Option<string?> CorporaOption() => new("--corpora") { Description = "The corpus root (default: $EVOCOMPOSER_CORPORA, then ../shared/corpora)." };
-    public static Option<string> ModelKindOption() => new("--model-kind") { Description = "logistic (L2 logistic regression, default), logistic-tuned (L2 chosen by grouped cross-validation inside the training data; --l2 ignored) or naive-bayes (Gaussian).", DefaultValueFactory = _ => "logistic" };
+    public static Option<string?> ModelKindOption() => new("--model-kind") { Description = "gam (generalised additive model: a shape per feature over quantile bins; the default for real-vs-generated), logistic (L2 logistic regression, the default for style), logistic-tuned (L2 chosen by grouped cross-validation inside the training data; --l2 ignored) or naive-bayes (Gaussian)." };
     public static Option<int?> MeasuresOption() => new("--measures") { Description = "Measures per excerpt (default 8 for style, 16 for real-vs-generated: the length of a GA candidate, and longer excerpts show the long-range cues of generated music better)." };
     public static Option<bool> MelodicOption() => new("--melodic") { Description = "Describe every excerpt by its top voice with melodic features only." };
     public static Option<int> SeedOption() => new("--seed") { Description = "Seed of the piece sample and the fold assignment (default 1).", DefaultValueFactory = _ => 1 };
@@ -30,13 +30,15 @@ internal static class StyleCommandSupport
 
     public static Option<double> L2Option() => new("--l2") { Description = "L2 penalty of the logistic regression on standardised weights (default 0.01).", DefaultValueFactory = _ => 0.01 };
 
-    public static IClassifierTrainer Trainer(string kind, double l2 = 0.01, int seed = 1) => kind switch
+    /// <summary>The trainer of a model kind; with none given, the task's default (gam for real-vs-generated, logistic for style).</summary>
+    public static IClassifierTrainer Trainer(string? kind, string task, double l2 = 0.01, int seed = 1) => (kind ?? (task == RealVersusGeneratedTask ? "gam" : "logistic")) switch
     {
+        "gam" or GeneralizedAdditiveModel.KindName => StyleModelCache.DefaultTrainer,
         "logistic-tuned" => new TunedLogisticRegressionTrainer(seed: seed),
         _ when !(l2 >= 0) || double.IsInfinity(l2) => throw new CliUsageException($"--l2 must be a non-negative number, not {l2}"),
         "logistic" or LogisticRegressionModel.KindName => new LogisticRegressionTrainer(new LogisticRegressionOptions { L2 = l2 }),
         "naive-bayes" or NaiveBayesModel.KindName => new NaiveBayesTrainer(),
-        _ => throw new CliUsageException($"unknown model kind '{kind}' (logistic, naive-bayes)"),
+        _ => throw new CliUsageException($"unknown model kind '{kind}' (gam, logistic, logistic-tuned, naive-bayes)"),
     };
 
     /// <summary>Excerpt options; real-vs-generated merges repeated notes (see <see cref="StyleTaskOptions.MergeRepeats"/>) unless told not to.</summary>

@@ -30,7 +30,7 @@ public static class TrainCommand
         command.SetAction(pr =>
         {
             string name = StyleCommandSupport.CheckTask(pr.GetValue(task)!);
-            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind)!, pr.GetValue(l2), pr.GetValue(seed));
+            var trainer = StyleCommandSupport.Trainer(pr.GetValue(kind), name, pr.GetValue(l2), pr.GetValue(seed));
             var options = StyleCommandSupport.Options(name, pr.GetValue(measures), pr.GetValue(melodic), pr.GetValue(seed), pr.GetValue(maxPieces), pr.GetValue(keepRepeats));
             var data = StyleCommandSupport.Load(name, options, pr.GetValue(corpora), pr.GetValue(generated), pr.GetValue(samples), pr.GetValue(methods)!, context);
             var model = trainer.Fit(data.Data);

@@ -23,8 +23,11 @@ public sealed record StyleModelCacheOptions
     public int Samples { get; init; } = 370;
     /// <summary>How excerpts are cut and sampled; default <see cref="StyleTaskOptions.RealVersusGeneratedDefaults"/>.</summary>
     public StyleTaskOptions Task { get; init; } = StyleTaskOptions.RealVersusGeneratedDefaults;
-    /// <summary>The L2 penalty of the logistic regression; default 0.01.</summary>
-    public double L2 { get; init; } = 0.01;
+    /// <summary>
+    /// The trainer; default <see cref="StyleModelCache.DefaultTrainer"/> (the generalised additive model, which reaches
+    /// grouped 5-fold accuracy 0.95 on this task where logistic regression reaches 0.92).
+    /// </summary>
+    public IClassifierTrainer Trainer { get; init; } = StyleModelCache.DefaultTrainer;
     /// <summary>
     /// Chorales left out of the real class (held out for testing), by file name relative to the set's folder; default
     /// none. Only for <see cref="StyleModelCache.Train"/>: <see cref="StyleModelCache.LoadOrTrain"/> rejects it, since
@@ -49,11 +52,19 @@ public static class StyleModelCache
     private static readonly Lock Gate = new();
 
     /// <summary>
-    /// A 12-hex-digit hash of the names of <see cref="StyleFeatures.Schema"/> (in order) and
-    /// <see cref="ClassifierFile.Version"/>: it changes whenever a model file of an older build could not be used.
+    /// The trainer of the real-versus-generated model (<c>train real-vs-generated</c>, the GA's cached model): a
+    /// generalised additive model with its default options.
+    /// </summary>
+    public static IClassifierTrainer DefaultTrainer { get; } = new GeneralizedAdditiveTrainer();
+
+    /// <summary>
+    /// A 12-hex-digit hash of the names of <see cref="StyleFeatures.Schema"/> (in order), the features the default task
+    /// options use (<see cref="StyleTaskOptions.RealVersusGeneratedDefaults"/>), the default trainer's kind and
+    /// <see cref="ClassifierFile.Version"/>: it changes whenever a model file of an older build should not be used.
     /// </summary>
     public static string SchemaKey { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        $"{ClassifierFile.Format} v{ClassifierFile.Version.ToString(CultureInfo.InvariantCulture)}\n{string.Join("\n", StyleFeatures.Schema.Names)}")))[..12];
+        $"{ClassifierFile.Format} v{ClassifierFile.Version.ToString(CultureInfo.InvariantCulture)} {DefaultTrainer.Kind}\n{string.Join("\n", StyleFeatures.Schema.Names)}\n" +
+        $"task features:\n{string.Join("\n", StyleTaskOptions.RealVersusGeneratedDefaults.Schema.Names)}")))[..12];
 
     /// <summary>The cached model file of a task: <c>CACHE/models/TASK-KEY.json</c> with <see cref="SchemaKey"/>.</summary>
     /// <param name="task">The task name, e.g. <see cref="RealVersusGeneratedTask"/> or "style".</param>
@@ -87,7 +98,7 @@ public static class StyleModelCache
     }
 
     /// <summary>
-    /// Trains the real-versus-generated scorer as <see cref="LoadOrTrain"/> would (same samples, task and L2), but
+    /// Trains the real-versus-generated scorer as <see cref="LoadOrTrain"/> would (same samples, task and trainer), but
     /// neither reads nor writes the cache; with <see cref="StyleModelCacheOptions.ExcludeReal"/> the chorales it
     /// names are left out of training.
     /// </summary>
@@ -105,7 +116,7 @@ public static class StyleModelCache
         var models = options.Models ?? ChoraleModels.LoadOrBuild(ChoraleModels.DefaultSet, options.CorpusRoot, null, log);
         var generated = StyleTasks.Generate(models, [.. models.Pieces.Select(p => p.Key)], options.Samples, task.Seed);
         var data = StyleTasks.RealVersusGenerated(task, generated, options.CorpusRoot, excludeReal: options.ExcludeReal);
-        return (new LogisticRegressionTrainer(new LogisticRegressionOptions { L2 = options.L2 }).Fit(data.Data), data);
+        return (options.Trainer.Fit(data.Data), data);
     }
 
     private static StyleScorer TrainAndCache(StyleModelCacheOptions options, string path, TextWriter? log)

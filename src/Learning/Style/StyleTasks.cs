@@ -35,20 +35,35 @@ public sealed record StyleTaskOptions
     public bool MergeRepeats { get; init; }
     /// <summary>Seed of the piece sample; default 1.</summary>
     public int Seed { get; init; } = 1;
+    /// <summary>Features left out of <see cref="Schema"/>, by name; default none.</summary>
+    public ImmutableArray<string> ExcludedFeatures { get; init; } = [];
 
     /// <summary>
     /// The defaults of the real-versus-generated task (what <c>train real-vs-generated</c> and the GA's cached model
-    /// use): 16-measure excerpts, the length of a GA candidate, hop 8, repeated notes merged in both classes.
+    /// use): 16-measure excerpts, the length of a GA candidate, hop 8, repeated notes merged in both classes, and
+    /// <c>cadence.duration</c> left out: the samplers write a one-beat chord where a chorale holds its fermata, so
+    /// that feature partly measures how the generators write a cadence rather than the music (without it the
+    /// grouped 5-fold accuracy is the same: mean over seeds 1-5 0.955 without, 0.953 with).
     /// </summary>
-    public static StyleTaskOptions RealVersusGeneratedDefaults { get; } = new() { Measures = 16, Hop = 8, MergeRepeats = true };
+    public static StyleTaskOptions RealVersusGeneratedDefaults { get; } = new() { Measures = 16, Hop = 8, MergeRepeats = true, ExcludedFeatures = ["cadence.duration"] };
 
     /// <summary>The feature schema these options give.</summary>
-    public FeatureSchema Schema => Melodic ? StyleFeatures.MelodicSchema : StyleFeatures.Schema;
+    public FeatureSchema Schema
+    {
+        get
+        {
+            var schema = Melodic ? StyleFeatures.MelodicSchema : StyleFeatures.Schema;
+            return ExcludedFeatures.IsDefaultOrEmpty ? schema : schema.Subset(f => !ExcludedFeatures.Contains(f.Name));
+        }
+    }
 
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A count is not positive.</exception>
+    /// <exception cref="ArgumentException">An excluded feature does not exist.</exception>
     public StyleTaskOptions Validate()
     {
+        foreach (string name in ExcludedFeatures.IsDefault ? [] : ExcludedFeatures)
+            if (!StyleFeatures.Schema.Contains(name)) throw new ArgumentException($"no feature named '{name}' to leave out.", nameof(ExcludedFeatures));
         if (Measures < 1) throw new ArgumentOutOfRangeException(nameof(Measures), Measures, "excerpts need at least one measure.");
         if (Hop < 1) throw new ArgumentOutOfRangeException(nameof(Hop), Hop, "the hop must be at least one measure.");
         if (MaxExcerptsPerPiece < 1) throw new ArgumentOutOfRangeException(nameof(MaxExcerptsPerPiece), MaxExcerptsPerPiece, "must be positive.");

@@ -66,6 +66,49 @@ public sealed class StyleCommandsTests(SmallStyleCorpus corpus) : IClassFixture<
     }
 
     [Fact]
+    public void TrainGamThenClassify_ExplainsInWords()
+    {
+        string model = Path.Combine(_folder, "gam.json");
+        var train = Run("train", "style", "--model-kind", "gam", "--corpora", corpus.Root, "--max-pieces", "12", "--out", model);
+        Assert.True(train.Code == 0, train.Err);
+        Assert.StartsWith("generalized-additive", train.Out);
+        var text = Run("classify", TestCorpus.Path("bach-370-chorales", "kern", "chor002.krn"), "--model", model, "--explain");
+        Assert.True(text.Code == 0, text.Err);
+        Assert.Contains("why ", text.Out);
+        Assert.Matches("(more|less) .+ than average \\(.+ vs .+\\): [+\u2212][0-9.]+ for ", text.Out);
+    }
+
+    [Fact]
+    public void EvaluateRealVersusGenerated_DefaultModel_IsTheAdditiveModel()
+    {
+        var r = Run("evaluate", "style", "--task", "real-vs-generated", "--json", "--corpora", TestCorpus.Root, "--max-pieces", "16", "--samples", "16",
+            "--folds", "2");
+        Assert.True(r.Code == 0, r.Err);
+        using var json = JsonDocument.Parse(r.Out);
+        var root = json.RootElement;
+        Assert.Equal("generalized-additive", root.GetProperty("model").GetString());
+        Assert.Equal(["real", "generated"], root.GetProperty("classes").EnumerateArray().Select(c => c.GetString()).ToList());
+        Assert.InRange(root.GetProperty("accuracy").GetDouble(), 0.0, 1.0);
+        Assert.Equal(2, root.GetProperty("confusion").GetArrayLength());
+        Assert.Equal(2, root.GetProperty("folds").GetInt32());
+        Assert.Equal(5, root.GetProperty("topFeatures").GetProperty("real").GetArrayLength());
+        Assert.Equal(5, root.GetProperty("topFeatures").GetProperty("generated").GetArrayLength());
+        // cadence.duration is left out by default (partly how the samplers write a cadence); --without none puts it back.
+        Assert.Equal(EvoComposer.Learning.Style.Features.StyleFeatures.Schema.Count - 1, root.GetProperty("features").GetInt32());
+        Assert.Equal(["cadence.duration"], root.GetProperty("excludedFeatures").EnumerateArray().Select(c => c.GetString()).ToList());
+        Assert.DoesNotContain(root.GetProperty("topFeatures").GetProperty("real").EnumerateArray(), f => f.GetProperty("feature").GetString() == "cadence.duration");
+    }
+
+    [Fact]
+    public void EvaluateStyle_Without_LeavesTheNamedFeaturesOut()
+    {
+        var r = Run("evaluate", "style", "--json", "--corpora", corpus.Root, "--max-pieces", "8", "--folds", "2", "--without", "cadence.duration, harmony.rhythm");
+        Assert.True(r.Code == 0, r.Err);
+        using var json = JsonDocument.Parse(r.Out);
+        Assert.Equal(EvoComposer.Learning.Style.Features.StyleFeatures.Schema.Count - 2, json.RootElement.GetProperty("features").GetInt32());
+    }
+
+    [Fact]
     public void EvaluateStyle_Text_SaysImportanceIsOnHeldOutFolds()
     {
         var r = Run("evaluate", "style", "--corpora", corpus.Root, "--max-pieces", "8", "--folds", "2", "--importance", "1");
@@ -99,6 +142,7 @@ public sealed class StyleCommandsTests(SmallStyleCorpus corpus) : IClassFixture<
     [InlineData("evaluate", "style", "--measures", "0")]
     [InlineData("train", "style", "--model-kind", "forest")]
     [InlineData("evaluate", "style", "--corpora", "/no/such/folder")]
+    [InlineData("evaluate", "style", "--without", "no.such-feature", "--max-pieces", "4")]
     public void BadUsage_IsExit2(params string[] args)
     {
         var r = Run(args);

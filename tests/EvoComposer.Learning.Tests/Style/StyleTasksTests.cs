@@ -11,6 +11,19 @@ public class StyleTasksTests
     private static LabeledScore Long(string cls, string group, int seed) => new(cls, group, SyntheticScores.Random(seed, 2, 40));
 
     [Fact]
+    public void RealVersusGeneratedDefaults_LeaveOutCadenceDuration()
+    {
+        var schema = StyleTaskOptions.RealVersusGeneratedDefaults.Schema;
+        Assert.False(schema.Contains("cadence.duration"));
+        Assert.Equal(StyleFeatures.Schema.Count - 1, schema.Count);
+        Assert.True(new StyleTaskOptions().Schema.Contains("cadence.duration"));
+    }
+
+    [Fact]
+    public void Validate_UnknownExcludedFeature_Throws() =>
+        Assert.Throws<ArgumentException>(() => new StyleTaskOptions { ExcludedFeatures = ["no.such"] }.Validate());
+
+    [Fact]
     public void Build_CapsExcerptsPerPieceAndReportsShortPieces()
     {
         var pieces = new[]

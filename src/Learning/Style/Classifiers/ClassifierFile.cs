@@ -22,7 +22,8 @@ public sealed record SavedModel(ClassifierModel Model, ImmutableDictionary<strin
 
 /// <summary>
 /// Saves and loads classifiers as versioned JSON: <c>{"format": "evocomposer-classifier", "version": 1,
-/// "kind": …, "classes": […], "features": [{"name", "description", "phrase", "melodic"}], "properties": {…}, …parameters}</c>.
+/// "kind": …, "classes": […], "features": [{"name", "description", "phrase", "melodic"}], "properties": {…}, …parameters}</c>
+/// (kinds: logistic-regression, gaussian-naive-bayes, generalized-additive).
 /// Doubles are written in round-trip form, so a loaded model predicts exactly as the saved one.
 /// </summary>
 public static class ClassifierFile
@@ -61,6 +62,14 @@ public static class ClassifierFile
                 root["priors"] = new JsonArray(Enumerable.Range(0, model.Classes.Length).Select(k => (JsonNode?)nb.Prior(k)).ToArray());
                 root["means"] = new JsonArray(Enumerable.Range(0, model.Classes.Length).Select(k => (JsonNode?)Array(nb.MeanValues(k))).ToArray());
                 root["variances"] = new JsonArray(Enumerable.Range(0, model.Classes.Length).Select(k => (JsonNode?)Array(nb.VarianceValues(k))).ToArray());
+                break;
+            case GeneralizedAdditiveModel gam:
+                root["bias"] = Array(gam.BiasValues);
+                root["mean"] = Array(gam.MeanValues);
+                root["cuts"] = new JsonArray(gam.EdgeValues.Select(e => (JsonNode?)Array(e)).ToArray());
+                root["binShares"] = new JsonArray(gam.ShareValues.Select(s => (JsonNode?)Array(s)).ToArray());
+                root["shapes"] = new JsonArray(Enumerable.Range(0, model.Classes.Length)
+                    .Select(k => (JsonNode?)new JsonArray(gam.ShapeValues(k).Select(s => (JsonNode?)Array(s)).ToArray())).ToArray());
                 break;
             default:
                 throw new ArgumentException($"cannot save a model of kind '{model.Kind}'.", nameof(model));
@@ -106,6 +115,10 @@ public static class ClassifierFile
                     Matrix(root["weights"], path, "weights"), Doubles(root["bias"], path, "bias"), (double?)root["l2"] ?? 0),
                 NaiveBayesModel.KindName => new NaiveBayesModel(schema, classes,
                     Doubles(root["priors"], path, "priors"), Matrix(root["means"], path, "means"), Matrix(root["variances"], path, "variances")),
+                GeneralizedAdditiveModel.KindName => new GeneralizedAdditiveModel(schema, classes,
+                    Matrix(root["cuts"], path, "cuts"),
+                    (root["shapes"] as JsonArray ?? throw Damaged(path, "shapes")).Select(s => Matrix(s, path, "shapes")).ToArray(),
+                    Doubles(root["bias"], path, "bias"), Doubles(root["mean"], path, "mean"), Matrix(root["binShares"], path, "binShares")),
                 _ => throw new ClassifierFileException(path, $"unknown model kind '{kind}'"),
             };
             return new SavedModel(model, properties);

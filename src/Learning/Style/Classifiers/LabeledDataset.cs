@@ -54,6 +54,23 @@ public sealed class LabeledDataset
         return counts;
     }
 
+    /// <summary>
+    /// The weight of each row in a training loss, summing to 1: equal per row, or, when <paramref name="balance"/>,
+    /// inversely proportional to the size of the row's class so that every class counts equally.
+    /// </summary>
+    internal double[] RowWeights(bool balance)
+    {
+        var counts = ClassCounts();
+        var classWeight = new double[Classes.Length];
+        for (int k = 0; k < classWeight.Length; k++)
+            classWeight[k] = balance ? (counts[k] > 0 ? Count / (double)(Classes.Length * counts[k]) : 0) : 1;
+        double total = 0;
+        foreach (int label in _labels) total += classWeight[label];
+        var weights = new double[Count];
+        for (int i = 0; i < weights.Length; i++) weights[i] = classWeight[_labels[i]] / total;
+        return weights;
+    }
+
     /// <summary>The rows at some positions, in the given order.</summary>
     public LabeledDataset Subset(IEnumerable<int> indices)
     {

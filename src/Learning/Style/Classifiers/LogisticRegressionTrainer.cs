@@ -1,6 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Optimization;
-
 namespace EvoComposer.Learning.Style.Classifiers;
 
 /// <summary>Options for <see cref="LogisticRegressionTrainer"/>, validated when the trainer is made.</summary>
@@ -69,21 +66,12 @@ public sealed class LogisticRegressionTrainer : IClassifierTrainer
             for (int j = 0; j < d; j++) z[i * d + j] = (row[j] - mean[j]) / scale[j];
             labels[i] = data.Label(i);
         }
-        var counts = data.ClassCounts();
-        var rowWeight = new double[classes];
-        for (int k = 0; k < classes; k++)
-            rowWeight[k] = Options.BalanceClasses ? (counts[k] > 0 ? n / (double)(classes * counts[k]) : 0) : 1;
-        double totalWeight = 0;
-        for (int i = 0; i < n; i++) totalWeight += rowWeight[labels[i]];
+        var rowWeight = data.RowWeights(Options.BalanceClasses);
         double l2 = Options.L2;
 
-        double bestValue = double.PositiveInfinity;
-        double[] best = new double[classes * width];
         var scores = new double[classes];
-        (double, Vector<double>) Evaluate(Vector<double> theta)
+        double Evaluate(double[] t, double[] gradient)
         {
-            var t = theta.AsArray() ?? theta.ToArray();
-            var gradient = new double[t.Length];
             double loss = 0;
             for (int i = 0; i < n; i++)
             {
@@ -96,7 +84,7 @@ public sealed class LogisticRegressionTrainer : IClassifierTrainer
                     scores[k] = s;
                 }
                 ClassifierModel.LogSoftmax(scores);
-                double weight = rowWeight[labels[i]] / totalWeight;
+                double weight = rowWeight[i];
                 loss -= weight * scores[labels[i]];
                 for (int k = 0; k < classes; k++)
                 {
@@ -114,26 +102,9 @@ public sealed class LogisticRegressionTrainer : IClassifierTrainer
                     loss += 0.5 * l2 * wkj * wkj;
                     gradient[k * width + j] += l2 * wkj;
                 }
-            if (loss < bestValue)
-            {
-                bestValue = loss;
-                Array.Copy(t, best, t.Length);
-            }
-            return (loss, Vector<double>.Build.Dense(gradient));
+            return loss;
         }
-
-        var minimizer = new LimitedMemoryBfgsMinimizer(Options.GradientTolerance, 1e-10, 1e-12, 10, Options.MaxIterations);
-        try
-        {
-            var result = minimizer.FindMinimum(ObjectiveFunction.Gradient(Evaluate), Vector<double>.Build.Dense(classes * width));
-            var found = result.MinimizingPoint.ToArray();
-            if (result.FunctionInfoAtMinimum.Value <= bestValue) best = found;
-        }
-        catch (Exception e) when (e is MaximumIterationsException or InnerOptimizationException or EvaluationException or ArgumentException)
-        {
-            // L-BFGS stopped without meeting its tolerance (iteration cap or a failed line search):
-            // keep the best point it evaluated, which is what the cap is for.
-        }
+        var best = Lbfgs.Minimize(classes * width, Evaluate, Options.GradientTolerance, Options.MaxIterations);
 
         var weights = new double[classes][];
         var bias = new double[classes];

@@ -15,6 +15,7 @@ public sealed class StyleFeatureExtractor
     private static readonly double[] MajorZ = Centered(MajorProfile);
     private static readonly double[] MinorZ = Centered(MinorProfile);
 
+    private static readonly int[] NaturalOffsets = [0, 2, 4, 5, 7, 9, 11];
     private const int MajorScale = 0b1010_1011_0101; // 0 2 4 5 7 9 11
     private const int MinorScale = 0b1111_1010_1101; // 0 2 3 5 7 8 9 10 11
     private int[] _sliceTick = new int[64];
@@ -23,6 +24,14 @@ public sealed class StyleFeatureExtractor
     private double[] _measurePitch = new double[32];
     private double[] _measureTime = new double[32];
     private int[] _measureOnsets = new int[32];
+    private double[] _texturePitch = new double[32];
+    private double[] _textureTime = new double[32];
+    private int[] _beatTop = new int[128];
+    private int[] _beatBass = new int[128];
+    private int[] _chords = new int[128];
+    private long[] _keys = new long[128];
+    private int[] _phraseFirst = new int[16];
+    private int[] _phraseLast = new int[16];
     private int[] _beatPattern = new int[128];
 
     /// <summary>Extracts all features of <paramref name="x"/> into <paramref name="f"/> (length <see cref="StyleFeatures.Schema"/>.Count).</summary>
@@ -59,10 +68,21 @@ public sealed class StyleFeatureExtractor
             _measurePitch = new double[measureCount * 2];
             _measureTime = new double[measureCount * 2];
             _measureOnsets = new int[measureCount * 2];
+            _texturePitch = new double[measureCount * 2];
+            _textureTime = new double[measureCount * 2];
         }
         _measureOnsets.AsSpan(0, measureCount).Clear();
+        _texturePitch.AsSpan(0, measureCount).Clear();
+        _textureTime.AsSpan(0, measureCount).Clear();
         int beatCount = Math.Max(1, (x.LengthTicks + beat - 1) / beat);
-        if (_beatPattern.Length < beatCount) _beatPattern = new int[beatCount * 2];
+        if (_beatPattern.Length < beatCount)
+        {
+            _beatPattern = new int[beatCount * 2];
+            _beatTop = new int[beatCount * 2];
+            _beatBass = new int[beatCount * 2];
+        }
+        _beatTop.AsSpan(0, beatCount).Fill(-1);
+        _beatBass.AsSpan(0, beatCount).Fill(-1);
         _beatPattern.AsSpan(0, beatCount).Clear();
         double drift = 0;
         int driftVoices = 0;
@@ -103,6 +123,13 @@ public sealed class StyleFeatureExtractor
                 _measurePitch[measure] += (double)m * d;
                 _measureTime[measure] += d;
                 _measureOnsets[measure]++;
+                if (v == 0 || v == voices - 1)
+                {
+                    var beatPitch = v == 0 ? _beatTop : _beatBass;
+                    for (int b = (on + beat - 1) / beat; b < beatCount && b * beat < end; b++) beatPitch[b] = m;
+                }
+                _texturePitch[measure] += (double)m * d;
+                _textureTime[measure] += d;
                 int beatIndex = Math.Min(beatCount - 1, on / beat);
                 _beatPattern[beatIndex] |= 1 << (Math.Min(3, (on - beatIndex * beat) * 4 / beat) + 4 * (v % 4));
                 if (i == s) continue;
@@ -230,6 +257,7 @@ public sealed class StyleFeatureExtractor
         f[Slots.Rests] = restShare / voices;
         f[Slots.RegisterDrift] = driftVoices > 0 ? drift / driftVoices : 0;
         var patterns = _beatPattern.AsSpan(0, beatCount);
+        f[Slots.RhythmRecurrence] = Recurrence(patterns, 2);
         patterns.Sort();
         int distinct = 1;
         for (int b = 1; b < beatCount; b++) if (patterns[b] != patterns[b - 1]) distinct++;
@@ -242,7 +270,34 @@ public sealed class StyleFeatureExtractor
             f[Slots.ActivitySpread] = mean > 0 ? Math.Sqrt(Math.Max(0, squares / measureCount - mean * mean)) / mean : 0;
         }
 
+        if (voices >= 2)
+        {
+            double sum = 0, squares = 0;
+            int measuresSounding = 0;
+            for (int b = 0; b < measureCount; b++)
+            {
+                if (_textureTime[b] <= 0) continue;
+                double mean = _texturePitch[b] / _textureTime[b];
+                sum += mean;
+                squares += mean * mean;
+                measuresSounding++;
+            }
+            if (measuresSounding > 1)
+            {
+                double mean = sum / measuresSounding;
+                f[Slots.TextureDrift] = Math.Sqrt(Math.Max(0, squares / measuresSounding - mean * mean));
+            }
+        }
+
+        f[Slots.TopDirected] = Directedness(_beatTop.AsSpan(0, beatCount));
+        f[Slots.TopMotifRecurrence] = Recurrence(_beatTop.AsSpan(0, beatCount), 4, intervals: true);
+        if (voices >= 2)
+        {
+            f[Slots.BassDirected] = Directedness(_beatBass.AsSpan(0, beatCount));
+            f[Slots.BassMotifRecurrence] = Recurrence(_beatBass.AsSpan(0, beatCount), 4, intervals: true);
+        }
         f[Slots.TopRepetition] = Repetition(x);
+        Phrases(x, f, tonic);
         Vertical(x, f, tonic, minor);
     }
 
@@ -265,6 +320,162 @@ public sealed class StyleFeatureExtractor
             }
         }
         return repeated / (double)count;
+    }
+
+    // Phrase-level shape of the top voice (and the bass at its phrase ends). Phrase ends are the top voice's
+    // fermata notes, or, when it has none, its notes on a beat lasting two beats or more; a complete phrase runs from
+    // the note after one phrase end to the next phrase end.
+    private void Phrases(CompactExcerpt x, Span<double> f, int tonic)
+    {
+        int s = x.VoiceStart[0], e = x.VoiceStart[1];
+        if (e - s < 2) return;
+        int[] midi = x.Midi, onset = x.Onset, dur = x.Duration;
+        bool[] fermata = x.Fermata;
+        bool fermatas = false;
+        for (int i = s; i < e; i++) fermatas |= fermata[i];
+        int beat = x.BeatTicks, ends = 0, complete = 0, arches = 0, stableEnds = 0;
+        double rangeSum = 0, endSum = 0, endSquares = 0, bassSum = 0, bassSquares = 0, netSum = 0;
+        int bassEnd = x.VoiceStart[x.VoiceCount], bassStart = x.VoiceStart[x.VoiceCount - 1];
+        int bassEnds = 0, bassPointer = x.VoiceCount >= 2 && bassStart < bassEnd ? bassStart : -1;
+        int start = -1;
+        for (int i = s; i < e; i++)
+        {
+            bool end = fermatas ? fermata[i] : onset[i] % beat == 0 && dur[i] >= 2 * beat;
+            if (!end) continue;
+            int m = midi[i];
+            ends++;
+            endSum += m;
+            endSquares += (double)m * m;
+            int degree = ((m - tonic) % 12 + 12) % 12;
+            if (degree is 0 or 3 or 4 or 7) stableEnds++;
+            if (bassPointer >= 0)
+            {
+                while (bassPointer + 1 < bassEnd && onset[bassPointer + 1] <= onset[i]) bassPointer++;
+                if (onset[bassPointer] <= onset[i] && onset[bassPointer] + dur[bassPointer] > onset[i])
+                {
+                    bassEnds++;
+                    bassSum += midi[bassPointer];
+                    bassSquares += (double)midi[bassPointer] * midi[bassPointer];
+                }
+            }
+            if (start >= 0 && i - start >= 2)
+            {
+                int lo = int.MaxValue, hi = int.MinValue, peak = start;
+                for (int k = start; k <= i; k++)
+                {
+                    if (midi[k] < lo) lo = midi[k];
+                    if (midi[k] > hi) { hi = midi[k]; peak = k; }
+                }
+                if (complete == _phraseFirst.Length)
+                {
+                    Array.Resize(ref _phraseFirst, complete * 2);
+                    Array.Resize(ref _phraseLast, complete * 2);
+                }
+                _phraseFirst[complete] = start;
+                _phraseLast[complete] = i;
+                complete++;
+                rangeSum += hi - lo;
+                netSum += Math.Abs(midi[i] - midi[start]);
+                if (peak != start && peak != i) arches++;
+            }
+            // The next phrase starts after the phrase end (and after any notes repeating its pitch under the same fermata).
+            start = i + 1;
+        }
+        if (ends > 1)
+        {
+            double mean = endSum / ends;
+            f[Slots.PhraseEndSpread] = Math.Sqrt(Math.Max(0, endSquares / ends - mean * mean));
+        }
+        if (bassEnds > 1)
+        {
+            double mean = bassSum / bassEnds;
+            f[Slots.PhraseBassEndSpread] = Math.Sqrt(Math.Max(0, bassSquares / bassEnds - mean * mean));
+        }
+        if (ends > 0) f[Slots.PhraseStableEnd] = stableEnds / (double)ends;
+        if (complete == 0) return;
+        f[Slots.PhraseRange] = rangeSum / complete;
+        f[Slots.PhraseArch] = arches / (double)complete;
+        f[Slots.PhraseNetMotion] = netSum / complete;
+        int repeats = 0;
+        for (int a = 0; a < complete; a++)
+            for (int b = 0; b < complete; b++)
+                if (a != b && SimilarPhrases(midi, _phraseFirst[a], _phraseLast[a], _phraseFirst[b], _phraseLast[b])) { repeats++; break; }
+        f[Slots.PhraseRepeat] = repeats / (double)complete;
+    }
+
+    // Share of the positions of a sequence that start an n-gram found again at another position (as intervals between
+    // successive values when asked; spans touching a −1 do not count). Each n-gram is packed exactly into one key
+    // (values of up to 16 bits, intervals of up to 8, at most 64 bits), the keys are sorted, and a key met twice or
+    // more is a recurring n-gram: O(m log m), no allocation once the scratch buffer has grown.
+    private double Recurrence(ReadOnlySpan<int> sequence, int n, bool intervals = false)
+    {
+        int count = sequence.Length - n + 1;
+        if (count < 2) return 0;
+        if (_keys.Length < count) _keys = new long[count * 2];
+        int valid = 0;
+        for (int a = 0; a < count; a++)
+        {
+            long key = 0;
+            bool ok = true;
+            for (int k = 0; k < n && ok; k++)
+            {
+                int value = sequence[a + k];
+                if (value < 0) { ok = false; break; }
+                if (intervals)
+                {
+                    if (k > 0) key = key << 8 | (uint)(Math.Clamp(value - sequence[a + k - 1], -127, 127) + 128);
+                }
+                else key = key << 16 | (uint)(value & 0xFFFF);
+            }
+            if (ok) _keys[valid++] = key;
+        }
+        if (valid == 0) return 0;
+        var keys = _keys.AsSpan(0, valid);
+        keys.Sort();
+        int recurring = 0;
+        for (int i = 0; i < valid;)
+        {
+            int j = i + 1;
+            while (j < valid && keys[j] == keys[i]) j++;
+            if (j - i > 1) recurring += j - i;
+            i = j;
+        }
+        return recurring / (double)valid;
+    }
+
+    // Mean over spans of four beats of |net move| / path length of a voice's pitches on the beats (−1: silent); 1 when
+    // every span moves one way, near 0 when the line wanders back and forth.
+    private static double Directedness(ReadOnlySpan<int> pitch)
+    {
+        const int span = 4;
+        double sum = 0;
+        int count = 0;
+        for (int b = 0; b + span < pitch.Length; b++)
+        {
+            int path = 0;
+            bool silent = pitch[b] < 0;
+            for (int k = 0; k < span && !silent; k++)
+            {
+                if (pitch[b + k + 1] < 0) { silent = true; break; }
+                path += Math.Abs(pitch[b + k + 1] - pitch[b + k]);
+            }
+            if (silent || path == 0) continue;
+            sum += Math.Abs(pitch[b + span] - pitch[b]) / (double)path;
+            count++;
+        }
+        return count > 0 ? sum / count : 0;
+    }
+
+    // Whether two phrases of the top voice have the same number of notes and at least three quarters of their
+    // melodic intervals equal (a repeated or varied phrase).
+    private static bool SimilarPhrases(int[] midi, int a0, int a1, int b0, int b1)
+    {
+        int length = a1 - a0;
+        if (length != b1 - b0 || length < 3) return false;
+        int same = 0;
+        for (int k = 0; k < length; k++)
+            if (midi[a0 + k + 1] - midi[a0 + k] == midi[b0 + k + 1] - midi[b0 + k]) same++;
+        return same * 4 >= length * 3;
     }
 
     private struct RoleStats
@@ -329,6 +540,9 @@ public sealed class StyleFeatureExtractor
         int currentChord = -1, previousChord = -1, earlierChord = -1;
         int localDominant = 0, prepared = 0, sopranoStep = 0, sopranoDescent = 0, bassFifth = 0, bassDominant = 0, bassPattern = 0;
         bool anyFermata = false;
+        int chordCount = 0, toggles = 0;
+        Span<int> lastAlteration = stackalloc int[7];
+        lastAlteration.Fill(int.MinValue);
         for (int i = 0; i < x.NoteCount; i++) anyFermata |= x.Fermata[i];
         Span<int> sliceMidi = voices <= 64 ? stackalloc int[voices] : new int[voices];
         Span<int> sliceDiatonic = voices <= 64 ? stackalloc int[voices] : new int[voices];
@@ -395,6 +609,8 @@ public sealed class StyleFeatureExtractor
                 earlierChord = previousChord;
                 previousChord = currentChord;
                 currentChord = chordId;
+                if (chordCount == _chords.Length) Array.Resize(ref _chords, chordCount * 2);
+                _chords[chordCount++] = ((chordId / 16 - tonic) % 12 + 12) % 12 * 16 + chordId % 16;
             }
 
             bool dissonant = false;
@@ -420,7 +636,14 @@ public sealed class StyleFeatureExtractor
                 if (n < 0) continue;
                 bool inChord = members[v] != ChordMember.NonChordTone;
                 bool attacked = onset[n] == t;
-                if (attacked) attacks++;
+                if (attacked)
+                {
+                    attacks++;
+                    int letter = ((x.Diatonic[n] % 7) + 7) % 7;
+                    int alteration = ((midi[n] - NaturalOffsets[letter] - (x.Diatonic[n] - letter) / 7 * 12) % 12 + 18) % 12 - 6;
+                    if (lastAlteration[letter] != int.MinValue && lastAlteration[letter] != alteration) toggles++;
+                    lastAlteration[letter] = alteration;
+                }
                 if (inChord) continue;
                 int first = x.VoiceStart[v], last = x.VoiceStart[v + 1] - 1;
                 int before = n > first ? midi[n] - midi[n - 1] : 0;
@@ -508,6 +731,7 @@ public sealed class StyleFeatureExtractor
         if (attacks > 0)
         {
             f[Slots.NctRate] = nct / (double)attacks;
+            f[Slots.AccidentalToggles] = toggles / (double)attacks;
             f[Slots.NctPassing] = passing / (double)attacks;
             f[Slots.NctNeighbour] = neighbour / (double)attacks;
             f[Slots.NctOther] = other / (double)attacks;
@@ -546,6 +770,7 @@ public sealed class StyleFeatureExtractor
         }
         if (polyTime > 0) f[Slots.ChromaticRoots] = chromaticTime / polyTime;
         if (changes > 0) f[Slots.ChordReturn] = returns / (double)changes;
+        f[Slots.ProgressionRecurrence] = Recurrence(_chords.AsSpan(0, chordCount), 3);
     }
 
     // The move in semitones by which note n of voice v is reached from the voice's previous note; 0 for none

@@ -156,6 +156,24 @@ internal static class Slots
 
     public static readonly int TopRepetition = Add("top.repetition", "Share of the top voice's notes that start a run of six melodic intervals and durations found again elsewhere in the top voice (repeated phrases).", "repeated melodic phrases in the top voice", true);
 
+    public static readonly int TextureDrift = Add("register.texture-drift", "Standard deviation in semitones of the mean pitch of all voices together from measure to measure (the whole texture moving up or down).", "the whole texture wandering in register", false);
+    public static readonly int PhraseRange = Add("phrase.range", "Mean range in semitones of the top voice within a complete phrase (from the note after one phrase end to the next phrase end; phrase ends are the top voice's fermatas, else its notes on a beat of two beats or more).", "wide phrases in the top voice", true);
+    public static readonly int PhraseArch = Add("phrase.arch", "Share of complete phrases whose highest top-voice note is neither their first nor their last (a phrase that rises to a peak and falls).", "arched phrases", true);
+    public static readonly int PhraseNetMotion = Add("phrase.net-motion", "Mean distance in semitones between the first and last top-voice notes of a complete phrase.", "phrases ending far from where they began", true);
+    public static readonly int PhraseEndSpread = Add("phrase.end-spread", "Standard deviation in semitones of the top voice's pitch at phrase ends (cadence notes kept in one band or wandering).", "top-voice cadence notes spread in register", true);
+    public static readonly int PhraseBassEndSpread = Add("phrase.bass-end-spread", "Standard deviation in semitones of the bass's pitch under the top voice's phrase ends.", "bass cadence notes spread in register", false);
+    public static readonly int PhraseStableEnd = Add("phrase.stable-end", "Share of the top voice's phrase-end notes on the tonic, third or fifth of the excerpt's estimated key.", "phrase ends on the key's tonic triad in the top voice", true);
+    public static readonly int PhraseRepeat = Add("phrase.repeat", "Share of complete phrases whose top voice has the same number of notes as another phrase and at least three quarters of the same melodic intervals (repeated phrases, as in bar form).", "repeated phrases", true);
+
+    public static readonly int TopDirected = Add("top.directed", "Mean over spans of four beats of the top voice's net move divided by the path it takes on the beats (1: heads one way, near 0: wanders back and forth).", "directed motion over four beats in the top voice", true);
+    public static readonly int BassDirected = Add("bass.directed", "Mean over spans of four beats of the bass's net move divided by the path it takes on the beats (long directed bass lines).", "directed motion over four beats in the bass", false);
+
+    public static readonly int ProgressionRecurrence = Add("harmony.progression-recurrence", "Share of three-chord progressions (roots relative to the estimated tonic, with chord types) that occur again elsewhere in the excerpt (harmonic formulas the piece reuses).", "recurring chord progressions", false);
+    public static readonly int TopMotifRecurrence = Add("top.motif-recurrence", "Share of the top voice's spans of four beats whose three beat-to-beat intervals occur again elsewhere in the excerpt (recurring melodic motifs).", "recurring melodic motifs in the top voice", true);
+    public static readonly int BassMotifRecurrence = Add("bass.motif-recurrence", "Share of the bass's spans of four beats whose three beat-to-beat intervals occur again elsewhere in the excerpt (recurring bass figures).", "recurring bass figures", false);
+    public static readonly int RhythmRecurrence = Add("rhythm.recurrence", "Share of two-beat spans whose rhythm (which 16ths start a note in which voice) occurs again elsewhere in the excerpt (recurring rhythmic patterns).", "recurring two-beat rhythms", true);
+    public static readonly int AccidentalToggles = Add("harmony.accidental-toggles", "Share of attacked notes (in any voice, in time order) whose letter name last sounded with another accidental (F after F sharp, and back): a key that flickers rather than moves.", "flickering accidentals", false);
+
     public static readonly FeatureSchema Schema = new(List);
 
     public const int IntervalBinCount = 11;

@@ -16,11 +16,17 @@ public sealed class ClassifierFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void SaveLoad_RoundTrip_PredictsIdentically(bool naiveBayes)
+    [InlineData("logistic")]
+    [InlineData("naive-bayes")]
+    [InlineData("gam")]
+    public void SaveLoad_RoundTrip_PredictsIdentically(string kind)
     {
-        ClassifierModel model = naiveBayes ? new NaiveBayesTrainer().Fit(Data) : new LogisticRegressionTrainer().Fit(Data);
+        ClassifierModel model = kind switch
+        {
+            "naive-bayes" => new NaiveBayesTrainer().Fit(Data),
+            "gam" => new GeneralizedAdditiveTrainer().Fit(Data),
+            _ => new LogisticRegressionTrainer().Fit(Data),
+        };
         string path = Path.Combine(_folder, "m.json");
         ClassifierFile.Save(path, model, new Dictionary<string, string> { ["task"] = "test" });
         var loaded = ClassifierFile.Load(path);

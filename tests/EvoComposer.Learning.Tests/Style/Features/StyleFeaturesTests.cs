@@ -175,7 +175,8 @@ public class StyleFeaturesTests
         string[] unbounded = ["top.range", "top.tessitura", "top.mean-interval", "bass.range", "bass.tessitura", "bass.mean-interval", "inner.range",
             "rhythm.density", "rhythm.mean-duration", "rhythm.entropy", "pc.entropy", "int.entropy", "texture.voices", "harmony.rhythm", "key.clarity",
             "top.max-leap", "bass.max-leap", "inner.mean-interval", "texture.spacing-upper", "texture.spacing-lower", "phrase.length", "cadence.duration", "key.drift", "top.run-length",
-            "phrase.length-sd", "register.drift", "rhythm.activity-spread"];
+            "phrase.length-sd", "register.drift", "rhythm.activity-spread", "register.texture-drift", "phrase.range", "phrase.net-motion", "phrase.end-spread",
+            "phrase.bass-end-spread"];
         Prop.ForAll(Gen.Choose(0, 100_000).ToArbitrary(), Gen.Choose(1, 5).ToArbitrary(), (seed, voices) =>
         {
             var f = Of(SyntheticScores.Random(seed, voices, 4));
