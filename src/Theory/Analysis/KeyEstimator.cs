@@ -159,6 +159,17 @@ public static class KeyEstimator
         return result;
     }
 
+    // The same numbers by pitch class: [pc * 24 + key], so one pass over the pitch classes serves all 24 keys at once.
+    private static readonly double[] ProfilesByPitchClass = Transpose(Profiles);
+
+    private static double[] Transpose(double[] byKey)
+    {
+        var result = new double[12 * 24];
+        for (int key = 0; key < 24; key++)
+            for (int pc = 0; pc < 12; pc++) result[pc * 24 + key] = byKey[key * 12 + pc];
+        return result;
+    }
+
     /// <summary>Pearson correlations of the histogram with all 24 keys.</summary>
     private static void Correlations(ReadOnlySpan<double> hist, Span<double> result)
     {
@@ -169,14 +180,31 @@ public static class KeyEstimator
         for (int i = 0; i < 12; i++) dh += (hist[i] - mean) * (hist[i] - mean);
         if (dh == 0) { result.Clear(); return; }
         double scale = 1 / Math.Sqrt(dh);
-        var profiles = Profiles.AsSpan();
-        for (int key = 0; key < 24; key++)
+        // Σ over pitch classes in order of hist[pc] × profile (the profile is centred, so the histogram need not be), for
+        // every key: the same additions in the same order as one key at a time, so the same bits, several keys per instruction.
+        result = result[..24];
+        result.Clear();
+        var profiles = ProfilesByPitchClass.AsSpan();
+        for (int pc = 0; pc < 12; pc++)
         {
-            var p = profiles.Slice(key * 12, 12);
-            double num = 0;
-            for (int pc = 0; pc < 12; pc++) num += hist[pc] * p[pc]; // the profile is centred, so the histogram need not be
-            result[key] = num * scale;
+            double h = hist[pc];
+            var row = profiles.Slice(pc * 24, 24);
+            if (System.Numerics.Vector.IsHardwareAccelerated && System.Numerics.Vector<double>.Count is 2 or 4 or 8)
+            {
+                var hv = new System.Numerics.Vector<double>(h);
+                int step = System.Numerics.Vector<double>.Count;
+                for (int key = 0; key < 24; key += step)
+                {
+                    var acc = new System.Numerics.Vector<double>(result[key..]);
+                    (acc + hv * new System.Numerics.Vector<double>(row[key..])).CopyTo(result[key..]);
+                }
+            }
+            else
+            {
+                for (int key = 0; key < 24; key++) result[key] += h * row[key];
+            }
         }
+        for (int key = 0; key < 24; key++) result[key] *= scale;
     }
 
     /// <summary>The spelled key for an index (0–11 major tonic pitch class, 12–23 minor), nearest the given signature.</summary>

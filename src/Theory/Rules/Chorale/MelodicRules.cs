@@ -291,17 +291,24 @@ public sealed class ConsecutiveLeapsRule : Rule
             ctx.Explain ? [ctx.Motion(a, b, voice), ctx.Motion(b, c, voice)] : null);
 
     /// <summary>True when the three pitch classes are members of one major or minor triad (two of them may coincide).</summary>
-    internal static bool OutlinesTriad(int a, int b, int c)
+    internal static bool OutlinesTriad(int a, int b, int c) =>
+        InSomeTriad[(1 << PitchClass(a)) | (1 << PitchClass(b)) | (1 << PitchClass(c))];
+
+    private static int PitchClass(int midi) => ((midi % 12) + 12) % 12;
+
+    /// <summary>For every set of pitch classes (12-bit mask): whether one major or minor triad holds them all.</summary>
+    private static readonly bool[] InSomeTriad = BuildTriadSubsets();
+
+    private static bool[] BuildTriadSubsets()
     {
+        var table = new bool[1 << 12];
         for (int root = 0; root < 12; root++)
             foreach (int third in (ReadOnlySpan<int>)[3, 4])
-                if (InTriad(a, root, third) && InTriad(b, root, third) && InTriad(c, root, third)) return true;
-        return false;
-    }
-
-    private static bool InTriad(int pitch, int root, int third)
-    {
-        int d = ((pitch - root) % 12 + 12) % 12;
-        return d == 0 || d == third || d == 7;
+            {
+                int triad = (1 << root) | (1 << ((root + third) % 12)) | (1 << ((root + 7) % 12));
+                for (int mask = 0; mask < table.Length; mask++)
+                    if ((mask & ~triad) == 0) table[mask] = true;
+            }
+        return table;
     }
 }

@@ -39,93 +39,7 @@ internal static class PerfectMotion
 
     public static string IntervalName(SliceGrid g, int slice, int upper, int lower) => g.IntervalAt(slice, lower, upper).Abs.ToString();
 
-    /// <summary>
-    /// Walks every pair of voices (upper <c>I</c>, lower <c>J</c>; with <c>outerOnly</c> only the outermost pair) at every
-    /// pair of compared moments where both voices sound and the second interval is perfect (<see cref="K1"/> ≠ 0).
-    /// </summary>
-    public ref struct Pairs
-    {
-        private readonly SliceGrid _g;
-        private readonly ReadOnlySpan<int> _midi;
-        private readonly ReadOnlySpan<int> _dia;
-        private readonly bool _beatsOnly, _outerOnly;
-        private readonly int _vc;
-        private int _i, _j;
-
-        public Pairs(SliceGrid grid, bool beatsOnly, bool outerOnly)
-        {
-            _g = grid;
-            _midi = grid.Midi;
-            _dia = grid.Diatonic;
-            _beatsOnly = beatsOnly;
-            _outerOnly = outerOnly;
-            _vc = grid.VoiceCount;
-            S0 = First(grid, beatsOnly);
-            S1 = S0 < 0 ? -1 : Next(grid, S0, beatsOnly);
-            _i = 0;
-            _j = -1;
-        }
-
-        public int S0 { get; private set; }
-        public int S1 { get; private set; }
-        public readonly int I => _i;
-        public readonly int J => _j;
-        public int K0 { get; private set; }
-        public int K1 { get; private set; }
-        /// <summary>Semitones the upper voice moves.</summary>
-        public int MoveI { get; private set; }
-        /// <summary>Semitones the lower voice moves.</summary>
-        public int MoveJ { get; private set; }
-        /// <summary>Diatonic steps the upper voice moves.</summary>
-        public int StepsI { get; private set; }
-        public readonly bool BothMove => MoveI != 0 && MoveJ != 0;
-        public readonly bool Similar => BothMove && (MoveI > 0) == (MoveJ > 0);
-        public readonly bool Contrary => BothMove && (MoveI > 0) != (MoveJ > 0);
-
-        public bool MoveNext()
-        {
-            while (S1 >= 0)
-            {
-                if (!Advance())
-                {
-                    S0 = S1;
-                    S1 = Next(_g, S0, _beatsOnly);
-                    _i = 0;
-                    _j = -1;
-                    continue;
-                }
-                int b0 = S0 * _vc, b1 = S1 * _vc;
-                int a0 = _midi[b0 + _i], c0 = _midi[b0 + _j], a1 = _midi[b1 + _i], c1 = _midi[b1 + _j];
-                if (a0 < 0 || c0 < 0 || a1 < 0 || c1 < 0) continue;
-                int k1 = Kind(_dia[b1 + _i] - _dia[b1 + _j], a1 - c1);
-                if (k1 == 0) continue;
-                K1 = k1;
-                K0 = Kind(_dia[b0 + _i] - _dia[b0 + _j], a0 - c0);
-                MoveI = a1 - a0;
-                MoveJ = c1 - c0;
-                StepsI = _dia[b1 + _i] - _dia[b0 + _i];
-                return true;
-            }
-            return false;
-        }
-
-        private bool Advance()
-        {
-            if (_outerOnly)
-            {
-                if (_j >= 0 || _vc < 2) return false;
-                _i = 0;
-                _j = _vc - 1;
-                return true;
-            }
-            if (_j < 0) { _i = 0; _j = 1; return _vc >= 2; }
-            _j++;
-            if (_j >= _vc) { _i++; _j = _i + 1; }
-            return _j < _vc;
-        }
-    }
-
-    /// <summary>One pair of voices at one pair of moments, the second interval perfect: what <see cref="Pairs"/> yields, stored.</summary>
+    /// <summary>One pair of voices at one pair of moments, the second interval perfect: stored by <see cref="Collect"/>.</summary>
     public readonly record struct Event(int S0, int S1, int I, int J, int K0, int K1, int MoveI, int MoveJ, int StepsI)
     {
         public bool BothMove => MoveI != 0 && MoveJ != 0;
@@ -136,10 +50,31 @@ internal static class PerfectMotion
     /// <summary>All events of a grid, for caching in the rule context (computed once for all perfect-interval rules).</summary>
     public static ArraySegment<Event> Collect(SliceGrid grid, bool beatsOnly)
     {
-        var list = new List<Event>(grid.SliceCount);
-        var p = new Pairs(grid, beatsOnly, false);
-        while (p.MoveNext()) list.Add(new Event(p.S0, p.S1, p.I, p.J, p.K0, p.K1, p.MoveI, p.MoveJ, p.StepsI));
-        return new ArraySegment<Event>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list).ToArray());
+        // Every pair of voices (upper i, lower j) at every pair of compared moments where both sound and the second interval is perfect.
+        int vc = grid.VoiceCount;
+        var midi = grid.Midi;
+        var dia = grid.Diatonic;
+        var events = new Event[Math.Max(4, grid.SliceCount)];
+        int count = 0;
+        for (int s0 = First(grid, beatsOnly), s1 = s0 < 0 ? -1 : Next(grid, s0, beatsOnly); s1 >= 0; s0 = s1, s1 = Next(grid, s1, beatsOnly))
+        {
+            int b0 = s0 * vc, b1 = s1 * vc;
+            for (int i = 0; i < vc; i++)
+            {
+                int a0 = midi[b0 + i], a1 = midi[b1 + i];
+                if (a0 < 0 || a1 < 0) continue;
+                for (int j = i + 1; j < vc; j++)
+                {
+                    int c0 = midi[b0 + j], c1 = midi[b1 + j];
+                    if (c0 < 0 || c1 < 0) continue;
+                    int k1 = Kind(dia[b1 + i] - dia[b1 + j], a1 - c1);
+                    if (k1 == 0) continue;
+                    if (count == events.Length) Array.Resize(ref events, 2 * count);
+                    events[count++] = new Event(s0, s1, i, j, Kind(dia[b0 + i] - dia[b0 + j], a0 - c0), k1, a1 - a0, c1 - c0, dia[b1 + i] - dia[b0 + i]);
+                }
+            }
+        }
+        return new ArraySegment<Event>(events, 0, count);
     }
 
     public static string Describe(RuleContext ctx, int s0, int s1, int i, int j, string what)
