@@ -22,6 +22,15 @@ public static class ChordIdentifier
     public static Chord Identify(ReadOnlySpan<int> midi, ReadOnlySpan<int> diatonic, Span<ChordMember> members, out int score)
     {
         int n = midi.Length;
+        Span<byte> pc = n <= 64 ? stackalloc byte[n] : new byte[n];
+        Span<byte> step = n <= 64 ? stackalloc byte[n] : new byte[n];
+        return Identify(midi, diatonic, members, pc, step, out score);
+    }
+
+    /// <summary><see cref="Identify(ReadOnlySpan{int}, ReadOnlySpan{int}, Span{ChordMember}, out int)"/> with scratch space for each voice's pitch class and letter.</summary>
+    internal static Chord Identify(ReadOnlySpan<int> midi, ReadOnlySpan<int> diatonic, Span<ChordMember> members, Span<byte> pc, Span<byte> step, out int score)
+    {
+        int n = midi.Length;
         int bass = -1;
         for (int v = n - 1; v >= 0; v--) if (midi[v] >= 0) { bass = v; break; }
         score = int.MinValue;
@@ -31,8 +40,6 @@ public static class ChordIdentifier
             return default;
         }
         // Pitch class and letter of every voice once; intervals between them are then table look-ups.
-        Span<byte> pc = n <= 64 ? stackalloc byte[n] : new byte[n];
-        Span<byte> step = n <= 64 ? stackalloc byte[n] : new byte[n];
         for (int v = 0; v < n; v++)
         {
             if (midi[v] < 0) continue;

@@ -79,6 +79,8 @@ public sealed class HarmonicAnalysis
         if (chords.Length != slices || members.Length != slices * vc)
             throw new ArgumentException("Expected one chord per slice and one member per cell.");
         Span<ChordMember> trial = vc <= 64 ? stackalloc ChordMember[vc] : new ChordMember[vc];
+        Span<byte> pc = vc <= 64 ? stackalloc byte[vc] : new byte[vc];
+        Span<byte> step = vc <= 64 ? stackalloc byte[vc] : new byte[vc];
         var midi = grid.Midi;
         var diatonic = grid.Diatonic;
         var metric = grid.Metric;
@@ -87,7 +89,7 @@ public sealed class HarmonicAnalysis
             var m = midi.Slice(s * vc, vc);
             var d = diatonic.Slice(s * vc, vc);
             var own = members.Slice(s * vc, vc);
-            var chord = ChordIdentifier.Identify(m, d, own, out _);
+            var chord = ChordIdentifier.Identify(m, d, own, pc, step, out _);
             if (s > 0 && metric[s] == 0 && chords[s - 1].IsKnown)
             {
                 int ownOutside = Count(own, ChordMember.NonChordTone);
