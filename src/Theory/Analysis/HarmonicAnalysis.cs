@@ -81,6 +81,7 @@ public sealed class HarmonicAnalysis
         Span<ChordMember> trial = vc <= 64 ? stackalloc ChordMember[vc] : new ChordMember[vc];
         Span<byte> pc = vc <= 64 ? stackalloc byte[vc] : new byte[vc];
         Span<byte> step = vc <= 64 ? stackalloc byte[vc] : new byte[vc];
+        var memo = vc == 4 ? ChordMemo.ForThisThread : null;
         var midi = grid.Midi;
         var diatonic = grid.Diatonic;
         var metric = grid.Metric;
@@ -89,7 +90,7 @@ public sealed class HarmonicAnalysis
             var m = midi.Slice(s * vc, vc);
             var d = diatonic.Slice(s * vc, vc);
             var own = members.Slice(s * vc, vc);
-            var chord = ChordIdentifier.Identify(m, d, own, pc, step, out _);
+            var chord = vc == 4 ? ChordMemo.Identify(memo, m, d, own, pc, step) : ChordIdentifier.Identify(m, d, own, pc, step, out _);
             if (s > 0 && metric[s] == 0 && chords[s - 1].IsKnown)
             {
                 int ownOutside = Count(own, ChordMember.NonChordTone);

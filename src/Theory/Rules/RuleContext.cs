@@ -54,12 +54,12 @@ public sealed class RuleContext
     private ArraySegment<EvoComposer.Theory.Rules.Chorale.MelodicMoves.Move>? _moves;
 
     /// <summary>Motion into perfect intervals between every pair of voices, computed once for the rules that need it.</summary>
-    internal ArraySegment<EvoComposer.Theory.Rules.Chorale.PerfectMotion.Event> PerfectEvents(bool beatsOnly) => beatsOnly
+    internal ReadOnlySpan<EvoComposer.Theory.Rules.Chorale.PerfectMotion.Event> PerfectEvents(bool beatsOnly) => beatsOnly
         ? _perfectBeats ??= EvoComposer.Theory.Rules.Chorale.PerfectMotion.Collect(Grid, true)
         : _perfectAll ??= EvoComposer.Theory.Rules.Chorale.PerfectMotion.Collect(Grid, false);
 
     /// <summary>Every melodic interval of every voice, computed once for the melodic rules.</summary>
-    internal ArraySegment<EvoComposer.Theory.Rules.Chorale.MelodicMoves.Move> MelodicMoves => _moves ??= EvoComposer.Theory.Rules.Chorale.MelodicMoves.Collect(Grid);
+    internal ReadOnlySpan<EvoComposer.Theory.Rules.Chorale.MelodicMoves.Move> MelodicMoves => _moves ??= EvoComposer.Theory.Rules.Chorale.MelodicMoves.Collect(Grid);
 
     /// <summary>The music.</summary>
     public SliceGrid Grid { get; }

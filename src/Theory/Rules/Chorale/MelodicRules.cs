@@ -134,10 +134,10 @@ public sealed class AugmentedDiminishedLeapRule : Rule
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
         bool allowRecovered = settings.Flag("allowRecoveredDiminished");
-        foreach (var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves)
         {
             if (m.Steps == 0) continue; // chromatic semitone or repeated note
-            var q = m.Interval.Quality;
+            var q = Quality(m.Steps, m.Semitones);
             bool aug = q is IntervalQuality.Augmented or IntervalQuality.DoublyAugmented;
             bool dim = q is IntervalQuality.Diminished or IntervalQuality.DoublyDiminished;
             if (!aug && !dim) continue;
@@ -146,6 +146,17 @@ public sealed class AugmentedDiminishedLeapRule : Rule
                 aug ? "an augmented melodic interval." : "a diminished melodic interval that does not turn back by step."));
         }
     }
+
+    /// <summary>The quality of the melodic interval (as <see cref="Interval.Quality"/>), from a table for the usual sizes.</summary>
+    private static IntervalQuality Quality(int steps, int semitones)
+    {
+        int i = steps + MaxSteps, j = semitones + MaxSemitones;
+        return (uint)i <= 2 * MaxSteps && (uint)j <= 2 * MaxSemitones ? Qualities[i * (2 * MaxSemitones + 1) + j] : new Interval(steps, semitones).Quality;
+    }
+
+    private const int MaxSteps = 21, MaxSemitones = 36;
+    private static readonly IntervalQuality[] Qualities = [.. Enumerable.Range(0, (2 * MaxSteps + 1) * (2 * MaxSemitones + 1)).Select(k =>
+        new Interval(k / (2 * MaxSemitones + 1) - MaxSteps, k % (2 * MaxSemitones + 1) - MaxSemitones).Quality)];
 }
 
 /// <summary>Leaps larger than an octave.</summary>
@@ -167,7 +178,7 @@ public sealed class LeapBeyondOctaveRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves)
             if (Math.Abs(m.Semitones) > 12)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap larger than an octave."));
     }
@@ -192,7 +203,7 @@ public sealed class SeventhLeapRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves)
             if (Math.Abs(m.Steps) == 6)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap of a seventh."));
     }
@@ -229,7 +240,7 @@ public sealed class UnrecoveredLeapRule : Rule
         var g = context.Grid;
         int min = (int)settings["minGenericSize"] - 1;
         bool step = settings.Flag("requireStep"), exempt = settings.Flag("exemptBassOctaves");
-        foreach (var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves)
         {
             int steps = m.Steps;
             if (Math.Abs(steps) < min) continue;
@@ -271,7 +282,7 @@ public sealed class ConsecutiveLeapsRule : Rule
         var g = context.Grid;
         int vc = g.VoiceCount;
         bool allowTriad = settings.Flag("allowTriad");
-        foreach (var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves)
         {
             int first = m.Steps;
             if (Math.Abs(first) < 2) continue;

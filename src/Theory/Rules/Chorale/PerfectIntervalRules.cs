@@ -16,10 +16,15 @@ internal static class PerfectMotion
     {
         int steps = Math.Abs(diatonicDiff), semis = Math.Abs(semitoneDiff);
         if (diatonicDiff < 0 != semitoneDiff < 0 && diatonicDiff != 0 && semitoneDiff != 0) return 0;
+        if (steps < PerfectSemitones.Length) return semis == PerfectSemitones[steps] ? (steps % 7 == 0 ? 8 : 5) : 0;
         if (steps % 7 == 4 && semis - 12 * (steps / 7) == 7) return 5;
         if (steps % 7 == 0 && semis == 12 * (steps / 7)) return 8;
         return 0;
     }
+
+    /// <summary>For a generic distance in steps: the semitones of its perfect fifth or octave (compound too), or −1 for other sizes.</summary>
+    private static readonly int[] PerfectSemitones = [.. Enumerable.Range(0, 64).Select(steps =>
+        steps % 7 == 4 ? 12 * (steps / 7) + 7 : steps % 7 == 0 ? 12 * (steps / 7) : -1)];
 
     /// <summary>The next slice to compare with <paramref name="slice"/>, or −1.</summary>
     public static int Next(SliceGrid grid, int slice, bool beatsOnly)
@@ -112,7 +117,7 @@ public sealed class ParallelFifthsRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (var p in context.PerfectEvents(settings.Flag("beatsOnly")))
+        foreach (ref readonly var p in context.PerfectEvents(settings.Flag("beatsOnly")))
             if (p.K0 == 5 && p.K1 == 5 && p.Similar)
                 violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J, "parallel perfect fifths"));
     }
@@ -146,7 +151,7 @@ public sealed class ParallelOctavesRule : Rule
         var g = context.Grid;
         var midi = g.Midi;
         bool unisons = settings.Flag("includeUnisons");
-        foreach (var p in context.PerfectEvents(settings.Flag("beatsOnly")))
+        foreach (ref readonly var p in context.PerfectEvents(settings.Flag("beatsOnly")))
         {
             if (p.K0 != 8 || p.K1 != 8 || !p.Similar) continue;
             bool unison0 = midi[g.Cell(p.S0, p.I)] == midi[g.Cell(p.S0, p.J)], unison1 = midi[g.Cell(p.S1, p.I)] == midi[g.Cell(p.S1, p.J)];
@@ -177,7 +182,7 @@ public sealed class ContraryPerfectsRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (var p in context.PerfectEvents(settings.Flag("beatsOnly")))
+        foreach (ref readonly var p in context.PerfectEvents(settings.Flag("beatsOnly")))
             if (p.K0 == p.K1 && p.Contrary)
                 violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J, p.K0 == 5 ? "fifths by contrary motion" : "octaves by contrary motion"));
     }
@@ -210,7 +215,7 @@ public sealed class HiddenPerfectsRule : Rule
     {
         bool leapOnly = settings.Flag("sopranoLeapOnly");
         int outer = context.Grid.VoiceCount - 1;
-        foreach (var p in context.PerfectEvents(settings.Flag("beatsOnly")))
+        foreach (ref readonly var p in context.PerfectEvents(settings.Flag("beatsOnly")))
         {
             if (p.I != 0 || p.J != outer) continue;
             if (p.K0 == p.K1 || !p.Similar) continue; // equal kinds: parallel, not hidden

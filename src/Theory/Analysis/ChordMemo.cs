@@ -1,0 +1,57 @@
+using EvoComposer.Theory.Music;
+
+namespace EvoComposer.Theory.Analysis;
+
+/// <summary>
+/// A small per-thread memo of <see cref="ChordIdentifier.Identify(ReadOnlySpan{int}, ReadOnlySpan{int}, Span{ChordMember}, out int)"/>
+/// for four voices. The chord and the members depend only on each voice's pitch class and letter (and which voices
+/// are silent) as long as no note is altered by more than five semitones, so that is the key, stored whole: a hit
+/// returns exactly what identifying the notes again would. A genetic algorithm meets the same few hundred sonorities
+/// over and over. One per thread, so nothing is shared.
+/// </summary>
+internal sealed class ChordMemo
+{
+    private const int Bits = 11;
+    private readonly uint[] _keys = new uint[1 << Bits];
+    private readonly Chord[] _chords = new Chord[1 << Bits];
+    private readonly uint[] _members = new uint[1 << Bits];
+
+    [ThreadStatic] private static ChordMemo? t_memo;
+
+    /// <summary>This thread's memo.</summary>
+    public static ChordMemo ForThisThread => t_memo ??= new ChordMemo();
+
+    private static readonly int[] Natural = [0, 2, 4, 5, 7, 9, 11];
+
+    /// <summary>Identifies the chord of four voices (as <see cref="ChordIdentifier"/>), from the memo when it has them.</summary>
+    public static Chord Identify(ChordMemo? memo, ReadOnlySpan<int> midi, ReadOnlySpan<int> diatonic, Span<ChordMember> members, Span<byte> pc, Span<byte> step)
+    {
+        if (memo is null || midi.Length != 4) return ChordIdentifier.Identify(midi, diatonic, members, pc, step, out _);
+        uint key = 0;
+        for (int v = 0; v < 4; v++)
+        {
+            int m = midi[v];
+            if (m < 0) continue;
+            int d = diatonic[v];
+            int letter = ChordIdentifier.Mod(d, 7), octave = (d - letter) / 7;
+            int alter = m - ((octave + 1) * 12 + Natural[letter]);
+            if (alter < -5 || alter > 5) return ChordIdentifier.Identify(midi, diatonic, members, pc, step, out _);
+            key |= (uint)(0x80 | (ChordIdentifier.Mod(m, 12) << 3) | letter) << (8 * v);
+        }
+        if (key == 0) return ChordIdentifier.Identify(midi, diatonic, members, pc, step, out _);
+        int slot = (int)((key * 2654435769u) >> (32 - Bits));
+        if (memo._keys[slot] == key)
+        {
+            uint packed = memo._members[slot];
+            for (int v = 0; v < 4; v++) members[v] = (ChordMember)(sbyte)(byte)(packed >> (8 * v));
+            return memo._chords[slot];
+        }
+        var chord = ChordIdentifier.Identify(midi, diatonic, members, pc, step, out _);
+        uint store = 0;
+        for (int v = 0; v < 4; v++) store |= (uint)(byte)(sbyte)members[v] << (8 * v);
+        memo._keys[slot] = key;
+        memo._chords[slot] = chord;
+        memo._members[slot] = store;
+        return chord;
+    }
+}
