@@ -52,18 +52,22 @@ public static class KeyEstimator
         var result = new Key[slices];
         if (slices == 0) return result;
         int fifths = declared?.Fifths ?? signatureFifths;
-        // Segments: runs of slices in the same measure.
-        var starts = new List<int>();
+        // Segments: runs of slices in the same measure. Small pieces work on the stack (the GA estimates keys per candidate).
         var measures = grid.Measures;
+        int segs = 0;
         for (int s = 0; s < slices; s++)
-            if (s == 0 || measures[s] != measures[s - 1]) starts.Add(s);
-        int segs = starts.Count;
-        var hists = new double[segs * 12];
+            if (s == 0 || measures[s] != measures[s - 1]) segs++;
+        bool small = segs <= 64;
+        Span<int> starts = small ? stackalloc int[segs] : new int[segs];
+        for (int s = 0, g = 0; s < slices; s++)
+            if (s == 0 || measures[s] != measures[s - 1]) starts[g++] = s;
+        Span<double> hists = small ? stackalloc double[segs * 12] : new double[segs * 12];
+        hists.Clear();
         for (int g = 0; g < segs; g++)
-            Histogram(grid, starts[g], g + 1 < segs ? starts[g + 1] : slices, hists.AsSpan(g * 12, 12), 1.0);
+            Histogram(grid, starts[g], g + 1 < segs ? starts[g + 1] : slices, hists.Slice(g * 12, 12), 1.0);
         int declaredIndex = declared is { } d ? d.TonicPitchClass + (d.Mode == Mode.Minor ? 12 : 0) : -1;
 
-        var score = new double[segs * 24];
+        Span<double> score = small ? stackalloc double[segs * 24] : new double[segs * 24];
         Span<double> window = stackalloc double[12];
         for (int g = 0; g < segs; g++)
         {
@@ -74,15 +78,15 @@ public static class KeyEstimator
                 if (g > 0) window[k] += 0.5 * hists[(g - 1) * 12 + k];
                 if (g + 1 < segs) window[k] += 0.5 * hists[(g + 1) * 12 + k];
             }
-            var row = score.AsSpan(g * 24, 24);
+            var row = score.Slice(g * 24, 24);
             Correlations(window, row);
             if (declaredIndex >= 0) row[declaredIndex] += DeclaredBonus + (g == 0 || g == segs - 1 ? 0.3 : 0);
         }
         // Viterbi.
-        var total = new double[24];
-        var back = new int[segs * 24];
+        Span<double> total = stackalloc double[24];
+        Span<double> next = stackalloc double[24];
+        Span<byte> back = small ? stackalloc byte[segs * 24] : new byte[segs * 24];
         for (int key = 0; key < 24; key++) total[key] = score[key];
-        var next = new double[24];
         for (int g = 1; g < segs; g++)
         {
             int bestPrev = 0;
@@ -90,25 +94,26 @@ public static class KeyEstimator
             for (int key = 0; key < 24; key++)
             {
                 double stay = total[key], move = total[bestPrev] - ChangePenalty;
-                if (stay >= move) { next[key] = stay + score[g * 24 + key]; back[g * 24 + key] = key; }
-                else { next[key] = move + score[g * 24 + key]; back[g * 24 + key] = bestPrev; }
+                if (stay >= move) { next[key] = stay + score[g * 24 + key]; back[g * 24 + key] = (byte)key; }
+                else { next[key] = move + score[g * 24 + key]; back[g * 24 + key] = (byte)bestPrev; }
             }
-            (total, next) = (next, total);
+            next.CopyTo(total);
         }
         int state = 0;
         for (int key = 1; key < 24; key++) if (total[key] > total[state]) state = key;
-        var path = new int[segs];
+        Span<int> path = small ? stackalloc int[segs] : new int[segs];
         for (int g = segs - 1; g >= 0; g--)
         {
             path[g] = state;
             state = back[g * 24 + state];
         }
-        var keys = new Key?[24];
+        int spelled = -1;
+        Key local = default;
         for (int g = 0; g < segs; g++)
         {
             int end = g + 1 < segs ? starts[g + 1] : slices;
-            var k = keys[path[g]] ??= Spell(path[g], fifths);
-            for (int s = starts[g]; s < end; s++) result[s] = k;
+            if (path[g] != spelled) { spelled = path[g]; local = Spell(spelled, fifths); }
+            for (int s = starts[g]; s < end; s++) result[s] = local;
         }
         return result;
     }
