@@ -4,62 +4,9 @@ using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Theory.Rules.Chorale;
 
-/// <summary>Walks the melodic intervals of every voice: consecutive attacked notes with no rest between.</summary>
-internal ref struct MelodicMoves
+/// <summary>The melodic intervals of every voice (consecutive attacked notes with no rest between), collected once per grid.</summary>
+internal static class MelodicMoves
 {
-    private readonly SliceGrid _g;
-    private readonly ReadOnlySpan<int> _midi;
-    private readonly ReadOnlySpan<int> _dia;
-    private readonly ReadOnlySpan<bool> _attacked;
-    private readonly int _vc;
-    private int _prev;
-
-    public MelodicMoves(SliceGrid grid)
-    {
-        _g = grid;
-        _midi = grid.Midi;
-        _dia = grid.Diatonic;
-        _attacked = grid.Attacked;
-        _vc = grid.VoiceCount;
-        Voice = 0;
-        To = -1;
-        _prev = -1;
-    }
-
-    public int Voice { get; private set; }
-    public int From { get; private set; }
-    public int To { get; private set; }
-    /// <summary>Diatonic steps (signed).</summary>
-    public readonly int Steps => _dia[To * _vc + Voice] - _dia[From * _vc + Voice];
-    /// <summary>Semitones (signed).</summary>
-    public readonly int Semitones => _midi[To * _vc + Voice] - _midi[From * _vc + Voice];
-    public readonly Interval Interval => new(Steps, Semitones);
-
-    public bool MoveNext()
-    {
-        while (Voice < _vc)
-        {
-            for (int s = To + 1; s < _g.SliceCount; s++)
-            {
-                int c = s * _vc + Voice;
-                if (_midi[c] < 0) { _prev = -1; continue; }
-                if (!_attacked[c]) continue;
-                int p = _prev;
-                _prev = s;
-                if (p >= 0)
-                {
-                    From = p;
-                    To = s;
-                    return true;
-                }
-            }
-            Voice++;
-            To = -1;
-            _prev = -1;
-        }
-        return false;
-    }
-
     /// <summary>One melodic interval and the one after it, stored.</summary>
     public readonly record struct Move(int Voice, int From, int To, int Steps, int Semitones, int Next, int NextSteps, int NextSemitones)
     {
@@ -67,36 +14,39 @@ internal ref struct MelodicMoves
         public bool HasNext => Next >= 0;
     }
 
-    /// <summary>All moves of a grid, for caching in the rule context (computed once for all melodic rules).</summary>
+    /// <summary>All moves of a grid, voice by voice, for caching in the rule context (computed once for all melodic rules).</summary>
     public static ArraySegment<Move> Collect(SliceGrid grid)
     {
         var list = new Move[grid.NoteCount];
         int count = 0;
-        var m = new MelodicMoves(grid);
-        int vc = grid.VoiceCount;
+        int vc = grid.VoiceCount, slices = grid.SliceCount;
         var midi = grid.Midi;
         var dia = grid.Diatonic;
-        while (m.MoveNext())
+        var attacked = grid.Attacked;
+        for (int v = 0; v < vc; v++)
         {
-            // The next move of the same voice, if it follows without a rest.
-            int next = grid.NextAttack(m.To, m.Voice);
-            int ns = next < 0 ? 0 : dia[next * vc + m.Voice] - dia[m.To * vc + m.Voice];
-            int nm = next < 0 ? 0 : midi[next * vc + m.Voice] - midi[m.To * vc + m.Voice];
-            list[count++] = new Move(m.Voice, m.From, m.To, m.Steps, m.Semitones, next, ns, nm);
+            int prev = -1, first = count;
+            for (int s = 0; s < slices; s++)
+            {
+                int c = s * vc + v;
+                if (midi[c] < 0) { prev = -1; continue; } // a rest: the line starts again
+                if (!attacked[c]) continue;
+                if (prev >= 0)
+                {
+                    int p = prev * vc + v;
+                    list[count++] = new Move(v, prev, s, dia[c] - dia[p], midi[c] - midi[p], -1, 0, 0);
+                }
+                prev = s;
+            }
+            // The move after each one: the next move of the voice when it starts where this one ends (no rest between).
+            for (int i = first; i + 1 < count; i++)
+            {
+                var m = list[i];
+                var n = list[i + 1];
+                if (n.From == m.To) list[i] = m with { Next = n.To, NextSteps = n.Steps, NextSemitones = n.Semitones };
+            }
         }
         return new ArraySegment<Move>(list, 0, count);
-    }
-
-    /// <summary>The melodic interval from the note at <paramref name="slice"/> to the voice's next note, or false at the end or a rest.</summary>
-    public static bool NextMove(SliceGrid g, int slice, int voice, out int next, out int steps, out int semis)
-    {
-        next = g.NextAttack(slice, voice);
-        steps = semis = 0;
-        if (next < 0) return false;
-        int vc = g.VoiceCount;
-        steps = g.Diatonic[next * vc + voice] - g.Diatonic[slice * vc + voice];
-        semis = g.Midi[next * vc + voice] - g.Midi[slice * vc + voice];
-        return true;
     }
 
     public static string Describe(RuleContext ctx, int from, int to, int voice) =>
