@@ -46,7 +46,7 @@ internal static class ChoraleRendering
             {
                 int c = b * V + v, cell = s * V + v;
                 dia[cell] = g.MainDia[c];
-                midi[cell] = KeyScale.Midi(g.MainDia[c], g.MainAlt[c]);
+                midi[cell] = MidiOf(g.MainDia[c], g.MainAlt[c]);
                 attacked[cell] = !g.IsTied(b, v);
                 fermatas[cell] = fermata;
             }
@@ -63,7 +63,7 @@ internal static class ChoraleRendering
                 if (g.SecDia[c] != 0)
                 {
                     dia[cell] = g.SecDia[c];
-                    midi[cell] = KeyScale.Midi(g.SecDia[c], g.SecAlt[c]);
+                    midi[cell] = MidiOf(g.SecDia[c], g.SecAlt[c]);
                     attacked[cell] = true;
                 }
                 else
@@ -78,6 +78,11 @@ internal static class ChoraleRendering
     }
 
     private static readonly System.Collections.Immutable.ImmutableArray<string> GridVoiceNames = [.. ChoraleGenome.VoiceNames];
+
+    /// <summary><see cref="KeyScale.Midi"/> by table for the diatonic indices a genome holds (sbyte: 0–127).</summary>
+    private static int MidiOf(sbyte diatonic, sbyte alter) => diatonic >= 0 ? NaturalMidi[diatonic] + alter : KeyScale.Midi(diatonic, alter);
+
+    private static readonly int[] NaturalMidi = [.. Enumerable.Range(0, 128).Select(d => KeyScale.Midi(d, 0))];
 
     private static bool HasSecond(ChoraleGenome g, int b)
     {

@@ -21,7 +21,11 @@ internal sealed class ChordMemo
     /// <summary>This thread's memo.</summary>
     public static ChordMemo ForThisThread => t_memo ??= new ChordMemo();
 
-    private static readonly int[] Natural = [0, 2, 4, 5, 7, 9, 11];
+    // Per diatonic index (0–127): its letter and the MIDI number of its natural note; per MIDI number: its pitch class.
+    private const int TableSize = 128;
+    private static readonly byte[] LetterOf = [.. Enumerable.Range(0, TableSize).Select(d => (byte)(d % 7))];
+    private static readonly int[] NaturalMidiOf = [.. Enumerable.Range(0, TableSize).Select(d => (d / 7 + 1) * 12 + ((Step)(d % 7)).NaturalSemitones())];
+    private static readonly byte[] PitchClassOf = [.. Enumerable.Range(0, TableSize).Select(m => (byte)(m % 12))];
 
     /// <summary>Identifies the chord of four voices (as <see cref="ChordIdentifier"/>), from the memo when it has them.</summary>
     public static Chord Identify(ChordMemo? memo, ReadOnlySpan<int> midi, ReadOnlySpan<int> diatonic, Span<ChordMember> members, Span<byte> pc, Span<byte> step)
@@ -33,10 +37,10 @@ internal sealed class ChordMemo
             int m = midi[v];
             if (m < 0) continue;
             int d = diatonic[v];
-            int letter = ChordIdentifier.Mod(d, 7), octave = (d - letter) / 7;
-            int alter = m - ((octave + 1) * 12 + Natural[letter]);
+            if ((uint)d >= TableSize || m >= TableSize) return ChordIdentifier.Identify(midi, diatonic, members, pc, step, out _);
+            int alter = m - NaturalMidiOf[d];
             if (alter < -5 || alter > 5) return ChordIdentifier.Identify(midi, diatonic, members, pc, step, out _);
-            key |= (uint)(0x80 | (ChordIdentifier.Mod(m, 12) << 3) | letter) << (8 * v);
+            key |= (uint)(0x80 | (PitchClassOf[m] << 3) | LetterOf[d]) << (8 * v);
         }
         if (key == 0) return ChordIdentifier.Identify(midi, diatonic, members, pc, step, out _);
         int slot = (int)((key * 2654435769u) >> (32 - Bits));
