@@ -9,11 +9,7 @@ using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Benchmarks;
 
-/// <summary>
-/// A quick breakdown of the chorale fitness of 16-bar chorales by component (µs per chorale, one thread), with the
-/// cached corpus models and style model when they exist. Run:
-/// <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- fitness-profile</c>.
-/// </summary>
+/// <summary>Access to the genome as the Markov term sees it, for the profile.</summary>
 internal static class GenomeBeatsAccess
 {
     /// <summary>The genome as mined beats in C, as the Markov term sees it.</summary>
@@ -51,6 +47,14 @@ internal static class ThreadCpu
     }
 }
 
+/// <summary>
+/// A quick breakdown of the chorale fitness of 16-bar chorales by component (µs of this thread's CPU per chorale, best of
+/// several rounds: on a loaded machine wall time says little), with the cached corpus models and style model when they
+/// exist. The per-term lines run each term ten times on one candidate (its own cost, candidate in cache); the totals
+/// evaluate fresh candidates, as the GA does. Run:
+/// <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- fitness-profile</c>
+/// (<c>PROFILE_COMPOSE=1</c>: a 30-generation composition instead).
+/// </summary>
 internal static class FitnessProfile
 {
     public static void Run()
