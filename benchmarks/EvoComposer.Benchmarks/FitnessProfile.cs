@@ -183,6 +183,14 @@ internal static class FitnessProfile
                 bad += serial.Zip(parallel).Count(p => p.First != p.Second);
             }
             if (bad > 0) Console.WriteLine($"{term.Name}: {bad} of {3 * genomes.Length} values differ between one and two threads");
+            var again = genomes.Select(g => term.Evaluate(new ChoraleEvaluation(g))).ToArray();
+            var fresh = new double[genomes.Length];
+            var thread = new Thread(() => { for (int i = genomes.Length - 1; i >= 0; i--) fresh[i] = term.Evaluate(new ChoraleEvaluation(genomes[i])); });
+            thread.Start();
+            thread.Join();
+            for (int i = 0; i < genomes.Length; i++)
+                if (serial[i] != again[i] || serial[i] != fresh[i])
+                    Console.WriteLine($"{term.Name}: genome {i}: first pass {serial[i]:R}, second pass {again[i]:R}, new thread in reverse order {fresh[i]:R}");
         }
         Console.WriteLine("done");
     }
