@@ -1,38 +1,110 @@
 using BenchmarkDotNet.Attributes;
 using EvoComposer.Evolution.Composition;
 using EvoComposer.Evolution.Composition.Fitness;
+using EvoComposer.Evolution.Composition.Corpus;
 using EvoComposer.Evolution.Engine;
+using EvoComposer.Learning.Mining;
+using EvoComposer.Learning.Style;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Benchmarks;
 
 /// <summary>
-/// The chorale fitness of one 16-bar chorale (8 phrases of 2 measures of 4/4) with the default weights, and the
-/// slice grid alone.
-/// Run: <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- --filter '*Chorale*' --job short --inProcess</c>.
+/// The GA's chorale fitness of 16-bar chorales (8 phrases of 2 measures of 4/4, random genomes as the GA's first
+/// generation has them), per evaluation on one thread, and the throughput of a batch at 1 and 2 threads.
+/// Run: <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- --filter '*ChoraleFitnessBenchmarks*' --job short</c>.
+/// The full fitness needs the cached corpus models and style model (<c>evocomposer compose</c> makes both).
 /// </summary>
 [MemoryDiagnoser]
 public class ChoraleFitnessBenchmarks
 {
-    private ChoraleGenome _genome = null!;
-    private IFitness<ChoraleGenome> _fitness = null!;
+    internal const int Batch = 64;
+    private ChoraleGenome[] _genomes = [];
+    private IFitness<ChoraleGenome> _rulesAndPlan = null!;
+    private IFitness<ChoraleGenome> _full = null!;
 
-    /// <summary>Makes a random chorale.</summary>
+    /// <summary>Makes the random chorales, the fitness with the built-in terms and the full fitness.</summary>
     [GlobalSetup]
     public void Setup()
     {
         var plan = PhrasePlan.Default(new Key(Step.D, 0, Mode.Major), Meter.CommonTime, 8);
-        _genome = new RandomChoraleFactory(plan).Create(RandomStream.For(1, 0, 0, RandomPurpose.Initialization));
-        _fitness = ChoraleFitness.Create(FitnessWeights.Default);
+        _genomes = [.. Enumerable.Range(0, Batch).Select(i => new RandomChoraleFactory(plan).Create(RandomStream.For((ulong)i + 1, 0, 0, RandomPurpose.Initialization)))];
+        _rulesAndPlan = ChoraleFitness.Create(FitnessWeights.Default);
+        var models = ChoraleModels.LoadOrBuild();
+        var style = StyleModelCache.LoadOrTrain(new StyleModelCacheOptions { Models = models }, Console.Error);
+        _full = ChoraleFitness.Create(FitnessWeights.Default, [new MarkovTerm(models), new StyleTerm(style)]);
     }
 
-    /// <summary>All default terms on a 16-bar chorale.</summary>
-    [Benchmark]
-    public double Fitness16Bars() => _fitness.Evaluate(_genome);
+    /// <summary>16-bar chorale, every rule term + the plan terms, Markov and style off: µs per evaluation (one thread).</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public double RulesAndPlanTerms_MarkovStyleOff_16Bars()
+    {
+        double sum = 0;
+        foreach (var g in _genomes) sum += _rulesAndPlan.Evaluate(g);
+        return sum;
+    }
+
+    /// <summary>16-bar chorale, the full default fitness (rules, plan terms, Markov, style): µs per evaluation (one thread).</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public double FullFitness_16Bars()
+    {
+        double sum = 0;
+        foreach (var g in _genomes) sum += _full.Evaluate(g);
+        return sum;
+    }
 
     /// <summary>The slice grid alone.</summary>
-    [Benchmark]
-    public int SliceGrid16Bars() => _genome.ToSliceGrid().SliceCount;
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int SliceGrid16Bars()
+    {
+        int n = 0;
+        foreach (var g in _genomes) n += g.ToSliceGrid().SliceCount;
+        return n;
+    }
+
+    internal (ChoraleGenome[] Genomes, IFitness<ChoraleGenome> RulesAndPlan, IFitness<ChoraleGenome> Full) Prepared => (_genomes, _rulesAndPlan, _full);
+}
+
+/// <summary>
+/// Fitness evaluations per second of 16-bar chorales at 1 and 2 threads (evaluations/s = 1 / time per op), as the GA
+/// evaluates a generation: one Parallel.For over a batch into an array by index.
+/// Run: <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- --filter '*ChoraleFitnessThroughput*' --job short</c>.
+/// </summary>
+public class ChoraleFitnessThroughputBenchmarks
+{
+    private ChoraleGenome[] _genomes = [];
+    private IFitness<ChoraleGenome> _rulesAndPlan = null!;
+    private IFitness<ChoraleGenome> _full = null!;
+    private readonly double[] _values = new double[ChoraleFitnessBenchmarks.Batch * 4];
+
+    /// <summary>Threads evaluating the batch.</summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    /// <summary>As <see cref="ChoraleFitnessBenchmarks.Setup"/>.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var single = new ChoraleFitnessBenchmarks();
+        single.Setup();
+        (_genomes, _rulesAndPlan, _full) = single.Prepared;
+    }
+
+    /// <summary>Rules + plan terms (Markov, style off), a batch of 256 evaluations.</summary>
+    [Benchmark(OperationsPerInvoke = ChoraleFitnessBenchmarks.Batch * 4)]
+    public double RulesAndPlanTerms_MarkovStyleOff_Batch() => RunBatch(_rulesAndPlan);
+
+    /// <summary>The full fitness, a batch of 256 evaluations.</summary>
+    [Benchmark(OperationsPerInvoke = ChoraleFitnessBenchmarks.Batch * 4)]
+    public double FullFitness_Batch() => RunBatch(_full);
+
+    private double RunBatch(IFitness<ChoraleGenome> fitness)
+    {
+        var values = _values;
+        var genomes = _genomes;
+        Parallel.For(0, values.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads }, i => values[i] = fitness.Evaluate(genomes[i % genomes.Length]));
+        return values[0];
+    }
 }
 
 /// <summary>

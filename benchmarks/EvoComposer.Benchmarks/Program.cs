@@ -4,7 +4,8 @@ namespace EvoComposer.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- --filter '*'</c>;
-/// <c>-- fitness-profile</c> prints the GA fitness broken down by component instead.
+/// <c>-- fitness-profile</c> prints the GA fitness broken down by component instead; <c>-- fitness-loop [full|rules] [SECONDS]</c>
+/// evaluates the fitness of 16-bar chorales in a loop (for a sampling profiler such as <c>perf</c>).
 /// </summary>
 public static class Program
 {
@@ -14,6 +15,16 @@ public static class Program
         if (args.Length > 0 && args[0] == "fitness-profile")
         {
             FitnessProfile.Run();
+            return;
+        }
+        if (args.Length > 0 && args[0] == "fitness-loop")
+        {
+            FitnessProfile.Loop(args.Length > 1 && args[1] == "full", args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "fitness-threads")
+        {
+            FitnessProfile.ThreadSafety();
             return;
         }
         if (args.Length > 0 && args[0] == "violations")

@@ -21,14 +21,16 @@ internal static class ChoraleRendering
             if (HasSecond(g, b)) slices++;
         }
         int cells = slices * V;
-        var pitches = new Pitch[cells];
-        var sounding = new bool[cells];
-        var attacked = new bool[cells];
-        var fermatas = new bool[cells];
-        var onsets = new Rational[slices];
-        var durations = new Rational[slices];
-        var measures = new int[slices];
-        var beatPos = new Rational[slices];
+        // Straight into MIDI and diatonic numbers (no spelled pitches): the grid is built once per fitness evaluation.
+        bool small = cells <= 2048;
+        Span<int> midi = small ? stackalloc int[cells] : new int[cells];
+        Span<int> dia = small ? stackalloc int[cells] : new int[cells];
+        Span<bool> attacked = small ? stackalloc bool[cells] : new bool[cells];
+        Span<bool> fermatas = small ? stackalloc bool[cells] : new bool[cells];
+        Span<Rational> onsets = small ? stackalloc Rational[slices] : new Rational[slices];
+        Span<Rational> durations = small ? stackalloc Rational[slices] : new Rational[slices];
+        Span<int> measures = small ? stackalloc int[slices] : new int[slices];
+        Span<Rational> beatPos = small ? stackalloc Rational[slices] : new Rational[slices];
         int s = -1;
         for (int b = 0; b < beats; b++)
         {
@@ -43,8 +45,8 @@ internal static class ChoraleRendering
             for (int v = 0; v < V; v++)
             {
                 int c = b * V + v, cell = s * V + v;
-                pitches[cell] = Pitch.FromDiatonicIndex(g.MainDia[c], g.MainAlt[c]);
-                sounding[cell] = true;
+                dia[cell] = g.MainDia[c];
+                midi[cell] = MidiOf(g.MainDia[c], g.MainAlt[c]);
                 attacked[cell] = !g.IsTied(b, v);
                 fermatas[cell] = fermata;
             }
@@ -57,17 +59,30 @@ internal static class ChoraleRendering
             for (int v = 0; v < V; v++)
             {
                 int c = b * V + v, cell = s * V + v;
-                sounding[cell] = true;
+                fermatas[cell] = false;
                 if (g.SecDia[c] != 0)
                 {
-                    pitches[cell] = Pitch.FromDiatonicIndex(g.SecDia[c], g.SecAlt[c]);
+                    dia[cell] = g.SecDia[c];
+                    midi[cell] = MidiOf(g.SecDia[c], g.SecAlt[c]);
                     attacked[cell] = true;
                 }
-                else pitches[cell] = pitches[cell - V];
+                else
+                {
+                    dia[cell] = dia[cell - V];
+                    midi[cell] = midi[cell - V];
+                    attacked[cell] = false;
+                }
             }
         }
-        return new SliceGrid(ChoraleGenome.VoiceNames, pitches, sounding, attacked, fermatas, onsets, durations, measures, beatPos);
+        return new SliceGrid(GridVoiceNames, midi, dia, attacked, fermatas, onsets, durations, measures, beatPos);
     }
+
+    private static readonly System.Collections.Immutable.ImmutableArray<string> GridVoiceNames = [.. ChoraleGenome.VoiceNames];
+
+    /// <summary><see cref="KeyScale.Midi"/> by table for the diatonic indices a genome holds (sbyte: 0–127).</summary>
+    private static int MidiOf(sbyte diatonic, sbyte alter) => diatonic >= 0 ? NaturalMidi[diatonic] + alter : KeyScale.Midi(diatonic, alter);
+
+    private static readonly int[] NaturalMidi = [.. Enumerable.Range(0, 128).Select(d => KeyScale.Midi(d, 0))];
 
     private static bool HasSecond(ChoraleGenome g, int b)
     {

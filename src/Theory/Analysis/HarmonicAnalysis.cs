@@ -47,12 +47,41 @@ public sealed class HarmonicAnalysis
     public static HarmonicAnalysis Analyze(SliceGrid grid, Key? declared = null, int signatureFifths = 0)
     {
         ArgumentNullException.ThrowIfNull(grid);
+        var chords = new Chord[grid.SliceCount];
+        var members = new ChordMember[grid.SliceCount * grid.VoiceCount];
+        IdentifyChords(grid, chords, members);
+        return Complete(grid, chords, members, declared, signatureFifths);
+    }
+
+    /// <summary>
+    /// Analyses a grid whose chords are already known: <paramref name="chords"/> and <paramref name="members"/> must be what
+    /// <see cref="IdentifyChords"/> gives for this grid (they are copied), so the result equals
+    /// <see cref="Analyze(SliceGrid, Key?, int)"/>'s. For callers that need the chords first (a fitness function's own terms).
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans do not have one entry per slice and per cell.</exception>
+    public static HarmonicAnalysis Analyze(SliceGrid grid, ReadOnlySpan<Chord> chords, ReadOnlySpan<ChordMember> members, Key? declared = null, int signatureFifths = 0)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        if (chords.Length != grid.SliceCount || members.Length != grid.SliceCount * grid.VoiceCount)
+            throw new ArgumentException("Expected one chord per slice and one member per cell.");
+        return Complete(grid, chords.ToArray(), members.ToArray(), declared, signatureFifths);
+    }
+
+    /// <summary>
+    /// The chord of every slice with each voice's membership (<c>[slice * voices + voice]</c>): the first step of the
+    /// analysis. A slice between beats keeps the previous chord when at most one note departs from it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans do not have one entry per slice and per cell.</exception>
+    public static void IdentifyChords(SliceGrid grid, Span<Chord> chords, Span<ChordMember> members)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
         int slices = grid.SliceCount, vc = grid.VoiceCount;
-        var keys = KeyEstimator.PerSlice(grid, declared, signatureFifths);
-        var key = declared ?? (slices > 0 ? KeyEstimator.Global(grid, null, signatureFifths) : default);
-        var chords = new Chord[slices];
-        var members = new ChordMember[slices * vc];
+        if (chords.Length != slices || members.Length != slices * vc)
+            throw new ArgumentException("Expected one chord per slice and one member per cell.");
         Span<ChordMember> trial = vc <= 64 ? stackalloc ChordMember[vc] : new ChordMember[vc];
+        Span<byte> pc = vc <= 64 ? stackalloc byte[vc] : new byte[vc];
+        Span<byte> step = vc <= 64 ? stackalloc byte[vc] : new byte[vc];
+        var memo = vc == 4 ? ChordMemo.ForThisThread : null;
         var midi = grid.Midi;
         var diatonic = grid.Diatonic;
         var metric = grid.Metric;
@@ -60,8 +89,8 @@ public sealed class HarmonicAnalysis
         {
             var m = midi.Slice(s * vc, vc);
             var d = diatonic.Slice(s * vc, vc);
-            var own = members.AsSpan(s * vc, vc);
-            var chord = ChordIdentifier.Identify(m, d, own, out _);
+            var own = members.Slice(s * vc, vc);
+            var chord = vc == 4 ? ChordMemo.Identify(memo, m, d, own, pc, step) : ChordIdentifier.Identify(m, d, own, pc, step, out _);
             if (s > 0 && metric[s] == 0 && chords[s - 1].IsKnown)
             {
                 int ownOutside = Count(own, ChordMember.NonChordTone);
@@ -78,6 +107,15 @@ public sealed class HarmonicAnalysis
             }
             chords[s] = chord;
         }
+    }
+
+    /// <summary>Keys, non-chord tones and cadences of a grid whose chords are known (takes ownership of the arrays).</summary>
+    private static HarmonicAnalysis Complete(SliceGrid grid, Chord[] chords, ChordMember[] members, Key? declared, int signatureFifths)
+    {
+        int slices = grid.SliceCount, vc = grid.VoiceCount;
+        var keys = KeyEstimator.PerSlice(grid, declared, signatureFifths);
+        var key = declared ?? (slices > 0 ? KeyEstimator.Global(grid, null, signatureFifths) : default);
+        var midi = grid.Midi;
 
         var nct = new NonChordToneKind[slices * vc];
         for (int s = 0; s < slices; s++)

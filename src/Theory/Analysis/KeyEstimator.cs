@@ -52,18 +52,22 @@ public static class KeyEstimator
         var result = new Key[slices];
         if (slices == 0) return result;
         int fifths = declared?.Fifths ?? signatureFifths;
-        // Segments: runs of slices in the same measure.
-        var starts = new List<int>();
+        // Segments: runs of slices in the same measure. Small pieces work on the stack (the GA estimates keys per candidate).
         var measures = grid.Measures;
+        int segs = 0;
         for (int s = 0; s < slices; s++)
-            if (s == 0 || measures[s] != measures[s - 1]) starts.Add(s);
-        int segs = starts.Count;
-        var hists = new double[segs * 12];
+            if (s == 0 || measures[s] != measures[s - 1]) segs++;
+        bool small = segs <= 64;
+        Span<int> starts = small ? stackalloc int[segs] : new int[segs];
+        for (int s = 0, g = 0; s < slices; s++)
+            if (s == 0 || measures[s] != measures[s - 1]) starts[g++] = s;
+        Span<double> hists = small ? stackalloc double[segs * 12] : new double[segs * 12];
+        hists.Clear();
         for (int g = 0; g < segs; g++)
-            Histogram(grid, starts[g], g + 1 < segs ? starts[g + 1] : slices, hists.AsSpan(g * 12, 12), 1.0);
+            Histogram(grid, starts[g], g + 1 < segs ? starts[g + 1] : slices, hists.Slice(g * 12, 12), 1.0);
         int declaredIndex = declared is { } d ? d.TonicPitchClass + (d.Mode == Mode.Minor ? 12 : 0) : -1;
 
-        var score = new double[segs * 24];
+        Span<double> score = small ? stackalloc double[segs * 24] : new double[segs * 24];
         Span<double> window = stackalloc double[12];
         for (int g = 0; g < segs; g++)
         {
@@ -74,15 +78,15 @@ public static class KeyEstimator
                 if (g > 0) window[k] += 0.5 * hists[(g - 1) * 12 + k];
                 if (g + 1 < segs) window[k] += 0.5 * hists[(g + 1) * 12 + k];
             }
-            var row = score.AsSpan(g * 24, 24);
+            var row = score.Slice(g * 24, 24);
             Correlations(window, row);
             if (declaredIndex >= 0) row[declaredIndex] += DeclaredBonus + (g == 0 || g == segs - 1 ? 0.3 : 0);
         }
         // Viterbi.
-        var total = new double[24];
-        var back = new int[segs * 24];
+        Span<double> total = stackalloc double[24];
+        Span<double> next = stackalloc double[24];
+        Span<byte> back = small ? stackalloc byte[segs * 24] : new byte[segs * 24];
         for (int key = 0; key < 24; key++) total[key] = score[key];
-        var next = new double[24];
         for (int g = 1; g < segs; g++)
         {
             int bestPrev = 0;
@@ -90,25 +94,26 @@ public static class KeyEstimator
             for (int key = 0; key < 24; key++)
             {
                 double stay = total[key], move = total[bestPrev] - ChangePenalty;
-                if (stay >= move) { next[key] = stay + score[g * 24 + key]; back[g * 24 + key] = key; }
-                else { next[key] = move + score[g * 24 + key]; back[g * 24 + key] = bestPrev; }
+                if (stay >= move) { next[key] = stay + score[g * 24 + key]; back[g * 24 + key] = (byte)key; }
+                else { next[key] = move + score[g * 24 + key]; back[g * 24 + key] = (byte)bestPrev; }
             }
-            (total, next) = (next, total);
+            next.CopyTo(total);
         }
         int state = 0;
         for (int key = 1; key < 24; key++) if (total[key] > total[state]) state = key;
-        var path = new int[segs];
+        Span<int> path = small ? stackalloc int[segs] : new int[segs];
         for (int g = segs - 1; g >= 0; g--)
         {
             path[g] = state;
             state = back[g * 24 + state];
         }
-        var keys = new Key?[24];
+        int spelled = -1;
+        Key local = default;
         for (int g = 0; g < segs; g++)
         {
             int end = g + 1 < segs ? starts[g + 1] : slices;
-            var k = keys[path[g]] ??= Spell(path[g], fifths);
-            for (int s = starts[g]; s < end; s++) result[s] = k;
+            if (path[g] != spelled) { spelled = path[g]; local = Spell(spelled, fifths); }
+            for (int s = starts[g]; s < end; s++) result[s] = local;
         }
         return result;
     }
@@ -159,6 +164,17 @@ public static class KeyEstimator
         return result;
     }
 
+    // The same numbers by pitch class: [pc * 24 + key], so one pass over the pitch classes serves all 24 keys at once.
+    private static readonly double[] ProfilesByPitchClass = Transpose(Profiles);
+
+    private static double[] Transpose(double[] byKey)
+    {
+        var result = new double[12 * 24];
+        for (int key = 0; key < 24; key++)
+            for (int pc = 0; pc < 12; pc++) result[pc * 24 + key] = byKey[key * 12 + pc];
+        return result;
+    }
+
     /// <summary>Pearson correlations of the histogram with all 24 keys.</summary>
     private static void Correlations(ReadOnlySpan<double> hist, Span<double> result)
     {
@@ -169,14 +185,31 @@ public static class KeyEstimator
         for (int i = 0; i < 12; i++) dh += (hist[i] - mean) * (hist[i] - mean);
         if (dh == 0) { result.Clear(); return; }
         double scale = 1 / Math.Sqrt(dh);
-        var profiles = Profiles.AsSpan();
-        for (int key = 0; key < 24; key++)
+        // Σ over pitch classes in order of hist[pc] × profile (the profile is centred, so the histogram need not be), for
+        // every key: the same additions in the same order as one key at a time, so the same bits, several keys per instruction.
+        result = result[..24];
+        result.Clear();
+        var profiles = ProfilesByPitchClass.AsSpan();
+        for (int pc = 0; pc < 12; pc++)
         {
-            var p = profiles.Slice(key * 12, 12);
-            double num = 0;
-            for (int pc = 0; pc < 12; pc++) num += hist[pc] * p[pc]; // the profile is centred, so the histogram need not be
-            result[key] = num * scale;
+            double h = hist[pc];
+            var row = profiles.Slice(pc * 24, 24);
+            if (System.Numerics.Vector.IsHardwareAccelerated && System.Numerics.Vector<double>.Count is 2 or 4 or 8)
+            {
+                var hv = new System.Numerics.Vector<double>(h);
+                int step = System.Numerics.Vector<double>.Count;
+                for (int key = 0; key < 24; key += step)
+                {
+                    var acc = new System.Numerics.Vector<double>(result[key..]);
+                    (acc + hv * new System.Numerics.Vector<double>(row[key..])).CopyTo(result[key..]);
+                }
+            }
+            else
+            {
+                for (int key = 0; key < 24; key++) result[key] += h * row[key];
+            }
         }
+        for (int key = 0; key < 24; key++) result[key] *= scale;
     }
 
     /// <summary>The spelled key for an index (0–11 major tonic pitch class, 12–23 minor), nearest the given signature.</summary>

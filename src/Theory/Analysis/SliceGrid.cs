@@ -22,7 +22,7 @@ public sealed class SliceGrid
     private readonly int[] _diatonic;
     private readonly bool[] _attacked;
     private readonly bool[] _fermata;
-    private readonly int[] _noteIndex;
+    private readonly int[]? _noteIndex;
     private readonly Rational[] _onsets;
     private readonly Rational[] _durations;
     private readonly int[] _measures;
@@ -46,12 +46,61 @@ public sealed class SliceGrid
     /// <exception cref="ArgumentException">Array lengths disagree, onsets do not increase, a held cell has no sounding predecessor.</exception>
     public SliceGrid(IReadOnlyList<string> voiceNames, Pitch[] pitches, bool[] sounding, bool[] attacked, bool[] fermatas,
         Rational[] onsets, Rational[] durations, int[] measures, Rational[] beats, int[]? noteIndices = null)
+        : this(Names(voiceNames), Cells(pitches, sounding, voiceNames.Count * onsets.Length, out var diatonic), diatonic, attacked, fermatas,
+              onsets, durations, measures, beats, noteIndices)
+    {
+    }
+
+    /// <summary>
+    /// Creates a grid from MIDI and diatonic numbers, without spelled pitches: the fast path for a program that
+    /// generates music (the genetic algorithm builds one per candidate). Cell spans have <c>slices × voices</c>
+    /// entries indexed <c>[slice * voices + voice]</c>, slice spans one entry per slice; the spans are copied.
+    /// </summary>
+    /// <param name="voiceNames">Names of the voices, highest first.</param>
+    /// <param name="midi">The MIDI number of each cell, <see cref="Silent"/> (−1) where the voice is silent.</param>
+    /// <param name="diatonic">The diatonic index (octave × 7 + step) of each cell (ignored where silent).</param>
+    /// <param name="attacked">Whether the voice attacks a note at the slice's onset (false: held from before).</param>
+    /// <param name="fermatas">Whether the sounding note carries a fermata.</param>
+    /// <param name="onsets">Slice onsets in quarter notes, strictly increasing.</param>
+    /// <param name="durations">Slice durations in quarter notes, positive.</param>
+    /// <param name="measures">Measure number of each slice.</param>
+    /// <param name="beats">Beat position in the measure, 1-based.</param>
+    /// <exception cref="ArgumentException">Span lengths disagree, onsets do not increase, a held cell has no sounding predecessor.</exception>
+    public SliceGrid(ImmutableArray<string> voiceNames, ReadOnlySpan<int> midi, ReadOnlySpan<int> diatonic, ReadOnlySpan<bool> attacked,
+        ReadOnlySpan<bool> fermatas, ReadOnlySpan<Rational> onsets, ReadOnlySpan<Rational> durations, ReadOnlySpan<int> measures, ReadOnlySpan<Rational> beats)
+        : this(voiceNames, midi.ToArray(), diatonic.ToArray(), attacked, fermatas, onsets, durations, measures, beats, null)
+    {
+    }
+
+    private static ImmutableArray<string> Names(IReadOnlyList<string> voiceNames)
     {
         ArgumentNullException.ThrowIfNull(voiceNames);
-        int voices = voiceNames.Count, slices = onsets.Length;
+        return [.. voiceNames];
+    }
+
+    /// <summary>MIDI numbers (−1 where silent) and diatonic indices of spelled cells.</summary>
+    private static int[] Cells(Pitch[] pitches, bool[] sounding, int cells, out int[] diatonic)
+    {
+        if (pitches.Length != cells || sounding.Length != cells) throw new ArgumentException($"Cell arrays must have {cells} entries (slices × voices).");
+        var midi = new int[cells];
+        diatonic = new int[cells];
+        for (int c = 0; c < cells; c++)
+        {
+            if (!sounding[c]) { midi[c] = Silent; continue; }
+            midi[c] = pitches[c].Midi;
+            diatonic[c] = pitches[c].DiatonicIndex;
+        }
+        return midi;
+    }
+
+    /// <summary>The one constructor that validates and stores; takes ownership of <paramref name="midi"/> and <paramref name="diatonic"/>.</summary>
+    private SliceGrid(ImmutableArray<string> voiceNames, int[] midi, int[] diatonic, ReadOnlySpan<bool> attacked, ReadOnlySpan<bool> fermatas,
+        ReadOnlySpan<Rational> onsets, ReadOnlySpan<Rational> durations, ReadOnlySpan<int> measures, ReadOnlySpan<Rational> beats, int[]? noteIndices)
+    {
+        int voices = voiceNames.Length, slices = onsets.Length;
         if (voices == 0) throw new ArgumentException("A slice grid needs at least one voice.", nameof(voiceNames));
         int cells = voices * slices;
-        if (pitches.Length != cells || sounding.Length != cells || attacked.Length != cells || fermatas.Length != cells)
+        if (midi.Length != cells || diatonic.Length != cells || attacked.Length != cells || fermatas.Length != cells)
             throw new ArgumentException($"Cell arrays must have {cells} entries (slices × voices).");
         if (durations.Length != slices || measures.Length != slices || beats.Length != slices)
             throw new ArgumentException($"Slice arrays must have {slices} entries.");
@@ -61,41 +110,38 @@ public sealed class SliceGrid
             if (s > 0 && onsets[s] <= onsets[s - 1]) throw new ArgumentException($"Onsets must increase (slice {s}).", nameof(onsets));
             if (durations[s].Sign <= 0) throw new ArgumentException($"Durations must be positive (slice {s}).", nameof(durations));
         }
-        VoiceNames = [.. voiceNames];
+        VoiceNames = voiceNames;
         VoiceCount = voices;
         SliceCount = slices;
-        _midi = new int[cells];
-        _diatonic = new int[cells];
+        _midi = midi;
+        _diatonic = diatonic;
         _attacked = new bool[cells];
         _fermata = new bool[cells];
-        _noteIndex = noteIndices is null ? Enumerable.Repeat(-1, cells).ToArray() : (int[])noteIndices.Clone();
+        _noteIndex = noteIndices is null ? null : (int[])noteIndices.Clone();
+        int notes = 0;
         for (int c = 0; c < cells; c++)
         {
-            if (sounding[c])
+            if (midi[c] >= 0)
             {
-                _midi[c] = pitches[c].Midi;
-                _diatonic[c] = pitches[c].DiatonicIndex;
                 _attacked[c] = attacked[c] || c < voices; // the first slice's notes are attacks
                 _fermata[c] = fermatas[c];
                 if (!_attacked[c] && _midi[c - voices] != _midi[c])
                     throw new ArgumentException($"Cell {c} is held but the previous slice has another pitch.", nameof(attacked));
+                if (_attacked[c]) notes++;
             }
             else
             {
-                _midi[c] = Silent;
+                midi[c] = Silent;
+                diatonic[c] = 0;
             }
         }
-        _onsets = (Rational[])onsets.Clone();
-        _durations = (Rational[])durations.Clone();
-        _measures = (int[])measures.Clone();
-        _beats = (Rational[])beats.Clone();
+        _onsets = onsets.ToArray();
+        _durations = durations.ToArray();
+        _measures = measures.ToArray();
+        _beats = beats.ToArray();
         _metric = new sbyte[slices];
-        int notes = 0;
         for (int s = 0; s < slices; s++)
-        {
             _metric[s] = (sbyte)(!_beats[s].IsInteger ? 0 : _beats[s] == Rational.One ? 2 : 1);
-            for (int v = 0; v < voices; v++) if (_attacked[s * voices + v]) notes++;
-        }
         NoteCount = notes;
     }
 
@@ -136,7 +182,7 @@ public sealed class SliceGrid
     /// <summary>Whether a voice attacks a note at a slice.</summary>
     public bool IsAttacked(int slice, int voice) => _attacked[slice * VoiceCount + voice];
     /// <summary>The index of the sounding note in its part (−1 when silent or built from arrays).</summary>
-    public int NoteIndexAt(int slice, int voice) => _noteIndex[slice * VoiceCount + voice];
+    public int NoteIndexAt(int slice, int voice) => _noteIndex is null ? -1 : _noteIndex[slice * VoiceCount + voice];
 
     /// <summary>The spelled pitch of a sounding cell.</summary>
     public Pitch PitchAt(int slice, int voice)

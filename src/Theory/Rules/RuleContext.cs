@@ -17,24 +17,49 @@ public sealed class RuleContext
 
     /// <summary>Creates a context; the analysis is computed on first use unless given.</summary>
     public RuleContext(SliceGrid grid, HarmonicAnalysis? analysis = null, bool explain = true, Key? declaredKey = null, int signatureFifths = 0)
+        : this(grid, analysis, explain, declaredKey, signatureFifths, countOnly: false)
+    {
+    }
+
+    /// <summary>
+    /// Creates a context; with <paramref name="countOnly"/> the rules only count: every violation they report is one
+    /// shared placeholder (<see cref="Counted"/>) without place or message, so a fitness function that needs the
+    /// number of violations per rule allocates nothing for them. Run the same rules on a normal context to see them.
+    /// </summary>
+    public RuleContext(SliceGrid grid, HarmonicAnalysis? analysis, bool explain, Key? declaredKey, int signatureFifths, bool countOnly)
     {
         Grid = grid ?? throw new ArgumentNullException(nameof(grid));
         _analysis = analysis;
-        Explain = explain;
+        Explain = explain && !countOnly;
+        CountOnly = countOnly;
         _declared = declaredKey;
         _signatureFifths = signatureFifths;
     }
+
+    /// <summary>Whether rules only count their violations (each reported violation is <see cref="Counted"/>).</summary>
+    public bool CountOnly { get; }
+
+    /// <summary>The placeholder a count-only context reports for every violation: only the number of them means anything.</summary>
+    public static Violation Counted { get; } = new()
+    {
+        RuleId = "",
+        Severity = Severity.Info,
+        Slice = -1,
+        Measure = 0,
+        Beat = Rational.Zero,
+        Onset = Rational.Zero,
+    };
 
     private ArraySegment<EvoComposer.Theory.Rules.Chorale.PerfectMotion.Event>? _perfectAll, _perfectBeats;
     private ArraySegment<EvoComposer.Theory.Rules.Chorale.MelodicMoves.Move>? _moves;
 
     /// <summary>Motion into perfect intervals between every pair of voices, computed once for the rules that need it.</summary>
-    internal ArraySegment<EvoComposer.Theory.Rules.Chorale.PerfectMotion.Event> PerfectEvents(bool beatsOnly) => beatsOnly
+    internal ReadOnlySpan<EvoComposer.Theory.Rules.Chorale.PerfectMotion.Event> PerfectEvents(bool beatsOnly) => beatsOnly
         ? _perfectBeats ??= EvoComposer.Theory.Rules.Chorale.PerfectMotion.Collect(Grid, true)
         : _perfectAll ??= EvoComposer.Theory.Rules.Chorale.PerfectMotion.Collect(Grid, false);
 
     /// <summary>Every melodic interval of every voice, computed once for the melodic rules.</summary>
-    internal ArraySegment<EvoComposer.Theory.Rules.Chorale.MelodicMoves.Move> MelodicMoves => _moves ??= EvoComposer.Theory.Rules.Chorale.MelodicMoves.Collect(Grid);
+    internal ReadOnlySpan<EvoComposer.Theory.Rules.Chorale.MelodicMoves.Move> MelodicMoves => _moves ??= EvoComposer.Theory.Rules.Chorale.MelodicMoves.Collect(Grid);
 
     /// <summary>The music.</summary>
     public SliceGrid Grid { get; }
@@ -49,6 +74,7 @@ public sealed class RuleContext
     /// </summary>
     public Violation Report(RuleSettings settings, int slice, int voiceA, int voiceB, string message, string[]? notes = null, Key? key = null)
     {
+        if (CountOnly) return Counted;
         var g = Grid;
         var voices = voiceA < 0 ? [] : voiceB < 0 ? System.Collections.Immutable.ImmutableArray.Create(g.VoiceNames[voiceA])
             : System.Collections.Immutable.ImmutableArray.Create(g.VoiceNames[voiceA], g.VoiceNames[voiceB]);

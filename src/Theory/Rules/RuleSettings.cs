@@ -9,6 +9,7 @@ namespace EvoComposer.Theory.Rules;
 public sealed class RuleSettings
 {
     private readonly double[] _values;
+    private readonly ImmutableArray<RuleParameter> _parameters; // the rule's, read once: rules build theirs on every call
 
     /// <summary>Creates settings; <paramref name="values"/> null means every parameter at its default.</summary>
     public RuleSettings(Rule rule, bool enabled, Severity severity, double weight, IReadOnlyDictionary<string, double>? values = null)
@@ -18,6 +19,7 @@ public sealed class RuleSettings
         Severity = severity;
         Weight = weight;
         var ps = rule.Parameters;
+        _parameters = ps;
         _values = new double[ps.Length];
         for (int i = 0; i < ps.Length; i++)
             _values[i] = values is not null && values.TryGetValue(ps[i].Name, out double v) ? v : ps[i].Default;
@@ -47,7 +49,7 @@ public sealed class RuleSettings
     {
         get
         {
-            var ps = Rule.Parameters;
+            var ps = _parameters;
             for (int i = 0; i < ps.Length; i++) if (ps[i].Name == name) return _values[i];
             throw new ArgumentException($"Rule '{Rule.Id}' has no parameter '{name}'.", nameof(name));
         }

@@ -63,4 +63,28 @@ public class HarmonicAnalysisTests
         var a = HarmonicAnalysis.Analyze(g, score.Key);
         Assert.Equal(NonChordToneKind.Passing, a.NonChordTones[g.Cell(1, 0)]);
     }
+
+    [Fact]
+    public void Analyze_WithChordsIdentifiedFirst_EqualsTheWholeAnalysis_OnTwentyChorales()
+    {
+        foreach (var file in Directory.GetFiles(TestCorpus.Path("bach-370-chorales", "kern"), "*.krn").Order(StringComparer.Ordinal).Take(20))
+        {
+            var score = ScoreFiles.Read(file);
+            var grid = SliceGrid.FromScore(score);
+            var whole = HarmonicAnalysis.Analyze(grid, score.Key, score.KeySignature.Fifths);
+            var chords = new Chord[grid.SliceCount];
+            var members = new ChordMember[grid.SliceCount * grid.VoiceCount];
+            HarmonicAnalysis.IdentifyChords(grid, chords, members);
+            var staged = HarmonicAnalysis.Analyze(grid, chords, members, score.Key, score.KeySignature.Fifths);
+            Assert.True(whole.Chords.SequenceEqual(staged.Chords), file);
+            Assert.True(whole.Members.SequenceEqual(staged.Members), file);
+            Assert.True(whole.Keys.SequenceEqual(staged.Keys), file);
+            Assert.True(whole.NonChordTones.SequenceEqual(staged.NonChordTones), file);
+            Assert.True(whole.Cadences.SequenceEqual(staged.Cadences), file);
+            // Every chord is what the identifier finds for its slice alone, or the previous chord kept through a passing slice.
+            var own = new ChordMember[grid.VoiceCount];
+            for (int s = 0; s < grid.SliceCount; s++)
+                if (grid.Metric[s] > 0) Assert.Equal(ChordIdentifier.Identify(grid, s, own), chords[s]);
+        }
+    }
 }

@@ -93,4 +93,30 @@ public class SliceGridTests
         Assert.Throws<ArgumentException>(() => new SliceGrid(names, [Pitch.Parse("C4"), Pitch.Parse("D4")], [true, true], [true, false], [false, false],
             [Rational.Zero, Rational.One], [Rational.One, Rational.One], [1, 1], [Rational.One, new Rational(2, 1)]));
     }
+
+    [Fact]
+    public void Constructor_FromMidiAndDiatonicNumbers_EqualsTheGridOfSpelledPitches()
+    {
+        var score = EvoComposer.Theory.Formats.ScoreFiles.Read(TestCorpus.Path("bach-370-chorales", "kern", "chor001.krn"));
+        var g = SliceGrid.FromScore(score);
+        var fast = new SliceGrid(g.VoiceNames, g.Midi, g.Diatonic, g.Attacked, g.Fermata, g.Onsets, g.Durations, g.Measures, g.Beats);
+        Assert.Equal(g.SliceCount, fast.SliceCount);
+        Assert.Equal(g.NoteCount, fast.NoteCount);
+        Assert.True(g.Midi.SequenceEqual(fast.Midi));
+        Assert.True(g.Diatonic.SequenceEqual(fast.Diatonic));
+        Assert.True(g.Attacked.SequenceEqual(fast.Attacked));
+        Assert.True(g.Fermata.SequenceEqual(fast.Fermata));
+        Assert.True(g.Metric.SequenceEqual(fast.Metric));
+        for (int s = 0; s < g.SliceCount; s++)
+            for (int v = 0; v < g.VoiceCount; v++)
+                if (g.IsSounding(s, v)) Assert.Equal(g.PitchAt(s, v), fast.PitchAt(s, v));
+        Assert.Equal(-1, fast.NoteIndexAt(0, 0));
+    }
+
+    [Fact]
+    public void Constructor_FromNumbers_HeldCellWithAnotherPitch_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new SliceGrid(["a"], [60, 62], [35, 36], [true, false], [false, false],
+            [Rational.Zero, Rational.One], [Rational.One, Rational.One], [1, 1], [Rational.One, new Rational(2, 1)]));
+    }
 }

@@ -87,4 +87,26 @@ public class RuleCheckerCorpusTests
         Assert.Equal(withMessages.Penalty, penalty);
         Assert.All(buffer, v => Assert.Equal("", v.Message));
     }
+
+    [Fact]
+    public void Run_CountOnlyContext_CountsWhatAnExplainedContextReports_OnFortyChorales()
+    {
+        var strict = RuleSet.Preset("strict");
+        var buffer = new List<Violation>();
+        foreach (var file in Directory.GetFiles(TestCorpus.Path("bach-370-chorales", "kern"), "*.krn").Order(StringComparer.Ordinal).Take(40))
+        {
+            var score = ScoreFiles.Read(file);
+            var grid = SliceGrid.FromScore(score);
+            var explained = RuleChecker.Check(new RuleContext(grid, null, true, score.Key, score.KeySignature.Fifths), strict);
+            var counting = new RuleContext(grid, null, false, score.Key, score.KeySignature.Fifths, countOnly: true);
+            foreach (var settings in strict.Enabled)
+            {
+                if (!settings.Rule.AppliesTo(grid)) continue;
+                buffer.Clear();
+                settings.Rule.Check(counting, settings, buffer);
+                Assert.Equal(explained.Counts.GetValueOrDefault(settings.Rule.Id), buffer.Count);
+                Assert.All(buffer, v => Assert.Same(RuleContext.Counted, v));
+            }
+        }
+    }
 }

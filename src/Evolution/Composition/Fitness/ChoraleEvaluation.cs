@@ -5,13 +5,16 @@ namespace EvoComposer.Evolution.Composition.Fitness;
 
 /// <summary>
 /// What every chorale fitness term reads, prepared once per genome: the genome, its slice grid (the compact
-/// representation the rule catalogue also uses), and the chord at each beat. Immutable.
+/// representation the rule catalogue also uses), the chord of every slice (identified once, and shared by the plan
+/// terms and the rule catalogue's harmonic analysis), and the chord at each beat. Immutable.
 /// </summary>
 public sealed class ChoraleEvaluation
 {
     private readonly int[] _beatSlice;
     private readonly Chord[] _chords;
     private readonly ChordMember[] _members;
+    private readonly Chord[] _sliceChords;
+    private readonly ChordMember[] _sliceMembers;
 
     /// <summary>Prepares a genome for its terms.</summary>
     public ChoraleEvaluation(ChoraleGenome genome)
@@ -20,9 +23,15 @@ public sealed class ChoraleEvaluation
         Genome = genome;
         Grid = genome.ToSliceGrid();
         var plan = genome.Plan;
+        var grid = Grid;
+        // The chord of every slice, as the harmonic analysis identifies it; a beat's chord is its slice's.
+        _sliceChords = new Chord[grid.SliceCount];
+        _sliceMembers = new ChordMember[grid.SliceCount * ChoraleGenome.Voices];
+        HarmonicAnalysis.IdentifyChords(grid, _sliceChords, _sliceMembers);
         _beatSlice = new int[plan.Beats];
         _chords = new Chord[plan.Beats];
         _members = new ChordMember[plan.Beats * ChoraleGenome.Voices];
+        var metric = grid.Metric;
         int s = -1, next = 0;
         for (int b = 0; b < plan.Beats; b++)
         {
@@ -33,7 +42,17 @@ public sealed class ChoraleEvaluation
                 next = s + 1;
                 for (int v = 0; v < ChoraleGenome.Voices; v++)
                     if (genome.SecDia[b * ChoraleGenome.Voices + v] != 0) { next = s + 2; break; }
-                _chords[b] = ChordIdentifier.Identify(Grid, s, _members.AsSpan(b * ChoraleGenome.Voices, ChoraleGenome.Voices));
+                var members = _members.AsSpan(b * ChoraleGenome.Voices, ChoraleGenome.Voices);
+                if (metric[s] > 0)
+                {
+                    // On a beat the analysis keeps no chord from before: its chord is the slice's own.
+                    _chords[b] = _sliceChords[s];
+                    _sliceMembers.AsSpan(s * ChoraleGenome.Voices, ChoraleGenome.Voices).CopyTo(members);
+                }
+                else
+                {
+                    _chords[b] = ChordIdentifier.Identify(grid, s, members);
+                }
             }
             else
             {
@@ -44,13 +63,24 @@ public sealed class ChoraleEvaluation
         }
     }
 
-    /// <summary>The context the catalogue's rules read (no messages; the harmonic analysis is made on first use, once).</summary>
-    public RuleContext RuleContext => _ruleContext ??= new RuleContext(Grid, null, explain: false, Plan.Key, Plan.Key.Signature.Fifths);
+    /// <summary>The harmonic analysis of the grid (keys, chords, non-chord tones, cadences), made on first use, once, from the chords found already.</summary>
+    public HarmonicAnalysis Analysis => _analysis ??= HarmonicAnalysis.Analyze(Grid, _sliceChords, _sliceMembers, Plan.Key, Plan.Key.Signature.Fifths);
+
+    /// <summary>
+    /// The context the catalogue's rules read for the fitness: they only count (no places, no messages: see
+    /// <see cref="RuleContext.CountOnly"/>); the harmonic analysis is made on first use, once.
+    /// </summary>
+    public RuleContext RuleContext => _ruleContext ??= new RuleContext(Grid, Analysis, explain: false, Plan.Key, Plan.Key.Signature.Fifths, countOnly: true);
 
     /// <summary>A context whose rules write messages, for reports (shares the analysis).</summary>
-    public RuleContext ExplainedRuleContext => _explained ??= new RuleContext(Grid, RuleContext.Analysis, explain: true, Plan.Key, Plan.Key.Signature.Fifths);
+    public RuleContext ExplainedRuleContext => _explained ??= new RuleContext(Grid, Analysis, explain: true, Plan.Key, Plan.Key.Signature.Fifths);
 
+    private HarmonicAnalysis? _analysis;
     private RuleContext? _ruleContext, _explained;
+    private List<Violation>? _ruleScratch;
+
+    /// <summary>A list the rule terms reuse to count violations in <see cref="RuleContext"/> (one per evaluation, so terms on other threads never share it).</summary>
+    internal List<Violation> RuleScratch => _ruleScratch ??= new List<Violation>(64);
 
     /// <summary>The genome.</summary>
     public ChoraleGenome Genome { get; }

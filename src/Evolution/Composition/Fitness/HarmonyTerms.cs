@@ -27,22 +27,22 @@ public sealed class ChordQualityTerm : ChoraleTerm
             if (plan.IsHold[b]) continue;
             int slice = input.BeatSlice[b];
             var chord = chords[b];
-            if (!chord.IsKnown) { cost += 5; Add(findings, slice, "no chord can be recognised", 5); continue; }
+            if (!chord.IsKnown) { cost += 5; if (findings is not null) Add(findings, slice, "no chord can be recognised", 5); continue; }
             for (int v = 0; v < 4; v++)
                 if (members[b * 4 + v] == ChordMember.NonChordTone)
                 {
                     cost += 3;
-                    Add(findings, slice, $"{ChoraleGenome.VoiceNames[v]} sounds a non-chord tone on the beat ({chord})", 3, v);
+                    if (findings is not null) Add(findings, slice, $"{ChoraleGenome.VoiceNames[v]} sounds a non-chord tone on the beat ({chord})", 3, v);
                 }
-            if (chord.HasThird && !chord.HasFifth) { cost += 0.3; Add(findings, slice, $"the chord {chord} has no fifth", 0.3); }
-            if (chord.Triad == TriadQuality.Augmented) { cost += 3; Add(findings, slice, $"augmented triad {chord}", 3); }
-            if (chord.Triad == TriadQuality.Diminished && chord.Inversion == 0 && chord.Seventh == SeventhQuality.None) { cost += 1; Add(findings, slice, $"diminished triad {chord} in root position", 1); }
+            if (chord.HasThird && !chord.HasFifth) { cost += 0.3; if (findings is not null) Add(findings, slice, $"the chord {chord} has no fifth", 0.3); }
+            if (chord.Triad == TriadQuality.Augmented) { cost += 3; if (findings is not null) Add(findings, slice, $"augmented triad {chord}", 3); }
+            if (chord.Triad == TriadQuality.Diminished && chord.Inversion == 0 && chord.Seventh == SeventhQuality.None) { cost += 1; if (findings is not null) Add(findings, slice, $"diminished triad {chord} in root position", 1); }
             if (chord.Inversion == 2)
             {
                 bool cadential = b + 1 < plan.Beats && input.RootDegree(b + 1) == 4 && chords[b + 1].Inversion == 0 && input.RootDegree(b) == 0;
                 double x = cadential ? 0.5 : 2;
                 cost += x;
-                Add(findings, slice, $"{(cadential ? "cadential " : "")}6/4 chord {chord}", x);
+                if (findings is not null) Add(findings, slice, $"{(cadential ? "cadential " : "")}6/4 chord {chord}", x);
             }
         }
         return cost;
@@ -69,7 +69,7 @@ public sealed class PlannedCadenceTerm : ChoraleTerm
         if (plan.Melody is null && (input.RootDegree(0) != 0 || chords[0].Inversion != 0))
         {
             cost += 1;
-            Add(findings, 0, "the piece does not begin on a root-position tonic chord", 1);
+            if (findings is not null) Add(findings, 0, "the piece does not begin on a root-position tonic chord", 1);
         }
         for (int b = 1; b < plan.Beats; b++)
         {
@@ -85,7 +85,7 @@ public sealed class PlannedCadenceTerm : ChoraleTerm
             else x = 2;
             if (x == 0) continue;
             cost += x;
-            Add(findings, input.BeatSlice[b], $"phrase {plan.PhraseOfBeat[b] + 1} should end with {Article(Cadence.Describe(wanted))} but ends with {(kind == CadenceKind.None ? "no cadence" : $"{Article(Cadence.Describe(kind))} in {key}")}", x);
+            if (findings is not null) Add(findings, input.BeatSlice[b], $"phrase {plan.PhraseOfBeat[b] + 1} should end with {Article(Cadence.Describe(wanted))} but ends with {(kind == CadenceKind.None ? "no cadence" : $"{Article(Cadence.Describe(kind))} in {key}")}", x);
         }
         return cost;
     }
@@ -152,12 +152,12 @@ public sealed class RepetitionTerm : ChoraleTerm
         {
             if (plan.IsHold[b]) continue;
             int c = b * 4;
-            if (g.IsFree(0) && g.SecDia[c - 4] == 0 && g.MainMidi(c) == g.MainMidi(c - 4)) { cost += 1; Add(findings, input.BeatSlice[b], "the soprano repeats its note", 1, 0); }
-            if (g.SecDia[c - 1] == 0 && g.MainMidi(c + 3) == g.MainMidi(c - 1)) { cost += 0.5; Add(findings, input.BeatSlice[b], "the bass repeats its note", 0.5, 3); }
+            if (g.IsFree(0) && g.SecDia[c - 4] == 0 && g.MainMidi(c) == g.MainMidi(c - 4)) { cost += 1; if (findings is not null) Add(findings, input.BeatSlice[b], "the soprano repeats its note", 1, 0); }
+            if (g.SecDia[c - 1] == 0 && g.MainMidi(c + 3) == g.MainMidi(c - 1)) { cost += 0.5; if (findings is not null) Add(findings, input.BeatSlice[b], "the bass repeats its note", 0.5, 3); }
             if (b >= 2 && !plan.IsHold[b - 1] && input.RootDegree(b) >= 0 && input.RootDegree(b) == input.RootDegree(b - 1) && input.RootDegree(b) == input.RootDegree(b - 2))
             {
                 cost += 1;
-                Add(findings, input.BeatSlice[b], "the same chord for three beats", 1);
+                if (findings is not null) Add(findings, input.BeatSlice[b], "the same chord for three beats", 1);
             }
         }
         return cost;

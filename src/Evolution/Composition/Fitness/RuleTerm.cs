@@ -53,17 +53,18 @@ public sealed class RuleTerm : ChoraleTerm
     {
         var context = findings is null ? input.RuleContext : input.ExplainedRuleContext;
         if (!Rule.AppliesTo(context.Grid)) return 0;
-        // One buffer per thread, reused by every rule term: the GA evaluates millions of genomes.
-        var list = findings is null ? t_buffer ??= [] : [];
-        list.Clear();
+        if (findings is null)
+        {
+            // The fitness needs only the count: a count-only context, and one list per evaluation shared by every rule term.
+            var scratch = input.RuleScratch;
+            scratch.Clear();
+            Rule.Check(context, _settings, scratch);
+            return scratch.Count;
+        }
+        var list = new List<Violation>();
         Rule.Check(context, _settings, list);
-        if (findings is not null)
-            foreach (var v in list)
-                findings.Add(new TermFinding(Name, Severity, v.Slice, v.Voices, v.Message, 1));
-        int count = list.Count;
-        list.Clear();
-        return count;
+        foreach (var v in list)
+            findings.Add(new TermFinding(Name, Severity, v.Slice, v.Voices, v.Message, 1));
+        return list.Count;
     }
-
-    [ThreadStatic] private static List<Violation>? t_buffer;
 }

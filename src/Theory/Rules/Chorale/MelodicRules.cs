@@ -4,62 +4,9 @@ using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Theory.Rules.Chorale;
 
-/// <summary>Walks the melodic intervals of every voice: consecutive attacked notes with no rest between.</summary>
-internal ref struct MelodicMoves
+/// <summary>The melodic intervals of every voice (consecutive attacked notes with no rest between), collected once per grid.</summary>
+internal static class MelodicMoves
 {
-    private readonly SliceGrid _g;
-    private readonly ReadOnlySpan<int> _midi;
-    private readonly ReadOnlySpan<int> _dia;
-    private readonly ReadOnlySpan<bool> _attacked;
-    private readonly int _vc;
-    private int _prev;
-
-    public MelodicMoves(SliceGrid grid)
-    {
-        _g = grid;
-        _midi = grid.Midi;
-        _dia = grid.Diatonic;
-        _attacked = grid.Attacked;
-        _vc = grid.VoiceCount;
-        Voice = 0;
-        To = -1;
-        _prev = -1;
-    }
-
-    public int Voice { get; private set; }
-    public int From { get; private set; }
-    public int To { get; private set; }
-    /// <summary>Diatonic steps (signed).</summary>
-    public readonly int Steps => _dia[To * _vc + Voice] - _dia[From * _vc + Voice];
-    /// <summary>Semitones (signed).</summary>
-    public readonly int Semitones => _midi[To * _vc + Voice] - _midi[From * _vc + Voice];
-    public readonly Interval Interval => new(Steps, Semitones);
-
-    public bool MoveNext()
-    {
-        while (Voice < _vc)
-        {
-            for (int s = To + 1; s < _g.SliceCount; s++)
-            {
-                int c = s * _vc + Voice;
-                if (_midi[c] < 0) { _prev = -1; continue; }
-                if (!_attacked[c]) continue;
-                int p = _prev;
-                _prev = s;
-                if (p >= 0)
-                {
-                    From = p;
-                    To = s;
-                    return true;
-                }
-            }
-            Voice++;
-            To = -1;
-            _prev = -1;
-        }
-        return false;
-    }
-
     /// <summary>One melodic interval and the one after it, stored.</summary>
     public readonly record struct Move(int Voice, int From, int To, int Steps, int Semitones, int Next, int NextSteps, int NextSemitones)
     {
@@ -67,36 +14,39 @@ internal ref struct MelodicMoves
         public bool HasNext => Next >= 0;
     }
 
-    /// <summary>All moves of a grid, for caching in the rule context (computed once for all melodic rules).</summary>
+    /// <summary>All moves of a grid, voice by voice, for caching in the rule context (computed once for all melodic rules).</summary>
     public static ArraySegment<Move> Collect(SliceGrid grid)
     {
         var list = new Move[grid.NoteCount];
         int count = 0;
-        var m = new MelodicMoves(grid);
-        int vc = grid.VoiceCount;
+        int vc = grid.VoiceCount, slices = grid.SliceCount;
         var midi = grid.Midi;
         var dia = grid.Diatonic;
-        while (m.MoveNext())
+        var attacked = grid.Attacked;
+        for (int v = 0; v < vc; v++)
         {
-            // The next move of the same voice, if it follows without a rest.
-            int next = grid.NextAttack(m.To, m.Voice);
-            int ns = next < 0 ? 0 : dia[next * vc + m.Voice] - dia[m.To * vc + m.Voice];
-            int nm = next < 0 ? 0 : midi[next * vc + m.Voice] - midi[m.To * vc + m.Voice];
-            list[count++] = new Move(m.Voice, m.From, m.To, m.Steps, m.Semitones, next, ns, nm);
+            int prev = -1, first = count;
+            for (int s = 0; s < slices; s++)
+            {
+                int c = s * vc + v;
+                if (midi[c] < 0) { prev = -1; continue; } // a rest: the line starts again
+                if (!attacked[c]) continue;
+                if (prev >= 0)
+                {
+                    int p = prev * vc + v;
+                    list[count++] = new Move(v, prev, s, dia[c] - dia[p], midi[c] - midi[p], -1, 0, 0);
+                }
+                prev = s;
+            }
+            // The move after each one: the next move of the voice when it starts where this one ends (no rest between).
+            for (int i = first; i + 1 < count; i++)
+            {
+                var m = list[i];
+                var n = list[i + 1];
+                if (n.From == m.To) list[i] = m with { Next = n.To, NextSteps = n.Steps, NextSemitones = n.Semitones };
+            }
         }
         return new ArraySegment<Move>(list, 0, count);
-    }
-
-    /// <summary>The melodic interval from the note at <paramref name="slice"/> to the voice's next note, or false at the end or a rest.</summary>
-    public static bool NextMove(SliceGrid g, int slice, int voice, out int next, out int steps, out int semis)
-    {
-        next = g.NextAttack(slice, voice);
-        steps = semis = 0;
-        if (next < 0) return false;
-        int vc = g.VoiceCount;
-        steps = g.Diatonic[next * vc + voice] - g.Diatonic[slice * vc + voice];
-        semis = g.Midi[next * vc + voice] - g.Midi[slice * vc + voice];
-        return true;
     }
 
     public static string Describe(RuleContext ctx, int from, int to, int voice) =>
@@ -134,10 +84,10 @@ public sealed class AugmentedDiminishedLeapRule : Rule
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
         bool allowRecovered = settings.Flag("allowRecoveredDiminished");
-        foreach (var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves)
         {
             if (m.Steps == 0) continue; // chromatic semitone or repeated note
-            var q = m.Interval.Quality;
+            var q = Quality(m.Steps, m.Semitones);
             bool aug = q is IntervalQuality.Augmented or IntervalQuality.DoublyAugmented;
             bool dim = q is IntervalQuality.Diminished or IntervalQuality.DoublyDiminished;
             if (!aug && !dim) continue;
@@ -146,6 +96,17 @@ public sealed class AugmentedDiminishedLeapRule : Rule
                 aug ? "an augmented melodic interval." : "a diminished melodic interval that does not turn back by step."));
         }
     }
+
+    /// <summary>The quality of the melodic interval (as <see cref="Interval.Quality"/>), from a table for the usual sizes.</summary>
+    private static IntervalQuality Quality(int steps, int semitones)
+    {
+        int i = steps + MaxSteps, j = semitones + MaxSemitones;
+        return (uint)i <= 2 * MaxSteps && (uint)j <= 2 * MaxSemitones ? Qualities[i * (2 * MaxSemitones + 1) + j] : new Interval(steps, semitones).Quality;
+    }
+
+    private const int MaxSteps = 21, MaxSemitones = 36;
+    private static readonly IntervalQuality[] Qualities = [.. Enumerable.Range(0, (2 * MaxSteps + 1) * (2 * MaxSemitones + 1)).Select(k =>
+        new Interval(k / (2 * MaxSemitones + 1) - MaxSteps, k % (2 * MaxSemitones + 1) - MaxSemitones).Quality)];
 }
 
 /// <summary>Leaps larger than an octave.</summary>
@@ -167,7 +128,7 @@ public sealed class LeapBeyondOctaveRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves)
             if (Math.Abs(m.Semitones) > 12)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap larger than an octave."));
     }
@@ -192,7 +153,7 @@ public sealed class SeventhLeapRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves)
             if (Math.Abs(m.Steps) == 6)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap of a seventh."));
     }
@@ -229,7 +190,7 @@ public sealed class UnrecoveredLeapRule : Rule
         var g = context.Grid;
         int min = (int)settings["minGenericSize"] - 1;
         bool step = settings.Flag("requireStep"), exempt = settings.Flag("exemptBassOctaves");
-        foreach (var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves)
         {
             int steps = m.Steps;
             if (Math.Abs(steps) < min) continue;
@@ -271,7 +232,7 @@ public sealed class ConsecutiveLeapsRule : Rule
         var g = context.Grid;
         int vc = g.VoiceCount;
         bool allowTriad = settings.Flag("allowTriad");
-        foreach (var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves)
         {
             int first = m.Steps;
             if (Math.Abs(first) < 2) continue;
@@ -291,17 +252,24 @@ public sealed class ConsecutiveLeapsRule : Rule
             ctx.Explain ? [ctx.Motion(a, b, voice), ctx.Motion(b, c, voice)] : null);
 
     /// <summary>True when the three pitch classes are members of one major or minor triad (two of them may coincide).</summary>
-    internal static bool OutlinesTriad(int a, int b, int c)
+    internal static bool OutlinesTriad(int a, int b, int c) =>
+        InSomeTriad[(1 << PitchClass(a)) | (1 << PitchClass(b)) | (1 << PitchClass(c))];
+
+    private static int PitchClass(int midi) => ((midi % 12) + 12) % 12;
+
+    /// <summary>For every set of pitch classes (12-bit mask): whether one major or minor triad holds them all.</summary>
+    private static readonly bool[] InSomeTriad = BuildTriadSubsets();
+
+    private static bool[] BuildTriadSubsets()
     {
+        var table = new bool[1 << 12];
         for (int root = 0; root < 12; root++)
             foreach (int third in (ReadOnlySpan<int>)[3, 4])
-                if (InTriad(a, root, third) && InTriad(b, root, third) && InTriad(c, root, third)) return true;
-        return false;
-    }
-
-    private static bool InTriad(int pitch, int root, int third)
-    {
-        int d = ((pitch - root) % 12 + 12) % 12;
-        return d == 0 || d == third || d == 7;
+            {
+                int triad = (1 << root) | (1 << ((root + third) % 12)) | (1 << ((root + 7) % 12));
+                for (int mask = 0; mask < table.Length; mask++)
+                    if ((mask & ~triad) == 0) table[mask] = true;
+            }
+        return table;
     }
 }

@@ -16,10 +16,15 @@ internal static class PerfectMotion
     {
         int steps = Math.Abs(diatonicDiff), semis = Math.Abs(semitoneDiff);
         if (diatonicDiff < 0 != semitoneDiff < 0 && diatonicDiff != 0 && semitoneDiff != 0) return 0;
+        if (steps < PerfectSemitones.Length) return semis == PerfectSemitones[steps] ? (steps % 7 == 0 ? 8 : 5) : 0;
         if (steps % 7 == 4 && semis - 12 * (steps / 7) == 7) return 5;
         if (steps % 7 == 0 && semis == 12 * (steps / 7)) return 8;
         return 0;
     }
+
+    /// <summary>For a generic distance in steps: the semitones of its perfect fifth or octave (compound too), or −1 for other sizes.</summary>
+    private static readonly int[] PerfectSemitones = [.. Enumerable.Range(0, 64).Select(steps =>
+        steps % 7 == 4 ? 12 * (steps / 7) + 7 : steps % 7 == 0 ? 12 * (steps / 7) : -1)];
 
     /// <summary>The next slice to compare with <paramref name="slice"/>, or −1.</summary>
     public static int Next(SliceGrid grid, int slice, bool beatsOnly)
@@ -39,93 +44,7 @@ internal static class PerfectMotion
 
     public static string IntervalName(SliceGrid g, int slice, int upper, int lower) => g.IntervalAt(slice, lower, upper).Abs.ToString();
 
-    /// <summary>
-    /// Walks every pair of voices (upper <c>I</c>, lower <c>J</c>; with <c>outerOnly</c> only the outermost pair) at every
-    /// pair of compared moments where both voices sound and the second interval is perfect (<see cref="K1"/> ≠ 0).
-    /// </summary>
-    public ref struct Pairs
-    {
-        private readonly SliceGrid _g;
-        private readonly ReadOnlySpan<int> _midi;
-        private readonly ReadOnlySpan<int> _dia;
-        private readonly bool _beatsOnly, _outerOnly;
-        private readonly int _vc;
-        private int _i, _j;
-
-        public Pairs(SliceGrid grid, bool beatsOnly, bool outerOnly)
-        {
-            _g = grid;
-            _midi = grid.Midi;
-            _dia = grid.Diatonic;
-            _beatsOnly = beatsOnly;
-            _outerOnly = outerOnly;
-            _vc = grid.VoiceCount;
-            S0 = First(grid, beatsOnly);
-            S1 = S0 < 0 ? -1 : Next(grid, S0, beatsOnly);
-            _i = 0;
-            _j = -1;
-        }
-
-        public int S0 { get; private set; }
-        public int S1 { get; private set; }
-        public readonly int I => _i;
-        public readonly int J => _j;
-        public int K0 { get; private set; }
-        public int K1 { get; private set; }
-        /// <summary>Semitones the upper voice moves.</summary>
-        public int MoveI { get; private set; }
-        /// <summary>Semitones the lower voice moves.</summary>
-        public int MoveJ { get; private set; }
-        /// <summary>Diatonic steps the upper voice moves.</summary>
-        public int StepsI { get; private set; }
-        public readonly bool BothMove => MoveI != 0 && MoveJ != 0;
-        public readonly bool Similar => BothMove && (MoveI > 0) == (MoveJ > 0);
-        public readonly bool Contrary => BothMove && (MoveI > 0) != (MoveJ > 0);
-
-        public bool MoveNext()
-        {
-            while (S1 >= 0)
-            {
-                if (!Advance())
-                {
-                    S0 = S1;
-                    S1 = Next(_g, S0, _beatsOnly);
-                    _i = 0;
-                    _j = -1;
-                    continue;
-                }
-                int b0 = S0 * _vc, b1 = S1 * _vc;
-                int a0 = _midi[b0 + _i], c0 = _midi[b0 + _j], a1 = _midi[b1 + _i], c1 = _midi[b1 + _j];
-                if (a0 < 0 || c0 < 0 || a1 < 0 || c1 < 0) continue;
-                int k1 = Kind(_dia[b1 + _i] - _dia[b1 + _j], a1 - c1);
-                if (k1 == 0) continue;
-                K1 = k1;
-                K0 = Kind(_dia[b0 + _i] - _dia[b0 + _j], a0 - c0);
-                MoveI = a1 - a0;
-                MoveJ = c1 - c0;
-                StepsI = _dia[b1 + _i] - _dia[b0 + _i];
-                return true;
-            }
-            return false;
-        }
-
-        private bool Advance()
-        {
-            if (_outerOnly)
-            {
-                if (_j >= 0 || _vc < 2) return false;
-                _i = 0;
-                _j = _vc - 1;
-                return true;
-            }
-            if (_j < 0) { _i = 0; _j = 1; return _vc >= 2; }
-            _j++;
-            if (_j >= _vc) { _i++; _j = _i + 1; }
-            return _j < _vc;
-        }
-    }
-
-    /// <summary>One pair of voices at one pair of moments, the second interval perfect: what <see cref="Pairs"/> yields, stored.</summary>
+    /// <summary>One pair of voices at one pair of moments, the second interval perfect: stored by <see cref="Collect"/>.</summary>
     public readonly record struct Event(int S0, int S1, int I, int J, int K0, int K1, int MoveI, int MoveJ, int StepsI)
     {
         public bool BothMove => MoveI != 0 && MoveJ != 0;
@@ -136,10 +55,31 @@ internal static class PerfectMotion
     /// <summary>All events of a grid, for caching in the rule context (computed once for all perfect-interval rules).</summary>
     public static ArraySegment<Event> Collect(SliceGrid grid, bool beatsOnly)
     {
-        var list = new List<Event>(grid.SliceCount);
-        var p = new Pairs(grid, beatsOnly, false);
-        while (p.MoveNext()) list.Add(new Event(p.S0, p.S1, p.I, p.J, p.K0, p.K1, p.MoveI, p.MoveJ, p.StepsI));
-        return new ArraySegment<Event>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list).ToArray());
+        // Every pair of voices (upper i, lower j) at every pair of compared moments where both sound and the second interval is perfect.
+        int vc = grid.VoiceCount;
+        var midi = grid.Midi;
+        var dia = grid.Diatonic;
+        var events = new Event[Math.Max(4, 2 * grid.SliceCount)]; // about two perfect intervals per slice in four voices
+        int count = 0;
+        for (int s0 = First(grid, beatsOnly), s1 = s0 < 0 ? -1 : Next(grid, s0, beatsOnly); s1 >= 0; s0 = s1, s1 = Next(grid, s1, beatsOnly))
+        {
+            int b0 = s0 * vc, b1 = s1 * vc;
+            for (int i = 0; i < vc; i++)
+            {
+                int a0 = midi[b0 + i], a1 = midi[b1 + i];
+                if (a0 < 0 || a1 < 0) continue;
+                for (int j = i + 1; j < vc; j++)
+                {
+                    int c0 = midi[b0 + j], c1 = midi[b1 + j];
+                    if (c0 < 0 || c1 < 0) continue;
+                    int k1 = Kind(dia[b1 + i] - dia[b1 + j], a1 - c1);
+                    if (k1 == 0) continue;
+                    if (count == events.Length) Array.Resize(ref events, 2 * count);
+                    events[count++] = new Event(s0, s1, i, j, Kind(dia[b0 + i] - dia[b0 + j], a0 - c0), k1, a1 - a0, c1 - c0, dia[b1 + i] - dia[b0 + i]);
+                }
+            }
+        }
+        return new ArraySegment<Event>(events, 0, count);
     }
 
     public static string Describe(RuleContext ctx, int s0, int s1, int i, int j, string what)
@@ -177,7 +117,7 @@ public sealed class ParallelFifthsRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (var p in context.PerfectEvents(settings.Flag("beatsOnly")))
+        foreach (ref readonly var p in context.PerfectEvents(settings.Flag("beatsOnly")))
             if (p.K0 == 5 && p.K1 == 5 && p.Similar)
                 violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J, "parallel perfect fifths"));
     }
@@ -211,7 +151,7 @@ public sealed class ParallelOctavesRule : Rule
         var g = context.Grid;
         var midi = g.Midi;
         bool unisons = settings.Flag("includeUnisons");
-        foreach (var p in context.PerfectEvents(settings.Flag("beatsOnly")))
+        foreach (ref readonly var p in context.PerfectEvents(settings.Flag("beatsOnly")))
         {
             if (p.K0 != 8 || p.K1 != 8 || !p.Similar) continue;
             bool unison0 = midi[g.Cell(p.S0, p.I)] == midi[g.Cell(p.S0, p.J)], unison1 = midi[g.Cell(p.S1, p.I)] == midi[g.Cell(p.S1, p.J)];
@@ -242,7 +182,7 @@ public sealed class ContraryPerfectsRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (var p in context.PerfectEvents(settings.Flag("beatsOnly")))
+        foreach (ref readonly var p in context.PerfectEvents(settings.Flag("beatsOnly")))
             if (p.K0 == p.K1 && p.Contrary)
                 violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J, p.K0 == 5 ? "fifths by contrary motion" : "octaves by contrary motion"));
     }
@@ -275,7 +215,7 @@ public sealed class HiddenPerfectsRule : Rule
     {
         bool leapOnly = settings.Flag("sopranoLeapOnly");
         int outer = context.Grid.VoiceCount - 1;
-        foreach (var p in context.PerfectEvents(settings.Flag("beatsOnly")))
+        foreach (ref readonly var p in context.PerfectEvents(settings.Flag("beatsOnly")))
         {
             if (p.I != 0 || p.J != outer) continue;
             if (p.K0 == p.K1 || !p.Similar) continue; // equal kinds: parallel, not hidden

@@ -150,6 +150,7 @@ public sealed class SpacingRule : Rule
 public sealed class VoiceRangeRule : Rule
 {
     private static readonly string[] Names = ["soprano", "alto", "tenor", "bass"];
+    private static readonly string[] LowNames = [.. Names.Select(n => n + "Low")], HighNames = [.. Names.Select(n => n + "High")];
 
     /// <inheritdoc/>
     public override string Id => "voice-range";
@@ -181,8 +182,8 @@ public sealed class VoiceRangeRule : Rule
         Span<int> high = stackalloc int[4];
         for (int v = 0; v < 4; v++)
         {
-            low[v] = (int)settings[Names[v] + "Low"];
-            high[v] = (int)settings[Names[v] + "High"];
+            low[v] = (int)settings[LowNames[v]];
+            high[v] = (int)settings[HighNames[v]];
         }
         var midi = g.Midi;
         var attacked = g.Attacked;

@@ -116,7 +116,7 @@ public sealed class SpeciesParallelPerfectRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (var p in context.PerfectEvents(false))
+        foreach (ref readonly var p in context.PerfectEvents(false))
             if (p.K0 == p.K1 && p.Similar)
                 violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J, p.K1 == 5 ? "parallel fifths" : "parallel octaves or unisons"));
     }
@@ -141,7 +141,7 @@ public sealed class DirectPerfectRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (var p in context.PerfectEvents(false))
+        foreach (ref readonly var p in context.PerfectEvents(false))
             if (p.K0 != p.K1 && p.Similar)
                 violations.Add(PerfectMotion.Report(context, settings, p.S0, p.S1, p.I, p.J, p.K1 == 5 ? "a fifth approached by similar motion" : "an octave approached by similar motion"));
     }
