@@ -22,15 +22,18 @@ internal static class ChoraleRendering
         }
         int cells = slices * V;
         // Straight into MIDI and diatonic numbers (no spelled pitches): the grid is built once per fitness evaluation.
-        bool small = cells <= 2048;
-        Span<int> midi = small ? stackalloc int[cells] : new int[cells];
-        Span<int> dia = small ? stackalloc int[cells] : new int[cells];
-        Span<bool> attacked = small ? stackalloc bool[cells] : new bool[cells];
-        Span<bool> fermatas = small ? stackalloc bool[cells] : new bool[cells];
-        Span<Rational> onsets = small ? stackalloc Rational[slices] : new Rational[slices];
-        Span<Rational> durations = small ? stackalloc Rational[slices] : new Rational[slices];
-        Span<int> measures = small ? stackalloc int[slices] : new int[slices];
-        Span<Rational> beatPos = small ? stackalloc Rational[slices] : new Rational[slices];
+        // The columns are written in full below and copied by the grid, so this thread's scratch serves every call
+        // (no allocation, no zeroing).
+        var scratch = t_scratch ??= new GridScratch();
+        scratch.Ensure(slices);
+        Span<int> midi = scratch.Midi.AsSpan(0, cells);
+        Span<int> dia = scratch.Dia.AsSpan(0, cells);
+        Span<bool> attacked = scratch.Attacked.AsSpan(0, cells);
+        Span<bool> fermatas = scratch.Fermatas.AsSpan(0, cells);
+        Span<Rational> onsets = scratch.Onsets.AsSpan(0, slices);
+        Span<Rational> durations = scratch.Durations.AsSpan(0, slices);
+        Span<int> measures = scratch.Measures.AsSpan(0, slices);
+        Span<Rational> beatPos = scratch.BeatPositions.AsSpan(0, slices);
         int s = -1;
         for (int b = 0; b < beats; b++)
         {
@@ -75,6 +78,30 @@ internal static class ChoraleRendering
             }
         }
         return new SliceGrid(GridVoiceNames, midi, dia, attacked, fermatas, onsets, durations, measures, beatPos);
+    }
+
+    [ThreadStatic] private static GridScratch? t_scratch;
+
+    /// <summary>The columns <see cref="ToSliceGrid"/> writes before the grid copies them: one set per thread, grown as needed.</summary>
+    private sealed class GridScratch
+    {
+        public int[] Midi = [], Dia = [], Measures = [];
+        public bool[] Attacked = [], Fermatas = [];
+        public Rational[] Onsets = [], Durations = [], BeatPositions = [];
+
+        public void Ensure(int slices)
+        {
+            if (Onsets.Length >= slices) return;
+            int n = Math.Max(slices, 2 * Onsets.Length), cells = n * V;
+            Midi = new int[cells];
+            Dia = new int[cells];
+            Attacked = new bool[cells];
+            Fermatas = new bool[cells];
+            Onsets = new Rational[n];
+            Durations = new Rational[n];
+            Measures = new int[n];
+            BeatPositions = new Rational[n];
+        }
     }
 
     private static readonly System.Collections.Immutable.ImmutableArray<string> GridVoiceNames = [.. ChoraleGenome.VoiceNames];

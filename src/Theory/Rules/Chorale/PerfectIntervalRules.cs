@@ -59,7 +59,8 @@ internal static class PerfectMotion
         int vc = grid.VoiceCount;
         var midi = grid.Midi;
         var dia = grid.Diatonic;
-        var events = new Event[Math.Max(4, 2 * grid.SliceCount)]; // about two perfect intervals per slice in four voices
+        // About two perfect intervals per slice in four voices; entries past the count are never read, so not zeroed.
+        var events = GC.AllocateUninitializedArray<Event>(Math.Max(4, 2 * grid.SliceCount));
         int count = 0;
         for (int s0 = First(grid, beatsOnly), s1 = s0 < 0 ? -1 : Next(grid, s0, beatsOnly); s1 >= 0; s0 = s1, s1 = Next(grid, s1, beatsOnly))
         {
