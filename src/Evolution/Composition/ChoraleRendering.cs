@@ -35,30 +35,43 @@ internal static class ChoraleRendering
         Span<int> measures = scratch.Measures.AsSpan(0, slices);
         Span<Rational> beatPos = scratch.BeatPositions.AsSpan(0, slices);
         int s = -1;
+        // The plan's columns and the genome's arrays read once (the loop below runs per cell).
+        var isHold = plan.IsHold;
+        var isCadence = plan.IsCadenceChord;
+        var beatOnsets = plan.BeatOnsets;
+        var chordDurations = plan.ChordDurations;
+        var beatPositions = plan.BeatPositions;
+        var halfOnsets = plan.HalfOnsets;
+        var halfPositions = plan.HalfPositions;
+        var planMeasures = plan.Measures;
+        var halfLength = plan.HalfLength;
+        var tied = plan.Melody is { } melody ? melody.Tied : default; // only the soprano can be tied (IsTied)
+        sbyte[] mainDia = g.MainDia, mainAlt = g.MainAlt;
         for (int b = 0; b < beats; b++)
         {
-            if (plan.IsHold[b]) continue;
+            if (isHold[b]) continue;
             bool second = HasSecond(g, b);
             s++;
-            onsets[s] = plan.BeatOnsets[b];
-            durations[s] = second ? plan.HalfLength : plan.ChordDurations[b];
-            measures[s] = plan.Measures[b];
-            beatPos[s] = plan.BeatPositions[b];
-            bool fermata = plan.IsCadenceChord[b];
+            onsets[s] = beatOnsets[b];
+            durations[s] = second ? halfLength : chordDurations[b];
+            measures[s] = planMeasures[b];
+            beatPos[s] = beatPositions[b];
+            bool fermata = isCadence[b];
             for (int v = 0; v < V; v++)
             {
                 int c = b * V + v, cell = s * V + v;
-                dia[cell] = g.MainDia[c];
-                midi[cell] = MidiOf(g.MainDia[c], g.MainAlt[c]);
-                attacked[cell] = !g.IsTied(b, v);
+                dia[cell] = mainDia[c];
+                midi[cell] = MidiOf(mainDia[c], mainAlt[c]);
+                attacked[cell] = true;
                 fermatas[cell] = fermata;
             }
+            if (!tied.IsDefault && tied[b]) attacked[s * V] = false;
             if (!second) continue;
             s++;
-            onsets[s] = plan.HalfOnsets[b];
-            durations[s] = plan.HalfLength;
+            onsets[s] = halfOnsets[b];
+            durations[s] = halfLength;
             measures[s] = measures[s - 1];
-            beatPos[s] = plan.HalfPositions[b];
+            beatPos[s] = halfPositions[b];
             for (int v = 0; v < V; v++)
             {
                 int c = b * V + v, cell = s * V + v;
