@@ -22,40 +22,56 @@ internal static class ChoraleRendering
         }
         int cells = slices * V;
         // Straight into MIDI and diatonic numbers (no spelled pitches): the grid is built once per fitness evaluation.
-        bool small = cells <= 2048;
-        Span<int> midi = small ? stackalloc int[cells] : new int[cells];
-        Span<int> dia = small ? stackalloc int[cells] : new int[cells];
-        Span<bool> attacked = small ? stackalloc bool[cells] : new bool[cells];
-        Span<bool> fermatas = small ? stackalloc bool[cells] : new bool[cells];
-        Span<Rational> onsets = small ? stackalloc Rational[slices] : new Rational[slices];
-        Span<Rational> durations = small ? stackalloc Rational[slices] : new Rational[slices];
-        Span<int> measures = small ? stackalloc int[slices] : new int[slices];
-        Span<Rational> beatPos = small ? stackalloc Rational[slices] : new Rational[slices];
+        // The columns are written in full below and copied by the grid, so this thread's scratch serves every call
+        // (no allocation, no zeroing).
+        var scratch = t_scratch ??= new GridScratch();
+        scratch.Ensure(slices);
+        Span<int> midi = scratch.Midi.AsSpan(0, cells);
+        Span<int> dia = scratch.Dia.AsSpan(0, cells);
+        Span<bool> attacked = scratch.Attacked.AsSpan(0, cells);
+        Span<bool> fermatas = scratch.Fermatas.AsSpan(0, cells);
+        Span<Rational> onsets = scratch.Onsets.AsSpan(0, slices);
+        Span<Rational> durations = scratch.Durations.AsSpan(0, slices);
+        Span<int> measures = scratch.Measures.AsSpan(0, slices);
+        Span<Rational> beatPos = scratch.BeatPositions.AsSpan(0, slices);
         int s = -1;
+        // The plan's columns and the genome's arrays read once (the loop below runs per cell).
+        var isHold = plan.IsHold;
+        var isCadence = plan.IsCadenceChord;
+        var beatOnsets = plan.BeatOnsets;
+        var chordDurations = plan.ChordDurations;
+        var beatPositions = plan.BeatPositions;
+        var halfOnsets = plan.HalfOnsets;
+        var halfPositions = plan.HalfPositions;
+        var planMeasures = plan.Measures;
+        var halfLength = plan.HalfLength;
+        var tied = plan.Melody is { } melody ? melody.Tied : default; // only the soprano can be tied (IsTied)
+        sbyte[] mainDia = g.MainDia, mainAlt = g.MainAlt;
         for (int b = 0; b < beats; b++)
         {
-            if (plan.IsHold[b]) continue;
+            if (isHold[b]) continue;
             bool second = HasSecond(g, b);
             s++;
-            onsets[s] = plan.BeatOnsets[b];
-            durations[s] = second ? plan.HalfLength : plan.ChordDurations[b];
-            measures[s] = plan.Measures[b];
-            beatPos[s] = plan.BeatPositions[b];
-            bool fermata = plan.IsCadenceChord[b];
+            onsets[s] = beatOnsets[b];
+            durations[s] = second ? halfLength : chordDurations[b];
+            measures[s] = planMeasures[b];
+            beatPos[s] = beatPositions[b];
+            bool fermata = isCadence[b];
             for (int v = 0; v < V; v++)
             {
                 int c = b * V + v, cell = s * V + v;
-                dia[cell] = g.MainDia[c];
-                midi[cell] = MidiOf(g.MainDia[c], g.MainAlt[c]);
-                attacked[cell] = !g.IsTied(b, v);
+                dia[cell] = mainDia[c];
+                midi[cell] = MidiOf(mainDia[c], mainAlt[c]);
+                attacked[cell] = true;
                 fermatas[cell] = fermata;
             }
+            if (!tied.IsDefault && tied[b]) attacked[s * V] = false;
             if (!second) continue;
             s++;
-            onsets[s] = plan.HalfOnsets[b];
-            durations[s] = plan.HalfLength;
+            onsets[s] = halfOnsets[b];
+            durations[s] = halfLength;
             measures[s] = measures[s - 1];
-            beatPos[s] = plan.HalfPositions[b];
+            beatPos[s] = halfPositions[b];
             for (int v = 0; v < V; v++)
             {
                 int c = b * V + v, cell = s * V + v;
@@ -75,6 +91,30 @@ internal static class ChoraleRendering
             }
         }
         return new SliceGrid(GridVoiceNames, midi, dia, attacked, fermatas, onsets, durations, measures, beatPos);
+    }
+
+    [ThreadStatic] private static GridScratch? t_scratch;
+
+    /// <summary>The columns <see cref="ToSliceGrid"/> writes before the grid copies them: one set per thread, grown as needed.</summary>
+    private sealed class GridScratch
+    {
+        public int[] Midi = [], Dia = [], Measures = [];
+        public bool[] Attacked = [], Fermatas = [];
+        public Rational[] Onsets = [], Durations = [], BeatPositions = [];
+
+        public void Ensure(int slices)
+        {
+            if (Onsets.Length >= slices) return;
+            int n = Math.Max(slices, 2 * Onsets.Length), cells = n * V;
+            Midi = new int[cells];
+            Dia = new int[cells];
+            Attacked = new bool[cells];
+            Fermatas = new bool[cells];
+            Onsets = new Rational[n];
+            Durations = new Rational[n];
+            Measures = new int[n];
+            BeatPositions = new Rational[n];
+        }
     }
 
     private static readonly System.Collections.Immutable.ImmutableArray<string> GridVoiceNames = [.. ChoraleGenome.VoiceNames];

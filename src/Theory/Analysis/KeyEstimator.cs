@@ -57,17 +57,19 @@ public static class KeyEstimator
         int segs = 0;
         for (int s = 0; s < slices; s++)
             if (s == 0 || measures[s] != measures[s - 1]) segs++;
-        bool small = segs <= 64;
-        Span<int> starts = small ? stackalloc int[segs] : new int[segs];
+        // This thread's scratch (no allocation, no zeroing): every entry read below is written first.
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Ensure(segs);
+        Span<int> starts = scratch.Starts.AsSpan(0, segs);
         for (int s = 0, g = 0; s < slices; s++)
             if (s == 0 || measures[s] != measures[s - 1]) starts[g++] = s;
-        Span<double> hists = small ? stackalloc double[segs * 12] : new double[segs * 12];
+        Span<double> hists = scratch.Hists.AsSpan(0, segs * 12);
         hists.Clear();
         for (int g = 0; g < segs; g++)
             Histogram(grid, starts[g], g + 1 < segs ? starts[g + 1] : slices, hists.Slice(g * 12, 12), 1.0);
         int declaredIndex = declared is { } d ? d.TonicPitchClass + (d.Mode == Mode.Minor ? 12 : 0) : -1;
 
-        Span<double> score = small ? stackalloc double[segs * 24] : new double[segs * 24];
+        Span<double> score = scratch.Scores.AsSpan(0, segs * 24);
         Span<double> window = stackalloc double[12];
         for (int g = 0; g < segs; g++)
         {
@@ -85,7 +87,7 @@ public static class KeyEstimator
         // Viterbi.
         Span<double> total = stackalloc double[24];
         Span<double> next = stackalloc double[24];
-        Span<byte> back = small ? stackalloc byte[segs * 24] : new byte[segs * 24];
+        Span<byte> back = scratch.Back.AsSpan(0, segs * 24);
         for (int key = 0; key < 24; key++) total[key] = score[key];
         for (int g = 1; g < segs; g++)
         {
@@ -101,7 +103,7 @@ public static class KeyEstimator
         }
         int state = 0;
         for (int key = 1; key < 24; key++) if (total[key] > total[state]) state = key;
-        Span<int> path = small ? stackalloc int[segs] : new int[segs];
+        Span<int> path = scratch.Path.AsSpan(0, segs);
         for (int g = segs - 1; g >= 0; g--)
         {
             path[g] = state;
@@ -116,6 +118,27 @@ public static class KeyEstimator
             for (int s = starts[g]; s < end; s++) result[s] = local;
         }
         return result;
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    /// <summary>The working arrays of <see cref="PerSlice"/>, one set per thread, grown as needed.</summary>
+    private sealed class Scratch
+    {
+        public int[] Starts = [], Path = [];
+        public double[] Hists = [], Scores = [];
+        public byte[] Back = [];
+
+        public void Ensure(int segments)
+        {
+            if (Starts.Length >= segments) return;
+            int n = Math.Max(segments, 2 * Starts.Length);
+            Starts = new int[n];
+            Path = new int[n];
+            Hists = new double[n * 12];
+            Scores = new double[n * 24];
+            Back = new byte[n * 24];
+        }
     }
 
     private static void Histogram(SliceGrid grid, int from, int to, Span<double> hist, double weight)

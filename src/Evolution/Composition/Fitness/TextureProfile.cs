@@ -138,54 +138,24 @@ public sealed class TextureProfile
         }
         values[0] = Math.Min(1, offBeats / beats);
 
-        // Melodic statistics per voice.
-        Span<int> moves = stackalloc int[4];
-        Span<int> steps = stackalloc int[4];
-        Span<int> leaps = stackalloc int[4];
-        Span<int> repeats = stackalloc int[4];
-        int octaves = 0;
-        Span<int> attacks = stackalloc int[4];
-        Span<int> turns = stackalloc int[4];
-        Span<int> directed = stackalloc int[4];
-        for (int v = 0; v < 4; v++)
-        {
-            int voice = v == 3 ? voices - 1 : v;
-            int prev = -1, lastDir = 0;
-            for (int s = 0; s < slices; s++)
-            {
-                int c = s * voices + voice;
-                if (!attacked[c] || midi[c] < 0) continue;
-                attacks[v]++;
-                if (prev >= 0)
-                {
-                    int d = midi[c] - prev, a = Math.Abs(d);
-                    moves[v]++;
-                    if (a == 0) repeats[v]++;
-                    else if (a <= 2) steps[v]++;
-                    else if (a >= 5) leaps[v]++;
-                    if (v == 3 && a == 12) octaves++;
-                    if (a != 0)
-                    {
-                        int dir = Math.Sign(d);
-                        if (lastDir != 0) { directed[v]++; if (dir != lastDir) turns[v]++; }
-                        lastDir = dir;
-                    }
-                }
-                prev = midi[c];
-            }
-        }
+        // Melodic statistics per voice (counted without branches on the intervals: random candidates mispredict them).
+        var soprano = VoiceStats.Of(midi, attacked, voices, 0, slices);
+        var alto = VoiceStats.Of(midi, attacked, voices, 1, slices);
+        var tenor = VoiceStats.Of(midi, attacked, voices, 2, slices);
+        var bass = VoiceStats.Of(midi, attacked, voices, voices - 1, slices);
+        int octaves = bass.Octaves;
         static double Share(int x, int n) => n == 0 ? 0 : (double)x / n;
-        values[1] = (attacks[1] + attacks[2]) / (2 * beats);
-        values[2] = attacks[3] / beats;
-        values[3] = Share(steps[0], moves[0]);
-        values[4] = Share(leaps[0], moves[0]);
-        values[5] = Share(repeats[0], moves[0]);
-        values[6] = Share(turns[0], directed[0]);
-        values[7] = Share(steps[3], moves[3]);
-        values[8] = Share(leaps[3], moves[3]);
-        values[9] = Share(octaves, moves[3]);
-        values[10] = Share(turns[3], directed[3]);
-        values[11] = Share(leaps[1] + leaps[2], moves[1] + moves[2]);
+        values[1] = (alto.Attacks + tenor.Attacks) / (2 * beats);
+        values[2] = bass.Attacks / beats;
+        values[3] = Share(soprano.Steps, soprano.Moves);
+        values[4] = Share(soprano.Leaps, soprano.Moves);
+        values[5] = Share(soprano.Repeats, soprano.Moves);
+        values[6] = Share(soprano.Turns, soprano.Directed);
+        values[7] = Share(bass.Steps, bass.Moves);
+        values[8] = Share(bass.Leaps, bass.Moves);
+        values[9] = Share(octaves, bass.Moves);
+        values[10] = Share(bass.Turns, bass.Directed);
+        values[11] = Share(alto.Leaps + tenor.Leaps, alto.Moves + tenor.Moves);
 
         // Chords on the beats.
         Span<ChordMember> members = stackalloc ChordMember[voices];
@@ -227,5 +197,38 @@ public sealed class TextureProfile
         values[14] = Share(sevenths, known);
         values[15] = Share(fifths, rootChanges);
         values[16] = Share(returns, changes);
+    }
+
+    /// <summary>Melodic counts of one voice: attacks, moves, steps (1–2 semitones), leaps (5 or more), repeated notes, octave leaps, direction changes.</summary>
+    private readonly record struct VoiceStats(int Attacks, int Moves, int Steps, int Leaps, int Repeats, int Octaves, int Turns, int Directed)
+    {
+        public static VoiceStats Of(ReadOnlySpan<int> midi, ReadOnlySpan<bool> attacked, int voices, int voice, int slices)
+        {
+            int attacks = 0, moves = 0, steps = 0, leaps = 0, repeats = 0, octaves = 0, turns = 0, directed = 0;
+            int prev = -1, lastDir = 0;
+            for (int s = 0, c = voice; s < slices; s++, c += voices)
+            {
+                int m = midi[c];
+                if (!attacked[c] || m < 0) continue;
+                attacks++;
+                if (prev >= 0)
+                {
+                    int d = m - prev, a = Math.Abs(d);
+                    moves++;
+                    repeats += a == 0 ? 1 : 0;
+                    steps += (uint)(a - 1) <= 1 ? 1 : 0;
+                    leaps += a >= 5 ? 1 : 0;
+                    octaves += a == 12 ? 1 : 0;
+                    // A move counts towards direction changes when it and an earlier move are not repeats.
+                    int dir = Math.Sign(d);
+                    int counts = (dir != 0 && lastDir != 0) ? 1 : 0;
+                    directed += counts;
+                    turns += counts & (dir != lastDir ? 1 : 0);
+                    lastDir = dir != 0 ? dir : lastDir;
+                }
+                prev = m;
+            }
+            return new VoiceStats(attacks, moves, steps, leaps, repeats, octaves, turns, directed);
+        }
     }
 }

@@ -17,7 +17,7 @@ internal static class MelodicMoves
     /// <summary>All moves of a grid, voice by voice, for caching in the rule context (computed once for all melodic rules).</summary>
     public static ArraySegment<Move> Collect(SliceGrid grid)
     {
-        var list = new Move[grid.NoteCount];
+        var list = GC.AllocateUninitializedArray<Move>(grid.NoteCount); // entries past the count are never read
         int count = 0;
         int vc = grid.VoiceCount, slices = grid.SliceCount;
         var midi = grid.Midi;

@@ -12,15 +12,28 @@ namespace EvoComposer.Theory.Rules.Chorale;
 internal static class PerfectMotion
 {
     /// <summary>5 for a perfect fifth or twelfth (any compound), 8 for a perfect unison, octave or compound octave, else 0.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int Kind(int diatonicDiff, int semitoneDiff)
     {
         int steps = Math.Abs(diatonicDiff), semis = Math.Abs(semitoneDiff);
+        if ((uint)steps >= (uint)PerfectSemitones.Length) return WideKind(diatonicDiff, semitoneDiff);
+        // Within the table: the size must be perfect (no other size matches, its entry is −1), then the directions agree.
+        if (semis != PerfectSemitones[steps]) return 0;
+        return (diatonicDiff ^ semitoneDiff) < 0 && diatonicDiff != 0 && semitoneDiff != 0 ? 0 : PerfectKinds[steps];
+    }
+
+    /// <summary><see cref="Kind"/> beyond the table's sizes.</summary>
+    private static int WideKind(int diatonicDiff, int semitoneDiff)
+    {
+        int steps = Math.Abs(diatonicDiff), semis = Math.Abs(semitoneDiff);
         if (diatonicDiff < 0 != semitoneDiff < 0 && diatonicDiff != 0 && semitoneDiff != 0) return 0;
-        if (steps < PerfectSemitones.Length) return semis == PerfectSemitones[steps] ? (steps % 7 == 0 ? 8 : 5) : 0;
         if (steps % 7 == 4 && semis - 12 * (steps / 7) == 7) return 5;
         if (steps % 7 == 0 && semis == 12 * (steps / 7)) return 8;
         return 0;
     }
+
+    /// <summary>For a generic distance in steps whose size is perfect: 8 (unison, octaves) or 5 (fifths).</summary>
+    private static readonly int[] PerfectKinds = [.. Enumerable.Range(0, 64).Select(steps => steps % 7 == 0 ? 8 : 5)];
 
     /// <summary>For a generic distance in steps: the semitones of its perfect fifth or octave (compound too), or −1 for other sizes.</summary>
     private static readonly int[] PerfectSemitones = [.. Enumerable.Range(0, 64).Select(steps =>
@@ -59,7 +72,8 @@ internal static class PerfectMotion
         int vc = grid.VoiceCount;
         var midi = grid.Midi;
         var dia = grid.Diatonic;
-        var events = new Event[Math.Max(4, 2 * grid.SliceCount)]; // about two perfect intervals per slice in four voices
+        // About two perfect intervals per slice in four voices; entries past the count are never read, so not zeroed.
+        var events = GC.AllocateUninitializedArray<Event>(Math.Max(4, 2 * grid.SliceCount));
         int count = 0;
         for (int s0 = First(grid, beatsOnly), s1 = s0 < 0 ? -1 : Next(grid, s0, beatsOnly); s1 >= 0; s0 = s1, s1 = Next(grid, s1, beatsOnly))
         {
