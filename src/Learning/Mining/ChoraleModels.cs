@@ -374,6 +374,7 @@ public sealed class ChoraleModels : ISpanSampler
         Span<uint> previous = stackalloc uint[HarmonicModel.Levels - 1];
         Span<int> recent = stackalloc int[MelodicModel.Levels - 1];
         Span<int> candidate = stackalloc int[4];
+        Span<int> symbols = stackalloc int[128];
         for (int i = start; i < end; i++)
         {
             int h = Math.Min(i, previous.Length);
@@ -384,8 +385,10 @@ public sealed class ChoraleModels : ISpanSampler
                 for (int k = 0; k < r; k++) recent[k] = history[v][^(k + 1)];
                 var table = voiceTables[v] ??= new double[128];
                 var (lowest, highest) = VocabularyRange(mode, v);
-                for (int pitch = lowest; pitch <= highest; pitch++)
-                    table[pitch] = Melodic.Probability(mode, v, recent[..r], perMeasure[i], positions[i] * 4, MelodicModel.Symbol(previousPitch[v], pitch, 4));
+                if (highest < lowest) continue;
+                for (int pitch = lowest; pitch <= highest; pitch++) symbols[pitch - lowest] = MelodicModel.Symbol(previousPitch[v], pitch, 4);
+                int count = highest - lowest + 1;
+                Melodic.Probabilities(mode, v, recent[..r], perMeasure[i], positions[i] * 4, symbols[..count], table.AsSpan(lowest, count));
             }
             int wanted = soprano is null ? 0 : soprano[i];
             // The candidates (indices into the vocabulary, ascending) and their harmonic weights.

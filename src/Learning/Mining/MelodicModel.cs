@@ -117,6 +117,20 @@ public sealed class MelodicModel
     internal double Probability(Mode mode, int voice, ReadOnlySpan<int> previousSymbols, int beatsPerMeasure, int sixteenthInMeasure, int symbol)
     {
         Span<ulong> contexts = stackalloc ulong[Levels];
+        NextNoteContexts(previousSymbols, beatsPerMeasure, sixteenthInMeasure, contexts);
+        return _models[(int)mode * 4 + voice].Probability(contexts, symbol);
+    }
+
+    /// <summary><see cref="Probability"/> of each of <paramref name="symbols"/> in the same context, into <paramref name="probabilities"/> (bit for bit the same, one context walk).</summary>
+    internal void Probabilities(Mode mode, int voice, ReadOnlySpan<int> previousSymbols, int beatsPerMeasure, int sixteenthInMeasure, ReadOnlySpan<int> symbols, Span<double> probabilities)
+    {
+        Span<ulong> contexts = stackalloc ulong[Levels];
+        NextNoteContexts(previousSymbols, beatsPerMeasure, sixteenthInMeasure, contexts);
+        _models[(int)mode * 4 + voice].Probabilities(contexts, symbols, probabilities);
+    }
+
+    private static void NextNoteContexts(ReadOnlySpan<int> previousSymbols, int beatsPerMeasure, int sixteenthInMeasure, Span<ulong> contexts)
+    {
         ulong k = ContextHash.Mix(ContextHash.Empty, beatsPerMeasure, sixteenthInMeasure);
         contexts[0] = k;
         for (int h = 1; h < Levels; h++)
@@ -124,7 +138,6 @@ public sealed class MelodicModel
             k = ContextHash.Mix(k, h - 1 < previousSymbols.Length ? previousSymbols[h - 1] : -1);
             contexts[h] = k;
         }
-        return _models[(int)mode * 4 + voice].Probability(contexts, symbol);
     }
 
     /// <summary>
