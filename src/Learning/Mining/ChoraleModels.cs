@@ -396,6 +396,8 @@ public sealed class ChoraleModels : ISpanSampler
             double[] ws;
             bool fallback = false;
             if (wanted == 0 && floor > 0) (ids, ws) = PrunedDistribution(mode, previous[..h], positions[i], perMeasure[i], distance[i], floor);
+            else if (wanted != 0 && SopranoWeights(mode, wanted, previous[..h], positions[i], perMeasure[i], distance[i]) is { } withSoprano)
+                (ids, ws) = withSoprano;
             else
             {
                 var weights = Harmonic.Distribution(mode, previous[..h], positions[i], perMeasure[i], distance[i]);
@@ -581,6 +583,30 @@ public sealed class ChoraleModels : ISpanSampler
             total += ws[w];
         }
         return total;
+    }
+
+    private readonly int[]?[]?[] _idsBySoprano = new int[]?[]?[2];
+
+    /// <summary>
+    /// The sonorities (ids, ascending, never the unknown one) with <paramref name="soprano"/> on top and their harmonic
+    /// weights, as the full distribution would give them, bit for bit; null when none of them has a positive weight
+    /// (the caller then falls back on the full distribution).
+    /// </summary>
+    private (int[] Ids, double[] Weights)? SopranoWeights(Mode mode, int soprano, ReadOnlySpan<uint> previous, int position, int perMeasure, int distance)
+    {
+        var bySoprano = Volatile.Read(ref _idsBySoprano[(int)mode]);
+        if (bySoprano is null)
+        {
+            var vocabulary = Harmonic.Sonorities(mode);
+            var lists = new List<int>[256];
+            for (int w = 1; w < vocabulary.Count; w++) (lists[(int)(vocabulary[w] & 0xFF)] ??= []).Add(w);
+            bySoprano = [.. lists.Select(l => l?.ToArray())];
+            Volatile.Write(ref _idsBySoprano[(int)mode], bySoprano); // a benign race: every thread computes the same lists
+        }
+        if ((uint)soprano >= (uint)bySoprano.Length || bySoprano[soprano] is not { } shared) return null;
+        var weights = new double[shared.Length];
+        Harmonic.Probabilities(mode, previous, position, perMeasure, distance, shared, weights);
+        return weights.Any(w => w > 0) ? ((int[])shared.Clone(), weights) : null;
     }
 
     private static bool HasSoprano(IReadOnlyList<uint> vocabulary, double[] weights, int soprano)

@@ -138,6 +138,17 @@ public sealed class HarmonicModel
         return p;
     }
 
+    /// <summary>The probabilities of the sonorities with ids <paramref name="ids"/> (indices into <see cref="Sonorities"/>), as <see cref="Distribution"/> gives them.</summary>
+    internal void Probabilities(Mode mode, ReadOnlySpan<uint> previous, int beatInMeasure, int beatsPerMeasure, int distanceToPhraseEnd, ReadOnlySpan<int> ids, Span<double> probabilities)
+    {
+        var t = _modes[(int)mode];
+        Span<int> history = stackalloc int[Levels - 1];
+        for (int h = 0; h < history.Length; h++) history[h] = h < previous.Length ? t.Id(previous[h]) : -1;
+        Span<ulong> contexts = stackalloc ulong[Levels];
+        Contexts(history, beatInMeasure, beatsPerMeasure, distanceToPhraseEnd, contexts);
+        t.Model.Probabilities(contexts, ids, probabilities);
+    }
+
     /// <summary>Draws a known sonority (never the unknown symbol) after the previous ones (most recent first).</summary>
     public uint Sample(Mode mode, ReadOnlySpan<uint> previous, int beatInMeasure, int beatsPerMeasure, int distanceToPhraseEnd, Random random)
     {
