@@ -69,16 +69,52 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
         {
             bool ok = true;
             if (kinds.HasFlag(RenderKinds.Roll)) Write(folder, FileName(name, RenderKinds.Roll), PianoRoll.Write(score), force);
-            if ((kinds & (RenderKinds.LilyPond | RenderKinds.Png | RenderKinds.Pdf | RenderKinds.Svg)) != 0)
-                ok &= Engrave(score, layout, folder, name, kinds, force, work.FullName);
-            if ((kinds & (RenderKinds.Midi | RenderKinds.Wav)) != 0)
-                ok &= Sound(score, folder, name, kinds, force, work.FullName);
+            bool engrave = (kinds & (RenderKinds.LilyPond | RenderKinds.Png | RenderKinds.Pdf | RenderKinds.Svg)) != 0;
+            bool sound = (kinds & (RenderKinds.Midi | RenderKinds.Wav)) != 0;
+            if (engrave && sound && kinds.HasFlag(RenderKinds.Wav))
+                return ok & EngraveAndSoundConcurrently(score, layout, folder, name, kinds, force, work.FullName);
+            if (engrave) ok &= Engrave(score, layout, folder, name, kinds, force, work.FullName);
+            if (sound) ok &= Sound(score, folder, name, kinds, force, work.FullName);
             return ok;
         }
         finally
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Runs LilyPond and FluidSynth at the same time (two independent outside processes; their files differ in
+    /// the work folder). The sound side writes its report and warning lines into buffers that are copied out
+    /// after the engraving's, so the lines come in the same order as when the two run one after the other.
+    /// </summary>
+    private bool EngraveAndSoundConcurrently(Score score, LilyPondWriter.Layout layout, string folder, string name, RenderKinds kinds, bool force, string work)
+    {
+        var soundReport = new StringWriter();
+        var soundWarnings = new StringWriter();
+        var soundRenderer = new Renderer(host, soundReport, soundWarnings);
+        var sound = Task.Run(() => soundRenderer.Sound(score, folder, name, kinds, force, work));
+        bool engraved;
+        try
+        {
+            engraved = Engrave(score, layout, folder, name, kinds, force, work);
+        }
+        finally
+        {
+            // The work folder is deleted by the caller: the sound side must be done with it first, whatever happened here.
+            ((IAsyncResult)sound).AsyncWaitHandle.WaitOne();
+        }
+        bool sounded;
+        try
+        {
+            sounded = sound.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            report.Write(soundReport.ToString());
+            warnings.Write(soundWarnings.ToString());
+        }
+        return engraved & sounded;
     }
 
     private bool Engrave(Score score, LilyPondWriter.Layout layout, string folder, string name, RenderKinds kinds, bool force, string work)

@@ -374,6 +374,7 @@ public sealed class ChoraleModels : ISpanSampler
         Span<uint> previous = stackalloc uint[HarmonicModel.Levels - 1];
         Span<int> recent = stackalloc int[MelodicModel.Levels - 1];
         Span<int> candidate = stackalloc int[4];
+        Span<int> symbols = stackalloc int[128];
         for (int i = start; i < end; i++)
         {
             int h = Math.Min(i, previous.Length);
@@ -384,8 +385,10 @@ public sealed class ChoraleModels : ISpanSampler
                 for (int k = 0; k < r; k++) recent[k] = history[v][^(k + 1)];
                 var table = voiceTables[v] ??= new double[128];
                 var (lowest, highest) = VocabularyRange(mode, v);
-                for (int pitch = lowest; pitch <= highest; pitch++)
-                    table[pitch] = Melodic.Probability(mode, v, recent[..r], perMeasure[i], positions[i] * 4, MelodicModel.Symbol(previousPitch[v], pitch, 4));
+                if (highest < lowest) continue;
+                for (int pitch = lowest; pitch <= highest; pitch++) symbols[pitch - lowest] = MelodicModel.Symbol(previousPitch[v], pitch, 4);
+                int count = highest - lowest + 1;
+                Melodic.Probabilities(mode, v, recent[..r], perMeasure[i], positions[i] * 4, symbols[..count], table.AsSpan(lowest, count));
             }
             int wanted = soprano is null ? 0 : soprano[i];
             // The candidates (indices into the vocabulary, ascending) and their harmonic weights.
@@ -393,6 +396,8 @@ public sealed class ChoraleModels : ISpanSampler
             double[] ws;
             bool fallback = false;
             if (wanted == 0 && floor > 0) (ids, ws) = PrunedDistribution(mode, previous[..h], positions[i], perMeasure[i], distance[i], floor);
+            else if (wanted != 0 && SopranoWeights(mode, wanted, previous[..h], positions[i], perMeasure[i], distance[i]) is { } withSoprano)
+                (ids, ws) = withSoprano;
             else
             {
                 var weights = Harmonic.Distribution(mode, previous[..h], positions[i], perMeasure[i], distance[i]);
@@ -578,6 +583,30 @@ public sealed class ChoraleModels : ISpanSampler
             total += ws[w];
         }
         return total;
+    }
+
+    private readonly int[]?[]?[] _idsBySoprano = new int[]?[]?[2];
+
+    /// <summary>
+    /// The sonorities (ids, ascending, never the unknown one) with <paramref name="soprano"/> on top and their harmonic
+    /// weights, as the full distribution would give them, bit for bit; null when none of them has a positive weight
+    /// (the caller then falls back on the full distribution).
+    /// </summary>
+    private (int[] Ids, double[] Weights)? SopranoWeights(Mode mode, int soprano, ReadOnlySpan<uint> previous, int position, int perMeasure, int distance)
+    {
+        var bySoprano = Volatile.Read(ref _idsBySoprano[(int)mode]);
+        if (bySoprano is null)
+        {
+            var vocabulary = Harmonic.Sonorities(mode);
+            var lists = new List<int>[256];
+            for (int w = 1; w < vocabulary.Count; w++) (lists[(int)(vocabulary[w] & 0xFF)] ??= []).Add(w);
+            bySoprano = [.. lists.Select(l => l?.ToArray())];
+            Volatile.Write(ref _idsBySoprano[(int)mode], bySoprano); // a benign race: every thread computes the same lists
+        }
+        if ((uint)soprano >= (uint)bySoprano.Length || bySoprano[soprano] is not { } shared) return null;
+        var weights = new double[shared.Length];
+        Harmonic.Probabilities(mode, previous, position, perMeasure, distance, shared, weights);
+        return weights.Any(w => w > 0) ? ((int[])shared.Clone(), weights) : null;
     }
 
     private static bool HasSoprano(IReadOnlyList<uint> vocabulary, double[] weights, int soprano)

@@ -78,23 +78,48 @@ public sealed class HarmonicModel
         var t = _modes[(int)mode];
         Span<int> history = stackalloc int[Levels - 1];
         for (int h = 0; h < history.Length; h++) history[h] = h < previous.Length ? t.Id(previous[h]) : -1;
-        Span<ulong> contexts = stackalloc ulong[Levels];
-        Contexts(history, beatInMeasure, beatsPerMeasure, distanceToPhraseEnd, contexts);
-        return t.Model.LogProbability(contexts, t.Id(sonority));
+        return LogProbability(mode, history, beatInMeasure, beatsPerMeasure, distanceToPhraseEnd, t.Id(sonority));
     }
 
     /// <summary>The log-probability of every beat's opening sonority in a piece (which must be in C).</summary>
     public double[] LogProbabilities(MinedPiece piece)
     {
+        var t = _modes[(int)piece.Mode];
         var result = new double[piece.Length];
-        Span<uint> previous = stackalloc uint[Levels - 1];
+        var ids = new int[piece.Length];
+        for (int i = 0; i < ids.Length; i++) ids[i] = t.Id(piece.Beats[i].Opening);
+        Span<int> history = stackalloc int[Levels - 1];
         for (int i = 0; i < piece.Length; i++)
         {
-            int n = Math.Min(i, Levels - 1);
-            for (int h = 0; h < n; h++) previous[h] = piece.Beats[i - 1 - h].Opening;
-            result[i] = LogProbability(piece.Mode, previous[..n], piece.BeatInMeasure[i], piece.BeatsPerMeasure[i], piece.DistanceToPhraseEnd[i], piece.Beats[i].Opening);
+            for (int h = 0; h < history.Length; h++) history[h] = i - 1 - h >= 0 ? ids[i - 1 - h] : -1;
+            result[i] = LogProbability(piece.Mode, history, piece.BeatInMeasure[i], piece.BeatsPerMeasure[i], piece.DistanceToPhraseEnd[i], ids[i]);
         }
         return result;
+    }
+
+    private readonly long _owner = ExactMemo.NewOwner();
+
+    /// <summary>
+    /// The log-probability of sonority id <paramref name="symbol"/> after the ids in <paramref name="history"/>
+    /// (-1: none), remembered in <see cref="ExactMemo"/> under the exact inputs the context keys are made from.
+    /// </summary>
+    private double LogProbability(Mode mode, ReadOnlySpan<int> history, int beatInMeasure, int beatsPerMeasure, int distanceToPhraseEnd, int symbol)
+    {
+        var t = _modes[(int)mode];
+        Span<ulong> contexts = stackalloc ulong[Levels];
+        if (t.Sonorities.Length >= 0xFFFF)
+        {
+            // Ids do not fit the memo's 16-bit fields: the model's own (hashed) memo.
+            Contexts(history, beatInMeasure, beatsPerMeasure, distanceToPhraseEnd, contexts);
+            return t.Model.LogProbability(contexts, symbol);
+        }
+        ulong a = 0;
+        for (int h = 0; h < history.Length; h++) a |= (ulong)(uint)(history[h] + 1) << (16 * h);
+        ulong b = (ulong)(uint)(beatsPerMeasure * 16 + beatInMeasure) << 32 | (uint)Math.Min(distanceToPhraseEnd, 4);
+        ulong c = (ulong)_owner << 24 | (ulong)(uint)symbol << 8 | (ulong)(uint)mode;
+        if (ExactMemo.TryGet(a, b, c, out double known)) return known;
+        Contexts(history, beatInMeasure, beatsPerMeasure, distanceToPhraseEnd, contexts);
+        return ExactMemo.Remember(a, b, c, Math.Log(t.Model.Probability(contexts, symbol)));
     }
 
     /// <summary>The known sonorities of a mode, indexed as in <see cref="Distribution"/> (index 0 is the unknown symbol, 0).</summary>
@@ -111,6 +136,17 @@ public sealed class HarmonicModel
         var p = new double[t.Sonorities.Length];
         t.Model.Distribution(contexts, p);
         return p;
+    }
+
+    /// <summary>The probabilities of the sonorities with ids <paramref name="ids"/> (indices into <see cref="Sonorities"/>), as <see cref="Distribution"/> gives them.</summary>
+    internal void Probabilities(Mode mode, ReadOnlySpan<uint> previous, int beatInMeasure, int beatsPerMeasure, int distanceToPhraseEnd, ReadOnlySpan<int> ids, Span<double> probabilities)
+    {
+        var t = _modes[(int)mode];
+        Span<int> history = stackalloc int[Levels - 1];
+        for (int h = 0; h < history.Length; h++) history[h] = h < previous.Length ? t.Id(previous[h]) : -1;
+        Span<ulong> contexts = stackalloc ulong[Levels];
+        Contexts(history, beatInMeasure, beatsPerMeasure, distanceToPhraseEnd, contexts);
+        t.Model.Probabilities(contexts, ids, probabilities);
     }
 
     /// <summary>Draws a known sonority (never the unknown symbol) after the previous ones (most recent first).</summary>

@@ -66,6 +66,32 @@ public sealed class MelodicModel
         }
     }
 
+    private readonly long _owner = ExactMemo.NewOwner();
+
+    /// <summary>
+    /// The log-probability of note <paramref name="i"/> (starting at 16th <paramref name="start"/>) under model
+    /// <paramref name="model"/> ([mode * 4 + voice]), remembered in <see cref="ExactMemo"/> under the exact inputs
+    /// the context keys are made from (symbols are below 2^10, so each fits a 16-bit field).
+    /// </summary>
+    private double LogProbability(int model, int[] symbols, int i, MinedPiece piece, int start, Span<ulong> contexts)
+    {
+        for (int h = 0; h < Levels; h++)
+            if (i - h >= 0 && (uint)symbols[i - h] >= 0xFFFF)
+            {
+                // Not a symbol this model makes (the memo's fields would not hold it): no memo.
+                Contexts(symbols, i, piece, start, contexts);
+                return _models[model].LogProbability(contexts, symbols[i]);
+            }
+        int beat = Math.Min(start / 4, piece.Length - 1);
+        ulong a = (ulong)(uint)piece.BeatsPerMeasure[beat] << 32 | (uint)(piece.BeatInMeasure[beat] * 4 + start % 4);
+        ulong b = (ulong)(uint)symbols[i] << 48;
+        for (int h = 1; h < Levels; h++) b |= (ulong)(uint)(i - h >= 0 ? symbols[i - h] + 1 : 0) << (16 * (h - 1));
+        ulong c = (ulong)_owner << 8 | (uint)model;
+        if (ExactMemo.TryGet(a, b, c, out double known)) return known;
+        Contexts(symbols, i, piece, start, contexts);
+        return ExactMemo.Remember(a, b, c, Math.Log(_models[model].Probability(contexts, symbols[i])));
+    }
+
     /// <summary>
     /// The log-probability of the notes of each voice, summed per beat (a note counts in the beat where it starts);
     /// <paramref name="perBeat"/> receives one value per beat and is added to.
@@ -76,14 +102,10 @@ public sealed class MelodicModel
         Span<ulong> contexts = stackalloc ulong[Levels];
         for (int v = 0; v < 4; v++)
         {
-            var model = _models[(int)piece.Mode * 4 + v];
             var events = NoteEvents.Extract(piece.Beats, v);
             var symbols = Symbols(events);
             for (int i = 0; i < events.Count; i++)
-            {
-                Contexts(symbols, i, piece, events[i].Start, contexts);
-                perBeat[events[i].Start / 4] += model.LogProbability(contexts, symbols[i]);
-            }
+                perBeat[events[i].Start / 4] += LogProbability((int)piece.Mode * 4 + v, symbols, i, piece, events[i].Start, contexts);
         }
     }
 
@@ -91,15 +113,11 @@ public sealed class MelodicModel
     public double LogProbability(Mode mode, int voice, MinedPiece piece)
     {
         Span<ulong> contexts = stackalloc ulong[Levels];
-        var model = _models[(int)mode * 4 + voice];
         var events = NoteEvents.Extract(piece.Beats, voice);
         var symbols = Symbols(events);
         double sum = 0;
         for (int i = 0; i < events.Count; i++)
-        {
-            Contexts(symbols, i, piece, events[i].Start, contexts);
-            sum += model.LogProbability(contexts, symbols[i]);
-        }
+            sum += LogProbability((int)mode * 4 + voice, symbols, i, piece, events[i].Start, contexts);
         return sum;
     }
 
@@ -117,6 +135,20 @@ public sealed class MelodicModel
     internal double Probability(Mode mode, int voice, ReadOnlySpan<int> previousSymbols, int beatsPerMeasure, int sixteenthInMeasure, int symbol)
     {
         Span<ulong> contexts = stackalloc ulong[Levels];
+        NextNoteContexts(previousSymbols, beatsPerMeasure, sixteenthInMeasure, contexts);
+        return _models[(int)mode * 4 + voice].Probability(contexts, symbol);
+    }
+
+    /// <summary><see cref="Probability"/> of each of <paramref name="symbols"/> in the same context, into <paramref name="probabilities"/> (bit for bit the same, one context walk).</summary>
+    internal void Probabilities(Mode mode, int voice, ReadOnlySpan<int> previousSymbols, int beatsPerMeasure, int sixteenthInMeasure, ReadOnlySpan<int> symbols, Span<double> probabilities)
+    {
+        Span<ulong> contexts = stackalloc ulong[Levels];
+        NextNoteContexts(previousSymbols, beatsPerMeasure, sixteenthInMeasure, contexts);
+        _models[(int)mode * 4 + voice].Probabilities(contexts, symbols, probabilities);
+    }
+
+    private static void NextNoteContexts(ReadOnlySpan<int> previousSymbols, int beatsPerMeasure, int sixteenthInMeasure, Span<ulong> contexts)
+    {
         ulong k = ContextHash.Mix(ContextHash.Empty, beatsPerMeasure, sixteenthInMeasure);
         contexts[0] = k;
         for (int h = 1; h < Levels; h++)
@@ -124,7 +156,6 @@ public sealed class MelodicModel
             k = ContextHash.Mix(k, h - 1 < previousSymbols.Length ? previousSymbols[h - 1] : -1);
             contexts[h] = k;
         }
-        return _models[(int)mode * 4 + voice].Probability(contexts, symbol);
     }
 
     /// <summary>

@@ -56,6 +56,21 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
+    public void Render_BothToolsFail_ReportsEngravingThenSoundInOrder()
+    {
+        // LilyPond and FluidSynth run at the same time; what they print still comes in the order of the kinds.
+        string file = _temp.Write("little.fakescore", Piece);
+        var failing = new Host { FindProgram = _ => "/bin/false", FileExists = _ => true, FindCorpus = () => null };
+
+        var result = CliRunner.RunOn(failing, "render", file, "--out", Out);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Equal($"wrote {Path.Combine(Out, "little.roll.svg")}\nwrote {Path.Combine(Out, "little.ly")}\nwrote {Path.Combine(Out, "little.mid")}\n", result.Output);
+        Assert.Equal(["evocomposer: false failed on little.ly (exit 1): ", "evocomposer: false failed on little.ly (exit 1): ", "evocomposer: false failed on little.mid (exit 1): "],
+            result.ErrorLines);
+    }
+
+    [Fact]
     public void Render_OutputExistsWithoutForce_Exits2AndLeavesItAlone()
     {
         string file = _temp.Write("little.fakescore", Piece);

@@ -81,6 +81,42 @@ public class BackoffModelTests
     }
 
     [Fact]
+    public void Probabilities_RandomCorporaContextsAndSymbols_EqualProbabilityBitForBit()
+    {
+        var gen = Gen.ArrayOf(Gen.Choose(0, 5)).Where(a => a.Length > 0).ToArbitrary();
+        Prop.ForAll(gen, seq =>
+        {
+            var builder = new BackoffModelBuilder(2, 6);
+            for (int i = 0; i < seq.Length; i++)
+            {
+                ulong k1 = ContextHash.Mix(ContextHash.Empty, i == 0 ? -1 : seq[i - 1]);
+                builder.Add([k1, ContextHash.Mix(k1, i < 2 ? -1 : seq[i - 2])], seq[i]);
+            }
+            var kn = builder.Build(Smoothing.KneserNey);
+            int[] symbols = [5, 0, -1, 3, 6, 3, 1];
+            var batch = new double[symbols.Length];
+            var distribution = new double[6];
+            foreach (var model in new[] { kn, kn.WithSmoothing(Smoothing.WittenBell) })
+                for (int i = 0; i < seq.Length; i++)
+                {
+                    ulong k1 = ContextHash.Mix(ContextHash.Empty, seq[i]);
+                    ulong[] full = [k1, ContextHash.Mix(k1, i == 0 ? -1 : seq[i - 1])];
+                    for (int length = 0; length <= full.Length; length++)
+                    {
+                        var contexts = full.AsSpan(0, length);
+                        model.Probabilities(contexts, symbols, batch);
+                        model.Distribution(contexts, distribution);
+                        for (int k = 0; k < symbols.Length; k++)
+                            if (BitConverter.DoubleToInt64Bits(batch[k]) != BitConverter.DoubleToInt64Bits(model.Probability(contexts, symbols[k]))) return false;
+                        for (int w = 0; w < distribution.Length; w++)
+                            if (BitConverter.DoubleToInt64Bits(distribution[w]) != BitConverter.DoubleToInt64Bits(model.Probability(contexts, w))) return false;
+                    }
+                }
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
     public void Probability_UnseenContextWittenBell_EqualsLowerOrder()
     {
         var m = Bigram(Abab, Smoothing.WittenBell);

@@ -36,6 +36,34 @@ public class MarkovModelsTests
     }
 
     [Fact]
+    public void LogProbabilities_TwoModelsInterleavedAndAFreshThread_EachKeepsItsOwnValues()
+    {
+        // The per-thread memo is shared by every model: answers must never leak from one model to another.
+        var pieces = TinyCorpus.Pieces();
+        var otherHarmonic = HarmonicModel.Fit(pieces.Take(1));
+        var otherMelodic = MelodicModel.Fit(pieces.Take(1));
+        var piece = pieces[1];
+        double[] Melody(MelodicModel m)
+        {
+            var perBeat = new double[piece.Length];
+            m.AddLogProbabilities(piece, perBeat);
+            return perBeat;
+        }
+        var (h1, m1) = (Harmonic.LogProbabilities(piece), Melody(Melodic));
+        var (h2, m2) = (otherHarmonic.LogProbabilities(piece), Melody(otherMelodic));
+        Assert.NotEqual(h1, h2);
+        Assert.NotEqual(m1, m2);
+        Assert.Equal(h1, Harmonic.LogProbabilities(piece));
+        Assert.Equal(m1, Melody(Melodic));
+        double[]? freshH = null, freshM = null;
+        var thread = new Thread(() => (freshH, freshM) = (Harmonic.LogProbabilities(piece), Melody(Melodic)));
+        thread.Start();
+        thread.Join();
+        Assert.Equal(h1, freshH);
+        Assert.Equal(m1, freshM);
+    }
+
+    [Fact]
     public void Harmonic_Sample_SameSeedSameSonorities_AndKnown()
     {
         uint[] Draw(int seed)
