@@ -15,6 +15,18 @@ public class BackoffModelTests
         return builder.Build(smoothing);
     }
 
+    /// <summary>A trigram model (Kneser–Ney) over six symbols of <paramref name="sequence"/>, as the properties use it.</summary>
+    private static BackoffModel TrigramKneserNey(int[] sequence)
+    {
+        var builder = new BackoffModelBuilder(2, 6);
+        for (int i = 0; i < sequence.Length; i++)
+        {
+            ulong k1 = ContextHash.Mix(ContextHash.Empty, i == 0 ? -1 : sequence[i - 1]);
+            builder.Add([k1, ContextHash.Mix(k1, i < 2 ? -1 : sequence[i - 2])], sequence[i]);
+        }
+        return builder.Build(Smoothing.KneserNey);
+    }
+
     private static ulong Key(int previous) => ContextHash.Mix(ContextHash.Empty, previous);
 
     private static readonly int[] Abab = [0, 1, 0, 1, 0, 2];
@@ -61,13 +73,7 @@ public class BackoffModelTests
         var gen = Gen.ArrayOf(Gen.Choose(0, 5)).Where(a => a.Length > 0).ToArbitrary();
         Prop.ForAll(gen, seq =>
         {
-            var builder = new BackoffModelBuilder(2, 6);
-            for (int i = 0; i < seq.Length; i++)
-            {
-                ulong k1 = ContextHash.Mix(ContextHash.Empty, i == 0 ? -1 : seq[i - 1]);
-                builder.Add([k1, ContextHash.Mix(k1, i < 2 ? -1 : seq[i - 2])], seq[i]);
-            }
-            var kn = builder.Build(Smoothing.KneserNey);
+            var kn = TrigramKneserNey(seq);
             var probabilities = new double[6];
             foreach (var model in new[] { kn, kn.WithSmoothing(Smoothing.WittenBell) })
                 for (int i = 0; i < seq.Length; i++)
@@ -86,13 +92,7 @@ public class BackoffModelTests
         var gen = Gen.ArrayOf(Gen.Choose(0, 5)).Where(a => a.Length > 0).ToArbitrary();
         Prop.ForAll(gen, seq =>
         {
-            var builder = new BackoffModelBuilder(2, 6);
-            for (int i = 0; i < seq.Length; i++)
-            {
-                ulong k1 = ContextHash.Mix(ContextHash.Empty, i == 0 ? -1 : seq[i - 1]);
-                builder.Add([k1, ContextHash.Mix(k1, i < 2 ? -1 : seq[i - 2])], seq[i]);
-            }
-            var kn = builder.Build(Smoothing.KneserNey);
+            var kn = TrigramKneserNey(seq);
             int[] symbols = [5, 0, -1, 3, 6, 3, 1];
             var batch = new double[symbols.Length];
             var distribution = new double[6];
