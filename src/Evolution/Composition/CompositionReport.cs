@@ -124,6 +124,32 @@ public static class CompositionReport
             }
             w.WriteEndObject();
 
+            w.WriteStartObject("style");
+            if (StyleOf(result) is { } style)
+            {
+                w.WriteString("model", style.Model);
+                w.WriteString("class", style.Explanation.Class);
+                w.WriteNumber("probability", Round(style.Explanation.Prediction[style.Explanation.Class]));
+                w.WriteStartArray("contributions");
+                foreach (var c in style.Explanation.Contributions.Take(StyleContributionsReported))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("feature", c.Feature);
+                    w.WriteNumber("value", Round(c.Value));
+                    w.WriteNumber("reference", Round(c.Reference));
+                    w.WriteNumber("contribution", Round(c.Contribution));
+                    w.WriteString("text", c.Text);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            else
+            {
+                w.WriteNull("probability");
+                w.WriteString("note", "not measured: no style classifier was used (--style none, or its weight is 0)");
+            }
+            w.WriteEndObject();
+
             var evo = result.Evolution;
             w.WriteStartObject("evolution");
             w.WriteString("stoppedBy", evo.StopDescription);
@@ -154,6 +180,13 @@ public static class CompositionReport
     }
 
     private static double Round(double x) => Math.Round(x, 6) + 0.0;
+
+    /// <summary>How many of the style classifier's feature contributions the reports list.</summary>
+    private const int StyleContributionsReported = 8;
+
+    /// <summary>The style classifier's judgement of the final piece (its kind and explanation), when one was used.</summary>
+    private static (string Model, Learning.Style.Classifiers.PredictionExplanation Explanation)? StyleOf(CompositionResult result) =>
+        result.Options.Style is { } scorer ? (scorer.Model.Kind, scorer.Explain(result.Best.ToSliceGrid(), result.Best.Plan.Meter)) : null;
 
     /// <summary>
     /// One line per phrase: its measure, onset, and where its beats came from (corpus bars, then the other origins
@@ -213,6 +246,16 @@ public static class CompositionReport
         sb.Append(result.Originality is { } o
             ? string.Create(Inv, $"\nOriginality: the longest span copied verbatim from the corpus is {o.LongestCopiedBeats} beat{(o.LongestCopiedBeats == 1 ? "" : "s")}{(o.LongestSource is null ? "" : $" (from {Path.GetFileName(o.LongestSource)})")}; {o.CorpusJoinShare:P0} of the joins between beats occur in the corpus.\n\n")
             : "\nOriginality against the corpus was not measured (no corpus models were used).\n\n");
+
+        sb.Append("## Style\n\n");
+        if (StyleOf(result) is { } style)
+        {
+            var e = style.Explanation;
+            sb.Append(Inv, $"The style classifier ({style.Model}) gives the whole piece P({e.Class}) = {e.Prediction[e.Class]:0.###}. What weighs most (contributions in log-odds towards '{e.Class}'):\n\n");
+            foreach (var c in e.Contributions.Take(StyleContributionsReported)) sb.Append("- ").Append(c.Text).Append('\n');
+            sb.Append('\n');
+        }
+        else sb.Append("No style classifier was used (--style none, or its weight is 0).\n\n");
 
         var evo = result.Evolution;
         sb.Append("## Evolution\n\n");

@@ -57,15 +57,35 @@ public sealed class StyleScorer
     /// <summary>log P(target class | excerpt), ≤ 0.</summary>
     public double LogProbability(CompactExcerpt excerpt)
     {
+        Span<double> row = stackalloc double[_projection.Length];
+        Describe(excerpt, row);
+        Span<double> log = stackalloc double[Model.Classes.Length];
+        Model.LogProbabilities(row, log);
+        return log[_target];
+    }
+
+    /// <summary>
+    /// Why the model gives an excerpt its probability of the target class: the prediction and each feature's
+    /// contribution towards the target class, largest first (see <see cref="ClassifierModel.Explain"/>).
+    /// </summary>
+    public PredictionExplanation Explain(CompactExcerpt excerpt)
+    {
+        var row = new double[_projection.Length];
+        Describe(excerpt, row);
+        return Model.Explain(new FeatureVector(Model.Schema, row), TargetClass);
+    }
+
+    /// <summary>The explanation (as <see cref="Explain(CompactExcerpt)"/>) of the music in a <see cref="SliceGrid"/>.</summary>
+    public PredictionExplanation Explain(SliceGrid grid, Meter meter) => Explain(CompactExcerpt.FromSliceGrid(grid, meter));
+
+    /// <summary>The model's feature values of an excerpt, as the model was trained (top voice, repeats merged).</summary>
+    private void Describe(CompactExcerpt excerpt, Span<double> row)
+    {
         if (TopVoiceOnly && excerpt.VoiceCount > 1) excerpt = excerpt.TopVoice();
         if (MergeRepeats) excerpt = excerpt.WithRepeatsMerged();
         Span<double> full = stackalloc double[StyleFeatures.Schema.Count];
         StyleFeatures.ExtractInto(excerpt, full);
-        Span<double> row = stackalloc double[_projection.Length];
         for (int j = 0; j < row.Length; j++) row[j] = full[_projection[j]];
-        Span<double> log = stackalloc double[Model.Classes.Length];
-        Model.LogProbabilities(row, log);
-        return log[_target];
     }
 
     /// <summary>log P(target class) of the music in a <see cref="SliceGrid"/> (what the genetic algorithm renders its genomes to).</summary>

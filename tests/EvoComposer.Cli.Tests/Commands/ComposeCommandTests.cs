@@ -52,6 +52,18 @@ public class ComposeCommandTests
         });
         Assert.Equal("recombinant=0.333,markov=0,random=0.667", root.GetProperty("options").GetProperty("seeding").GetString());
         Assert.Equal(JsonValueKind.Object, root.GetProperty("originality").ValueKind);
+        // The style classifier's judgement of the final piece, with the features that weigh most, largest first.
+        var style = root.GetProperty("style");
+        Assert.Equal("real", style.GetProperty("class").GetString());
+        double pReal = style.GetProperty("probability").GetDouble();
+        Assert.InRange(pReal, 0.0, 1.0);
+        var styleTerm = terms.Single(t => t.GetProperty("name").GetString() == "style");
+        Assert.Equal(Math.Log(pReal), styleTerm.GetProperty("value").GetDouble(), 3);
+        var contributions = style.GetProperty("contributions").EnumerateArray().Select(c => c.GetProperty("contribution").GetDouble()).ToList();
+        Assert.Equal(8, contributions.Count);
+        Assert.Equal(contributions.OrderByDescending(Math.Abs), contributions);
+        Assert.All(style.GetProperty("contributions").EnumerateArray(), c => Assert.Contains(" for real", c.GetProperty("text").GetString()));
+        Assert.Contains("## Style", File.ReadAllText(Path.Combine(temp.Path, "report.md")));
         var generations = root.GetProperty("evolution").GetProperty("generations");
         Assert.Equal(13, generations.GetArrayLength());
         Assert.True(generations[12].GetProperty("best").GetDouble() >= generations[0].GetProperty("best").GetDouble());
@@ -83,6 +95,19 @@ public class ComposeCommandTests
         var line = Assert.Single(r.ErrorLines);
         Assert.Contains(expected, line);
         Assert.False(File.Exists(Path.Combine(temp.Path, "piece.mid")));
+    }
+
+    [Fact]
+    public void Report_WithoutAStyleClassifier_SaysSoInsteadOfAProbability()
+    {
+        using var temp = new TempFolder();
+        var r = CliRunner.Run(["compose", "--seed", "2", "--style", "none", "--out", temp.Path, .. Small]);
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "report.json")));
+        var style = doc.RootElement.GetProperty("style");
+        Assert.Equal(JsonValueKind.Null, style.GetProperty("probability").ValueKind);
+        Assert.Contains("no style classifier", style.GetProperty("note").GetString());
+        Assert.DoesNotContain(doc.RootElement.GetProperty("fitness").GetProperty("terms").EnumerateArray(), t => t.GetProperty("name").GetString() == "style");
     }
 
     [Fact]

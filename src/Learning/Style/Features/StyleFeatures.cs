@@ -144,7 +144,7 @@ internal static class Slots
     public static readonly int RegisterDrift = Add("register.drift", "Standard deviation in semitones of a voice's mean pitch from measure to measure, averaged over voices (voices wandering in register).", "voices wandering in register", true);
     public static readonly int ActivitySpread = Add("rhythm.activity-spread", "Coefficient of variation of the number of note onsets per measure (uneven rhythmic activity).", "uneven rhythmic activity", true);
 
-    public static readonly int BeatPatterns = Add("rhythm.beat-patterns", "Distinct rhythms of a beat (which 16ths start a note in which voice) per beat of the excerpt (rhythmic patchwork).", "many different beat rhythms", true);
+    public static readonly int BeatPatterns = Add("rhythm.beat-patterns", "Distinct rhythms of a beat (which 16ths start a note in which voice) per beat of the excerpt (rhythmic patchwork).", "variety of beat rhythms", true);
 
     public static readonly int CadencePrepared = Add("cadence.prepared", "Share of phrase ends reached by a whole cadential formula: a predominant chord (on the second or fourth degree) then V then I.", "fully prepared cadences", false);
     public static readonly int CadenceSopranoStep = Add("cadence.soprano-step", "Share of phrase ends whose top-voice note is reached by a step.", "cadences reached by step in the top voice", false);
