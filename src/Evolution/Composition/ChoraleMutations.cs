@@ -292,3 +292,69 @@ public sealed class ResampleMarkovSpanMutation : MutationBase<ChoraleGenome>
         return e.ToGenome(Origins.MarkovSpan);
     }
 }
+
+/// <summary>
+/// Copies a phrase onto a later phrase with the same cadence kind and final-chord length (bar form: the third
+/// phrase repeating the first, Stollen–Stollen–Abgesang). The two phrases are aligned at their ends, so with a pickup
+/// the shorter length is copied (phrase 1's last eight beats in the default plan). Only for compose: it leaves the
+/// genome unchanged when the plan has a fixed melody. The joins into and out of the copied span are left to the
+/// other operators and the fitness.
+/// </summary>
+/// <param name="sopranoOnly">Copy the soprano only and keep the lower voices as they are (false: all four voices).</param>
+public sealed class CopyPhraseMutation(bool sopranoOnly = false) : MutationBase<ChoraleGenome>
+{
+    /// <summary>Whether only the soprano is copied.</summary>
+    public bool SopranoOnly { get; } = sopranoOnly;
+
+    /// <summary>The provenance of a beat copied from a phrase (0-based <paramref name="phrase"/>; the text counts from 1).</summary>
+    public static BeatSource Origin(int phrase) => BeatSource.Mutation($"phrase copy (from phrase {phrase + 1})");
+
+    /// <summary>
+    /// The pairs (source, target) of phrases this mutation may copy between, with the number of beats copied
+    /// (aligned at the phrase ends, so that the beats fall on the same places of the measure).
+    /// </summary>
+    public static IReadOnlyList<(int From, int To, int Beats)> Pairs(PhrasePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var pairs = new List<(int, int, int)>();
+        if (plan.Melody is not null) return pairs;
+        var phrases = plan.Phrases;
+        for (int i = 0; i < phrases.Length; i++)
+            for (int j = i + 1; j < phrases.Length; j++)
+            {
+                if (phrases[i].Cadence != phrases[j].Cadence || phrases[i].FinalChordBeats != phrases[j].FinalChordBeats) continue;
+                int length = Math.Min(phrases[i].Beats, phrases[j].Beats);
+                int from = plan.PhraseStarts[i] + phrases[i].Beats - length, to = plan.PhraseStarts[j] + phrases[j].Beats - length;
+                if (plan.BeatInMeasure(from) != plan.BeatInMeasure(to)) continue;
+                pairs.Add((i, j, length));
+            }
+        return pairs;
+    }
+
+    /// <inheritdoc/>
+    protected override ChoraleGenome PerformMutate(ChoraleGenome genome, RandomStream random)
+    {
+        var plan = genome.Plan;
+        if (plan.Melody is not null) return genome;
+        var pairs = Pairs(plan);
+        if (pairs.Count == 0) return genome;
+        var (i, j, length) = pairs[random.NextInt(pairs.Count)];
+        int from = plan.PhraseStarts[i] + plan.Phrases[i].Beats - length, to = plan.PhraseStarts[j] + plan.Phrases[j].Beats - length;
+        var e = genome.Edit();
+        var origin = Origin(i);
+        int voices = SopranoOnly ? 1 : ChoraleGenome.Voices;
+        for (int k = 0; k < length; k++)
+        {
+            int cs = (from + k) * ChoraleGenome.Voices, ct = (to + k) * ChoraleGenome.Voices;
+            for (int v = 0; v < voices; v++)
+            {
+                e.MainDia[ct + v] = genome.MainDia[cs + v];
+                e.MainAlt[ct + v] = genome.MainAlt[cs + v];
+                e.SecDia[ct + v] = genome.SecDia[cs + v];
+                e.SecAlt[ct + v] = genome.SecAlt[cs + v];
+            }
+            if (!plan.IsHold[to + k]) e.SetSource(to + k, origin);
+        }
+        return e.ToGenome(origin);
+    }
+}

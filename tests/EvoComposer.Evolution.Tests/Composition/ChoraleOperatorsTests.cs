@@ -272,3 +272,75 @@ public class ResampleMarkovSpanMutationTests
         Assert.True(changed >= 5, $"changed {changed} of 10");
     }
 }
+
+/// <summary>The phrase-copy mutation (bar form) of ChoraleMutations.</summary>
+public class CopyPhraseMutationTests
+{
+    private static readonly PhrasePlan Plan = PhrasePlan.Default(new Key(Step.C, 0, Mode.Major), Meter.CommonTime);
+
+    private static Arbitrary<int> Seeds => Gen.Choose(0, int.MaxValue).ToArbitrary();
+
+    [Fact]
+    public void Pairs_DefaultPlan_IsPhraseOneOntoPhraseThree_ItsLastEightBeats()
+    {
+        Assert.Equal([(0, 2, 8)], CopyPhraseMutation.Pairs(Plan));
+        // Three phrases (HC, IAC, PAC): no two share a cadence, nothing to copy.
+        Assert.Empty(CopyPhraseMutation.Pairs(PhrasePlan.Default(Plan.Key, Meter.CommonTime, 3)));
+    }
+
+    [Fact]
+    public void Mutate_CopiesExactlyThePhrasesNotes_LeavesTheRest_Deterministically_IntoACanonicalGenome_Property()
+    {
+        var factory = new RandomChoraleFactory(Plan);
+        var mutation = new CopyPhraseMutation();
+        int from = Plan.PhraseStarts[0] + 1, to = Plan.PhraseStarts[2];
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), Prop.ForAll(Seeds, seed =>
+        {
+            var g = factory.Create(RandomStream.For((ulong)seed, 0, 0, RandomPurpose.Initialization));
+            string before = g.ToString();
+            var child = mutation.Mutate(g, RandomStream.For((ulong)seed, 1, 0, RandomPurpose.Mutation));
+            var again = mutation.Mutate(g, RandomStream.For((ulong)seed, 1, 0, RandomPurpose.Mutation));
+            bool deterministic = child.Equals(again) && child.Sources.SequenceEqual(again.Sources);
+            bool copied = Enumerable.Range(0, 8).All(k => Enumerable.Range(0, 4).All(v =>
+                child.Main(to + k, v) == g.Main(from + k, v) && child.Second(to + k, v) == g.Second(from + k, v)));
+            bool othersKept = Enumerable.Range(0, Plan.Beats).Where(b => b < to || b >= to + 8).All(b => Enumerable.Range(0, 4).All(v =>
+                child.Main(b, v) == g.Main(b, v) && child.Second(b, v) == g.Second(b, v)) && child.Sources[b] == g.Sources[b]);
+            bool sources = Enumerable.Range(to, 8).All(b => Plan.IsHold[b] || child.Sources[b].Origin == "mutation: phrase copy (from phrase 1)");
+            var main = new Pitch[Plan.Beats, 4];
+            var second = new Pitch?[Plan.Beats, 4];
+            for (int b = 0; b < Plan.Beats; b++) for (int v = 0; v < 4; v++) (main[b, v], second[b, v]) = (child.Main(b, v), child.Second(b, v));
+            bool canonical = child.Equals(ChoraleGenome.Create(Plan, main, second));
+            return (g.ToString() == before && deterministic && copied && othersKept && sources && canonical)
+                .Label($"det {deterministic} copied {copied} others {othersKept} sources {sources} canonical {canonical}");
+        }));
+    }
+
+    [Fact]
+    public void Mutate_SopranoOnly_CopiesTheSoprano_AndKeepsTheLowerVoices()
+    {
+        var g = new RandomChoraleFactory(Plan).Create(RandomStream.For(4, 0, 0, RandomPurpose.Initialization));
+        var child = new CopyPhraseMutation(sopranoOnly: true).Mutate(g, RandomStream.For(4, 1, 0, RandomPurpose.Mutation));
+        int from = Plan.PhraseStarts[0] + 1, to = Plan.PhraseStarts[2];
+        for (int k = 0; k < 8; k++)
+        {
+            Assert.Equal(g.Main(from + k, 0), child.Main(to + k, 0));
+            for (int v = 1; v < 4; v++) Assert.Equal(g.Main(to + k, v), child.Main(to + k, v));
+        }
+    }
+
+    [Fact]
+    public void Mutate_UnderAFixedMelody_ChangesNothing()
+    {
+        var composed = new RandomChoraleFactory(Plan).Create(RandomStream.For(3, 0, 0, RandomPurpose.Initialization));
+        var melodyPlan = new PhrasePlan(Plan.Key, Plan.Meter, Plan.Phrases, Plan.PickupBeats,
+            new FixedMelody(Enumerable.Range(0, composed.Beats).Select(b => composed.Main(b, 0)).ToList(), new Pitch?[composed.Beats], new bool[composed.Beats]));
+        Assert.Empty(CopyPhraseMutation.Pairs(melodyPlan));
+        var factory = new RandomChoraleFactory(melodyPlan);
+        for (int i = 0; i < 10; i++)
+        {
+            var g = factory.Create(RandomStream.For(5, 0, i, RandomPurpose.Initialization));
+            var child = new CopyPhraseMutation().Mutate(g, RandomStream.For(5, 1, i, RandomPurpose.Mutation));
+            Assert.Same(g, child);
+        }
+    }
+}

@@ -13,7 +13,7 @@ public static class ChoraleFitness
     public static IReadOnlyList<ChoraleTerm> CompositionTerms { get; } =
     [
         new PlannedCadenceTerm(), new ChordQualityTerm(), new MelodicMotionTerm(),
-        new ProgressionTerm(), new RepetitionTerm(), new PassingMotionTerm(), new TextureTerm(),
+        new ProgressionTerm(), new RepetitionTerm(), new PassingMotionTerm(), new TextureTerm(), new PhraseRepeatTerm(),
     ];
 
     /// <summary>Terms that need corpus models and are added only when they are available (their weights live in the same file).</summary>
