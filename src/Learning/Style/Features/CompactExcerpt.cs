@@ -186,41 +186,20 @@ public sealed class CompactExcerpt
         Rational start = slices > 0 ? grid.Onsets[0] : Rational.Zero;
         for (int s = 0; s < slices; s++) tick[s] = Ticks(grid.Onsets[s] - start);
         tick[slices] = slices > 0 ? Ticks(grid.Onsets[slices - 1] + grid.Durations[slices - 1] - start) : 0;
-        var midi = new int[voices][];
-        var diatonic = new int[voices][];
-        var onsets = new int[voices][];
-        var durations = new int[voices][];
-        var fermatas = new bool[voices][];
-        var m = new List<int>();
-        var d = new List<int>();
-        var o = new List<int>();
-        var l = new List<int>();
-        var f = new List<bool>();
+        var columns = new VoiceColumns(voices);
         for (int v = 0; v < voices; v++)
         {
-            m.Clear(); d.Clear(); o.Clear(); l.Clear(); f.Clear();
             for (int s = 0; s < slices; s++)
             {
                 int cell = s * voices + v;
                 if (grid.Midi[cell] < 0) continue;
-                if (grid.Attacked[cell] || o.Count == 0 || o[^1] + l[^1] != tick[s])
-                {
-                    m.Add(grid.Midi[cell]);
-                    d.Add(grid.Diatonic[cell]);
-                    o.Add(tick[s]);
-                    l.Add(0);
-                    f.Add(false);
-                }
-                l[^1] += tick[s + 1] - tick[s];
-                f[^1] |= grid.Fermata[cell];
+                if (grid.Attacked[cell] || columns.Count == 0 || columns.LastEnd != tick[s])
+                    columns.Add(grid.Midi[cell], grid.Diatonic[cell], tick[s], 0, false);
+                columns.ExtendLast(tick[s + 1] - tick[s], grid.Fermata[cell]);
             }
-            midi[v] = m.ToArray();
-            diatonic[v] = d.ToArray();
-            onsets[v] = o.ToArray();
-            durations[v] = l.ToArray();
-            fermatas[v] = f.ToArray();
+            columns.EndVoice(v);
         }
-        return new CompactExcerpt(midi, onsets, durations, fermatas, meter, Math.Max(1, tick[slices]), diatonic);
+        return columns.ToExcerpt(meter, Math.Max(1, tick[slices]));
     }
 
     private CompactExcerpt(IReadOnlyList<int[]> midi, IReadOnlyList<int[]> onsets, IReadOnlyList<int[]> durations, IReadOnlyList<bool[]> fermatas,
@@ -253,40 +232,70 @@ public sealed class CompactExcerpt
     private static CompactExcerpt Build(Score score, Rational from, Rational to, int? voiceLimit)
     {
         int voices = voiceLimit is { } l ? Math.Min(l, score.Parts.Length) : score.Parts.Length;
-        var midi = new int[voices][];
-        var diatonic = new int[voices][];
-        var onsets = new int[voices][];
-        var durations = new int[voices][];
-        var fermatas = new bool[voices][];
-        var m = new List<int>();
-        var s = new List<int>();
-        var o = new List<int>();
-        var d = new List<int>();
-        var f = new List<bool>();
+        var columns = new VoiceColumns(voices);
         for (int v = 0; v < voices; v++)
         {
-            m.Clear(); s.Clear(); o.Clear(); d.Clear(); f.Clear();
             foreach (var note in score.Parts[v].Notes)
             {
                 if (note.Onset < from) continue;
                 if (note.Onset >= to) break;
                 int onset = Ticks(note.Onset - from);
                 int end = Ticks(Rational.Min(note.End, to) - from);
-                if (o.Count > 0 && onset < o[^1]) onset = o[^1];
+                if (columns.Count > 0 && onset < columns.LastOnset) onset = columns.LastOnset;
                 if (end <= onset) end = onset + 1;
-                m.Add(note.Pitch.Midi);
-                s.Add(note.Pitch.DiatonicIndex);
-                o.Add(onset);
-                d.Add(end - onset);
-                f.Add(note.Fermata);
+                columns.Add(note.Pitch.Midi, note.Pitch.DiatonicIndex, onset, end - onset, note.Fermata);
             }
-            midi[v] = m.ToArray();
-            diatonic[v] = s.ToArray();
-            onsets[v] = o.ToArray();
-            durations[v] = d.ToArray();
-            fermatas[v] = f.ToArray();
+            columns.EndVoice(v);
         }
-        return new CompactExcerpt(midi, onsets, durations, fermatas, score.MeterAt(from), Math.Max(1, Ticks(to - from)), diatonic);
+        return columns.ToExcerpt(score.MeterAt(from), Math.Max(1, Ticks(to - from)));
+    }
+
+    /// <summary>
+    /// Collects the notes of one voice after another (pitch, diatonic index, onset, duration, fermata) and keeps each
+    /// voice's columns as arrays: what <see cref="FromSliceGrid"/> and the excerpts cut from a score share.
+    /// </summary>
+    private sealed class VoiceColumns(int voices)
+    {
+        private readonly int[][] _midi = new int[voices][], _diatonic = new int[voices][], _onsets = new int[voices][], _durations = new int[voices][];
+        private readonly bool[][] _fermatas = new bool[voices][];
+        private readonly List<int> _m = [], _d = [], _o = [], _l = [];
+        private readonly List<bool> _f = [];
+
+        /// <summary>Notes collected so far for the current voice.</summary>
+        public int Count => _o.Count;
+        /// <summary>Onset of the current voice's last note.</summary>
+        public int LastOnset => _o[^1];
+        /// <summary>Where the current voice's last note ends.</summary>
+        public int LastEnd => _o[^1] + _l[^1];
+
+        public void Add(int midi, int diatonic, int onset, int duration, bool fermata)
+        {
+            _m.Add(midi);
+            _d.Add(diatonic);
+            _o.Add(onset);
+            _l.Add(duration);
+            _f.Add(fermata);
+        }
+
+        /// <summary>Lengthens the last note (a held note crossing into the next slice) and adds its fermata.</summary>
+        public void ExtendLast(int ticks, bool fermata)
+        {
+            _l[^1] += ticks;
+            _f[^1] |= fermata;
+        }
+
+        /// <summary>Stores the current voice as voice <paramref name="v"/> and starts the next one.</summary>
+        public void EndVoice(int v)
+        {
+            _midi[v] = [.. _m];
+            _diatonic[v] = [.. _d];
+            _onsets[v] = [.. _o];
+            _durations[v] = [.. _l];
+            _fermatas[v] = [.. _f];
+            _m.Clear(); _d.Clear(); _o.Clear(); _l.Clear(); _f.Clear();
+        }
+
+        public CompactExcerpt ToExcerpt(Meter meter, int lengthTicks) => new(_midi, _onsets, _durations, _fermatas, meter, lengthTicks, _diatonic);
     }
 
     private static int Ticks(Rational quarters) => (int)Math.Round(quarters.ToDouble() * TicksPerQuarter);

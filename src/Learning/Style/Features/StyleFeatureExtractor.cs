@@ -162,20 +162,9 @@ public sealed class StyleFeatureExtractor
                 }
             }
             restShare += 1 - Math.Min(1.0, sounding / (double)x.LengthTicks);
-            double sum = 0, squares = 0;
-            int measuresSounding = 0;
-            for (int b = 0; b < measureCount; b++)
+            if (RegisterDrift(_measurePitch, _measureTime, measureCount) is { } voiceDrift)
             {
-                if (_measureTime[b] <= 0) continue;
-                double mean = _measurePitch[b] / _measureTime[b];
-                sum += mean;
-                squares += mean * mean;
-                measuresSounding++;
-            }
-            if (measuresSounding > 1)
-            {
-                double mean = sum / measuresSounding;
-                drift += Math.Sqrt(Math.Max(0, squares / measuresSounding - mean * mean));
+                drift += voiceDrift;
                 driftVoices++;
             }
             if (v == 0 || v == voices - 1)
@@ -272,21 +261,7 @@ public sealed class StyleFeatureExtractor
 
         if (voices >= 2)
         {
-            double sum = 0, squares = 0;
-            int measuresSounding = 0;
-            for (int b = 0; b < measureCount; b++)
-            {
-                if (_textureTime[b] <= 0) continue;
-                double mean = _texturePitch[b] / _textureTime[b];
-                sum += mean;
-                squares += mean * mean;
-                measuresSounding++;
-            }
-            if (measuresSounding > 1)
-            {
-                double mean = sum / measuresSounding;
-                f[Slots.TextureDrift] = Math.Sqrt(Math.Max(0, squares / measuresSounding - mean * mean));
-            }
+            if (RegisterDrift(_texturePitch, _textureTime, measureCount) is { } textureDrift) f[Slots.TextureDrift] = textureDrift;
         }
 
         f[Slots.TopDirected] = Directedness(_beatTop.AsSpan(0, beatCount));
@@ -956,6 +931,28 @@ public sealed class StyleFeatureExtractor
         <= 192 => 10,
         _ => 11,
     };
+
+    /// <summary>
+    /// How far the register wanders: the standard deviation, over the measures where something sounds, of each
+    /// measure's duration-weighted mean pitch (<paramref name="pitchTime"/> / <paramref name="time"/>); null with
+    /// fewer than two such measures.
+    /// </summary>
+    private static double? RegisterDrift(double[] pitchTime, double[] time, int measureCount)
+    {
+        double sum = 0, squares = 0;
+        int measuresSounding = 0;
+        for (int b = 0; b < measureCount; b++)
+        {
+            if (time[b] <= 0) continue;
+            double mean = pitchTime[b] / time[b];
+            sum += mean;
+            squares += mean * mean;
+            measuresSounding++;
+        }
+        if (measuresSounding < 2) return null;
+        double overall = sum / measuresSounding;
+        return Math.Sqrt(Math.Max(0, squares / measuresSounding - overall * overall));
+    }
 }
 
 /// <summary>The chord types the features count (the order of the <c>chord.*</c> features).</summary>
