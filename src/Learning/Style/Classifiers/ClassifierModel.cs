@@ -67,8 +67,9 @@ public abstract class ClassifierModel
     /// <summary>Per class, the signed strength of each feature (in schema order).</summary>
     private protected abstract double Strength(int classIndex, int feature);
 
-    /// <summary>Words for a contribution.</summary>
-    private protected abstract string Describe(FeatureInfo feature, double value, double reference, double contribution, string className);
+    /// <summary>Words for a contribution; by default against the training average (the reference of a model on standardised features).</summary>
+    private protected virtual string Describe(FeatureInfo feature, double value, double reference, double contribution, string className) =>
+        $"{(value >= reference ? "more" : "less")} {feature.Phrase} than average ({Format(value)} vs {Format(reference)}): {Signed(contribution)} for {className}";
 
     /// <summary>Probabilities for a row of features in schema order.</summary>
     public void Probabilities(ReadOnlySpan<double> features, Span<double> probabilities)

@@ -111,7 +111,4 @@ public sealed class GeneralizedAdditiveModel : ClassifierModel
         double spread = Math.Sqrt(variance);
         return covariance < 0 ? -spread : spread;
     }
-
-    private protected override string Describe(FeatureInfo feature, double value, double reference, double contribution, string className) =>
-        $"{(value >= reference ? "more" : "less")} {feature.Phrase} than average ({Format(value)} vs {Format(reference)}): {Signed(contribution)} for {className}";
 }

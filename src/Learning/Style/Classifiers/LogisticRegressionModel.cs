@@ -70,7 +70,4 @@ public sealed class LogisticRegressionModel : ClassifierModel
     }
 
     private protected override double Strength(int classIndex, int feature) => _weights[classIndex][feature];
-
-    private protected override string Describe(FeatureInfo feature, double value, double reference, double contribution, string className) =>
-        $"{(value >= reference ? "more" : "less")} {feature.Phrase} than average ({Format(value)} vs {Format(reference)}): {Signed(contribution)} for {className}";
 }
