@@ -26,18 +26,19 @@ public static class ClassifyCommand
         var command = new Command("classify", "Classifies the style of a score with a trained model.") { file, explain, modelPath, json, top };
         command.SetAction(pr =>
         {
+            int count = pr.GetValue(top);
+            if (count < 1) throw new CliUsageException($"--top must be positive, not {count}");
+            // The user's file first: a missing or damaged score is the first thing to hear about.
+            string source = pr.GetValue(file)!;
+            var score = ScoreFiles.Read(source);
             string path = pr.GetValue(modelPath) ?? StyleCommandSupport.DefaultModelPath(StyleCommandSupport.StyleTask);
             SavedModel saved;
             try { saved = ClassifierFile.Load(path); }
             catch (ClassifierFileException e) { throw new CliUsageException(e.Message); }
-            int count = pr.GetValue(top);
-            if (count < 1) throw new CliUsageException($"--top must be positive, not {count}");
             var model = saved.Model;
             int measures = saved.Properties.TryGetValue("measures", out var m) && int.TryParse(m, CultureInfo.InvariantCulture, out int parsed) ? parsed : 8;
             bool melodic = saved.Properties.TryGetValue("feature-set", out var f) && f == "melodic";
             bool merge = saved.Properties.TryGetValue(StyleScorer.MergeRepeatsProperty, out var r) && r == "true";
-            string source = pr.GetValue(file)!;
-            var score = ScoreFiles.Read(source);
             var options = new StyleTaskOptions { Measures = measures, Hop = Math.Max(1, measures / 2), Melodic = melodic, MergeRepeats = merge, MaxExcerptsPerPiece = int.MaxValue };
             var excerpts = StyleTasks.Excerpts(score, options);
             if (excerpts.Count == 0)

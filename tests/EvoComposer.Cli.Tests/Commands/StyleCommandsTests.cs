@@ -126,6 +126,15 @@ public sealed class StyleCommandsTests(SmallStyleCorpus corpus) : IClassFixture<
     }
 
     [Fact]
+    public void Classify_MissingScoreAndMissingModel_NamesTheScoreFirst()
+    {
+        string score = Path.Combine(_folder, "no-such-piece.krn");
+        var r = Run("classify", score, "--model", Path.Combine(_folder, "none.json"));
+        Assert.Equal(2, r.Code);
+        Assert.Contains("no-such-piece.krn", Assert.Single(r.Err.Trim().Split('\n')));
+    }
+
+    [Fact]
     public void Classify_DamagedModel_IsOneLineExit2()
     {
         Directory.CreateDirectory(_folder);
