@@ -22,6 +22,8 @@ public class ChoraleFitnessBenchmarks
     private ChoraleGenome[] _genomes = [];
     private IFitness<ChoraleGenome> _rulesAndPlan = null!;
     private IFitness<ChoraleGenome> _full = null!;
+    private IFitness<ChoraleGenome> _rulesOnly = null!;
+    private IFitness<ChoraleGenome> _planOnly = null!;
 
     /// <summary>Makes the random chorales, the fitness with the built-in terms and the full fitness.</summary>
     [GlobalSetup]
@@ -30,6 +32,12 @@ public class ChoraleFitnessBenchmarks
         var plan = PhrasePlan.Default(new Key(Step.D, 0, Mode.Major), Meter.CommonTime, 8);
         _genomes = [.. Enumerable.Range(0, Batch).Select(i => new RandomChoraleFactory(plan).Create(RandomStream.For((ulong)i + 1, 0, 0, RandomPurpose.Initialization)))];
         _rulesAndPlan = ChoraleFitness.Create(FitnessWeights.Default);
+        var rulesOnly = FitnessWeights.Default;
+        foreach (var t in ChoraleFitness.CompositionTerms) rulesOnly = rulesOnly.With(t.Name, 0);
+        _rulesOnly = ChoraleFitness.Create(rulesOnly);
+        var planOnly = FitnessWeights.Default;
+        foreach (var t in RuleTerm.Catalogue) planOnly = planOnly.With(t.Name, 0);
+        _planOnly = ChoraleFitness.Create(planOnly);
         var models = ChoraleModels.LoadOrBuild();
         var style = StyleModelCache.LoadOrTrain(new StyleModelCacheOptions { Models = models }, Console.Error);
         _full = ChoraleFitness.Create(FitnessWeights.Default, [new MarkovTerm(models), new StyleTerm(style)]);
@@ -51,6 +59,33 @@ public class ChoraleFitnessBenchmarks
         double sum = 0;
         foreach (var g in _genomes) sum += _full.Evaluate(g);
         return sum;
+    }
+
+    /// <summary>Breakdown: the rule terms alone (every chorale rule of the catalogue, plan terms off): µs per evaluation.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public double RuleTermsOnly_16Bars()
+    {
+        double sum = 0;
+        foreach (var g in _genomes) sum += _rulesOnly.Evaluate(g);
+        return sum;
+    }
+
+    /// <summary>Breakdown: the plan terms alone (cadences, chord quality, texture, …; rule terms off): µs per evaluation.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public double PlanTermsOnly_16Bars()
+    {
+        double sum = 0;
+        foreach (var g in _genomes) sum += _planOnly.Evaluate(g);
+        return sum;
+    }
+
+    /// <summary>Breakdown: what every term reads, prepared (grid, chords) with the harmonic analysis the rules use.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int PrepareAndAnalysis_16Bars()
+    {
+        int n = 0;
+        foreach (var g in _genomes) n += new ChoraleEvaluation(g).Analysis.Keys.Length;
+        return n;
     }
 
     /// <summary>The slice grid alone.</summary>
