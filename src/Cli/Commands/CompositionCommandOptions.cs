@@ -222,6 +222,7 @@ internal sealed class CompositionCommandOptions
     {
         bool quiet = parse.GetValue(Quiet);
         IProgress<GenerationStatistics>? progress = quiet || !context.ErrorIsTerminal ? null : new ProgressLine(context.Error, options.Generations);
+        using var renderer = CompositionOutputs.StartRenderer(context, render: !parse.GetValue(NoRender));
         var result = ChoraleComposer.Compose(options, progress);
         if (progress is not null) context.Error.WriteLine();
 
@@ -247,7 +248,7 @@ internal sealed class CompositionCommandOptions
         Directory.CreateDirectory(dir);
         File.WriteAllBytes(Path.Combine(dir, "piece.mid"), MidiScoreWriter.Write(score));
         File.WriteAllText(Path.Combine(dir, "report.json"), CompositionReport.ToJson(result, request));
-        string? picture = CompositionOutputs.Write(context, score, dir, render: !parse.GetValue(NoRender));
+        string? picture = CompositionOutputs.Write(context, score, dir, renderer);
         File.WriteAllText(Path.Combine(dir, "report.md"), CompositionOutputs.WithPicture(CompositionReport.ToMarkdown(result, request), dir, picture));
         File.WriteAllText(Path.Combine(dir, "fitness.svg"), CompositionReport.ToSvg(result.Evolution.Generations));
         int errors = result.Findings.Count(f => f.Severity == FindingSeverity.Error);

@@ -17,17 +17,32 @@ internal static class CompositionOutputs
     public static readonly string[] FileNames = ["piece.musicxml", "piece.png", "piece.wav"];
 
     /// <summary>
-    /// Writes <c>DIR/piece.musicxml</c> and, when <paramref name="render"/>, the engraved picture and the audio.
+    /// Writes <c>DIR/piece.musicxml</c> and, with a <paramref name="renderer"/> (<see cref="StartRenderer"/>), the engraved picture and the audio.
     /// Files that exist are replaced: the caller checked them before the composition ran.
     /// Returns the file name of the picture made (relative to <paramref name="dir"/>), or null.
     /// </summary>
-    public static string? Write(CliContext context, Score score, string dir, bool render)
+    public static string? Write(CliContext context, Score score, string dir, Renderer? renderer)
     {
         MusicXmlWriter.WriteFile(score, Path.Combine(dir, "piece.musicxml"));
-        if (!render) return null;
-        new Renderer(context.Host, TextWriter.Null, context.Error)
-            .Render(score, dir, "piece", RenderKinds.Png | RenderKinds.Wav, force: true, LilyPondWriter.Layout.TwoStaves);
+        if (renderer is null) return null;
+        renderer.Render(score, dir, "piece", Rendered, force: true, LilyPondWriter.Layout.TwoStaves);
         return new[] { "piece.png", "piece-page1.png" }.FirstOrDefault(name => File.Exists(Path.Combine(dir, name)));
+    }
+
+    /// <summary>What is rendered unless <c>--no-render</c>: the engraved picture and the audio.</summary>
+    private const RenderKinds Rendered = RenderKinds.Png | RenderKinds.Wav;
+
+    /// <summary>
+    /// The renderer for <see cref="Write"/>, made before the composition (null for <c>--no-render</c>): it starts
+    /// LilyPond at once, so its start-up (most of its time) overlaps the composition instead of following it.
+    /// Dispose it when done (it stops LilyPond if the piece never comes).
+    /// </summary>
+    public static Renderer? StartRenderer(CliContext context, bool render)
+    {
+        if (!render) return null;
+        var renderer = new Renderer(context.Host, TextWriter.Null, context.Error);
+        renderer.StartEngraving("piece", Rendered);
+        return renderer;
     }
 
     /// <summary>The report with the engraved picture (and the audio, when made) shown under its title.</summary>

@@ -41,7 +41,7 @@ internal static class RenderCommand
             if (!File.Exists(path)) throw new CliUsageException($"{path}: no such file");
             var kinds = options.Where(o => parse.GetValue(o.Option)).Aggregate(RenderKinds.None, (all, o) => all | o.Kind);
             var score = ScoreFiles.Read(path);
-            var renderer = new Renderer(context.Host, context.Output, context.Error);
+            using var renderer = new Renderer(context.Host, context.Output, context.Error);
             bool ok = renderer.Render(score, parse.GetValue(outDir)!, Path.GetFileNameWithoutExtension(path),
                 kinds == RenderKinds.None ? RenderKinds.All : kinds, parse.GetValue(force),
                 parse.GetValue(satb) ? LilyPondWriter.Layout.TwoStaves : LilyPondWriter.Layout.StaffPerPart);

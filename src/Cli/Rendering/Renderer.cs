@@ -33,10 +33,50 @@ internal enum RenderKinds
 /// <c>lilypond</c>, MIDI, and WAV through <c>fluidsynth</c>. A missing tool is said once on
 /// <paramref name="warnings"/>, with its Debian package, and the other outputs are still made. Never replaces
 /// an existing file unless asked to (<c>force</c>). Each file written is named on <paramref name="report"/>.
+/// A caller that renders after a long computation can start LilyPond first (<see cref="StartEngraving"/>); dispose
+/// the renderer so that an engraving started and never used is stopped.
 /// </summary>
-internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings)
+internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings) : IDisposable
 {
     private static readonly TimeSpan ToolTimeLimit = TimeSpan.FromMinutes(2);
+
+    /// <summary>LilyPond started ahead of its source, in its own work folder, for one name and PNG/PDF kinds.</summary>
+    private sealed record EarlyEngraving(ExternalProcess Process, DirectoryInfo Work, string Name, RenderKinds Kinds);
+
+    private EarlyEngraving? _early;
+    private bool _earlyUsed;
+
+    /// <summary>
+    /// Starts LilyPond now for a later <see cref="Render"/> of <paramref name="name"/> with the PNG/PDF of
+    /// <paramref name="kinds"/>: LilyPond spends most of its time (about 1.5 of 2.3 s for a chorale) starting up
+    /// before it reads its source, so <c>compose</c> starts it before the composition and the start-up overlaps it.
+    /// The source is given on standard input when <see cref="Render"/> comes; the output is the same as from a file.
+    /// Does nothing when LilyPond is missing or no PNG/PDF is asked (Render then says so as usual).
+    /// </summary>
+    public void StartEngraving(string name, RenderKinds kinds)
+    {
+        var pngPdf = kinds & (RenderKinds.Png | RenderKinds.Pdf);
+        if (_early is not null || pngPdf == RenderKinds.None || host.Locate(ExternalTool.LilyPond) is not { } lilypond) return;
+        var work = Directory.CreateTempSubdirectory("evocomposer-engrave-");
+        try
+        {
+            _early = new EarlyEngraving(ExternalProcess.Start(lilypond, LilyPondArguments(name, pngPdf, "-"), work.FullName), work, name, pngPdf);
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            // Not startable now: Render runs it the usual way and reports what goes wrong then.
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Stops an engraving started and never used, and removes its work folder.</summary>
+    public void Dispose()
+    {
+        if (_early is null) return;
+        _early.Process.Dispose();
+        _early.Work.Delete(recursive: true);
+        _early = null;
+    }
 
     /// <summary>The file name a kind is written to.</summary>
     public static string FileName(string name, RenderKinds kind) => kind switch
@@ -130,21 +170,36 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
         }
         File.WriteAllText(Path.Combine(work, name + ".ly"), ly);
         bool ok = true;
-        // PNG and PDF come from one run; SVG needs LilyPond's other back end.
+        // PNG and PDF come from one run (a LilyPond started early, if it was started for them); SVG needs LilyPond's other back end.
         var pngPdf = engraved & (RenderKinds.Png | RenderKinds.Pdf);
+        string pngPdfWork = work;
         if (pngPdf != RenderKinds.None)
         {
-            // A PNG is for the screen: -dcrop trims it to the music instead of a white A4 page; the PDF stays a page.
-            bool png = pngPdf.HasFlag(RenderKinds.Png);
-            string[] args = ["-dno-point-and-click", "-dresolution=150", .. (png ? new[] { "-dcrop" } : []), .. EngravedExtensions(pngPdf).Select(k => "--" + k), "-o", name, name + ".ly"];
-            ok &= RunTool(lilypond, args, work, name + ".ly");
-            if (png) UseCroppedPng(work, name);
+            if (_early is { } early && !_earlyUsed && early.Name == name && early.Kinds == pngPdf)
+            {
+                _earlyUsed = true;
+                pngPdfWork = early.Work.FullName;
+                ok &= FinishTool(early.Process, ly, name + ".ly");
+            }
+            else
+            {
+                ok &= RunTool(lilypond, LilyPondArguments(name, pngPdf, name + ".ly"), work, name + ".ly");
+            }
+            if (pngPdf.HasFlag(RenderKinds.Png)) UseCroppedPng(pngPdfWork, name);
         }
         if (engraved.HasFlag(RenderKinds.Svg))
             ok &= RunTool(lilypond, ["-dno-point-and-click", "-dbackend=svg", "-o", name, name + ".ly"], work, name + ".ly");
-        foreach (string ext in EngravedExtensions(engraved)) Collect(work, folder, name, "." + ext, force);
+        foreach (string ext in EngravedExtensions(engraved)) Collect(ext == "svg" ? work : pngPdfWork, folder, name, "." + ext, force);
         return ok;
     }
+
+    /// <summary>
+    /// LilyPond's arguments for a PNG and/or PDF of <paramref name="input"/> (a file, or "-" for standard input) named
+    /// <paramref name="name"/>. A PNG is for the screen: -dcrop trims it to the music instead of a white A4 page; the PDF stays a page.
+    /// </summary>
+    private static string[] LilyPondArguments(string name, RenderKinds pngPdf, string input) =>
+        ["-dno-point-and-click", "-dresolution=150", .. (pngPdf.HasFlag(RenderKinds.Png) ? new[] { "-dcrop" } : []),
+         .. EngravedExtensions(pngPdf).Select(k => "--" + k), "-o", name, input];
 
     private bool Sound(Score score, string folder, string name, RenderKinds kinds, bool force, string work)
     {
@@ -181,12 +236,20 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
         warnings.WriteLine($"evocomposer: {what}: not installed: {string.Join(", ", tools.Select(t => t.Name))} " +
                            $"(Debian: apt-get install {string.Join(" ", tools.Select(t => t.DebianPackage))})");
 
-    private bool RunTool(string program, string[] args, string work, string input)
+    private bool RunTool(string program, string[] args, string work, string input) =>
+        Outcome(program, input, () => ExternalProcess.Run(program, args, work, ToolTimeLimit));
+
+    /// <summary>Gives a started tool its source on standard input and waits for it (<paramref name="input"/> names the source in messages).</summary>
+    private bool FinishTool(ExternalProcess process, string source, string input) =>
+        Outcome(host.Locate(ExternalTool.LilyPond) ?? "lilypond", input, () => process.Finish(source, ToolTimeLimit));
+
+    /// <summary>True when the tool succeeded; else one warning line naming the tool, the input and why.</summary>
+    private bool Outcome(string program, string input, Func<ExternalProcess.Result> run)
     {
         ExternalProcess.Result result;
         try
         {
-            result = ExternalProcess.Run(program, args, work, ToolTimeLimit);
+            result = run();
         }
         catch (Exception e) when (e is TimeoutException or System.ComponentModel.Win32Exception)
         {
