@@ -47,16 +47,24 @@ public sealed class TextureProfile
         "share of chord changes that return to the chord before (X–Y–X)",
     ];
 
+    /// <summary>How many statistics there are.</summary>
+    internal const int Count = 17;
+
+    // Declared before the lists that wrap them (static fields are initialised in order).
+    private static readonly double[] Means =
+        [0.565, 1.110, 1.165, 0.702, 0.073, 0.149, 0.450, 0.632, 0.268, 0.042, 0.501, 0.098, 0.842, 0.665, 0.165, 0.553, 0.188];
+
+    private static readonly double[] Deviations =
+        [0.184, 0.170, 0.194, 0.095, 0.047, 0.084, 0.075, 0.086, 0.068, 0.029, 0.072, 0.033, 0.072, 0.071, 0.063, 0.095, 0.083];
+
     /// <summary>
     /// Bach's means over the 370 kern chorales (<c>bach-chorales</c>), each chorale measured whole, in the order of
     /// <see cref="Names"/>. The test <c>TextureProfileTests</c> recomputes them from the corpus.
     /// </summary>
-    public static IReadOnlyList<double> BachMeans { get; } =
-        [0.565, 1.110, 1.165, 0.702, 0.073, 0.149, 0.450, 0.632, 0.268, 0.042, 0.501, 0.098, 0.842, 0.665, 0.165, 0.553, 0.188];
+    public static IReadOnlyList<double> BachMeans { get; } = Array.AsReadOnly(Means);
 
     /// <summary>Bach's standard deviations between chorales, in the order of <see cref="Names"/> (the unit of <see cref="Distance()"/>).</summary>
-    public static IReadOnlyList<double> BachDeviations { get; } =
-        [0.184, 0.170, 0.194, 0.095, 0.047, 0.084, 0.075, 0.086, 0.068, 0.029, 0.072, 0.033, 0.072, 0.071, 0.063, 0.095, 0.083];
+    public static IReadOnlyList<double> BachDeviations { get; } = Array.AsReadOnly(Deviations);
 
     private readonly double[] _values;
 
@@ -88,7 +96,7 @@ public sealed class TextureProfile
     internal static double Distance(ReadOnlySpan<double> values)
     {
         double d = 0;
-        for (int i = 0; i < values.Length; i++) d += Math.Abs(values[i] - BachMeans[i]) / BachDeviations[i];
+        for (int i = 0; i < values.Length; i++) d += Math.Abs(values[i] - Means[i]) / Deviations[i];
         return d;
     }
 
@@ -106,7 +114,7 @@ public sealed class TextureProfile
     public static TextureProfile Of(SliceGrid grid, Rational beatLength)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        var values = new double[Names.Count];
+        var values = new double[Count];
         Measure(grid, beatLength, values);
         return new TextureProfile(values);
     }
