@@ -203,7 +203,7 @@ public sealed class TextureProfile
         {
             int successions = 0, changes = 0, known = 0, root = 0, sevenths = 0, rootChanges = 0, fifths = 0, returns = 0;
             int previous = -1, beforePrevious = -1;
-            foreach (var chord in chords)
+            foreach (ref readonly var chord in chords)
             {
                 int isKnown = Bit(chord.IsKnown), pitchClass = chord.RootPitchClass;
                 int current = (pitchClass * 4 + (int)chord.Triad) | (isKnown - 1);
