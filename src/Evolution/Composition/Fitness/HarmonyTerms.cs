@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using EvoComposer.Theory.Analysis;
 
 namespace EvoComposer.Evolution.Composition.Fitness;
@@ -155,7 +154,7 @@ public sealed class RepetitionTerm : ChoraleTerm
         var sec = g.SecDia;
         // Counted in halves: every cost is a multiple of 0.5, so the sum is exact and equals the sum of the costs in any
         // order. No branches on the notes (random candidates mispredict them).
-        int halves = 0, soprano = Unsafe.BitCast<bool, byte>(g.IsFree(0));
+        int halves = 0, soprano = Bit(g.IsFree(0));
         int sopranoBefore = g.MainMidi(0), bassBefore = g.MainMidi(3);
         // The same root degree is the same root step (−1: no chord).
         var chords = input.Chords;
@@ -186,7 +185,7 @@ public sealed class RepetitionTerm : ChoraleTerm
 
     private static int Root(in Chord chord) => chord.IsKnown ? (int)chord.RootStep : -1;
 
-    private static int Bit(bool b) => Unsafe.BitCast<bool, byte>(b);
+    private static int Bit(bool b) => Intervals.Bit(b);
 }
 
 /// <summary>Eighth-note motion: passing and neighbour notes per beat, up to a quarter of the beats (reward).</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using EvoComposer.Theory.Analysis;
@@ -228,9 +227,7 @@ public sealed class TextureProfile
         }
     }
 
-    /// <summary>1 for true, 0 for false (without a branch).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Bit(bool b) => Unsafe.BitCast<bool, byte>(b);
+    private static int Bit(bool b) => Intervals.Bit(b);
 
     /// <summary>Melodic counts of one voice: attacks, moves, steps (1–2 semitones), leaps (5 or more), repeated notes, octave leaps, direction changes.</summary>
     private readonly record struct VoiceStats(int Attacks, int Moves, int Steps, int Leaps, int Repeats, int Octaves, int Turns, int Directed)
