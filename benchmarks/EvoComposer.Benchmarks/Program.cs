@@ -6,7 +6,7 @@ namespace EvoComposer.Benchmarks;
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- --filter '*'</c>;
 /// <c>-- fitness-profile</c> prints the GA fitness broken down by component instead; <c>-- fitness-loop [full|rules] [SECONDS]</c>
 /// evaluates the fitness of 16-bar chorales in a loop (for a sampling profiler such as <c>perf</c>); <c>-- span-profile</c>
-/// times the Markov span sampler (<see cref="SpanSamplerProfile"/>).
+/// times the Markov span sampler (<see cref="SpanSamplerProfile"/>); <c>-- plan-profile [SECONDS]</c> times the plan terms on fresh candidates (<see cref="PlanTermsProfile"/>).
 /// </summary>
 public static class Program
 {
@@ -26,6 +26,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "fitness-threads")
         {
             FitnessProfile.ThreadSafety();
+            return;
+        }
+        if (args.Length > 0 && args[0] == "plan-profile")
+        {
+            PlanTermsProfile.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30);
             return;
         }
         if (args.Length > 0 && args[0] == "span-profile")

@@ -19,12 +19,13 @@ public sealed class ChordQualityTerm : ChoraleTerm
     protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
     {
         var plan = input.Plan;
+        var hold = plan.IsHold.AsSpan();
         var chords = input.Chords;
         var members = input.Members;
         double cost = 0;
         for (int b = 0; b < plan.Beats; b++)
         {
-            if (plan.IsHold[b]) continue;
+            if (hold[b]) continue;
             int slice = input.BeatSlice[b];
             var chord = chords[b];
             if (!chord.IsKnown) { cost += 5; if (findings is not null) Add(findings, slice, "no chord can be recognised", 5); continue; }
@@ -71,9 +72,10 @@ public sealed class PlannedCadenceTerm : ChoraleTerm
             cost += 1;
             if (findings is not null) Add(findings, 0, "the piece does not begin on a root-position tonic chord", 1);
         }
+        var isCadenceChord = plan.IsCadenceChord.AsSpan();
         for (int b = 1; b < plan.Beats; b++)
         {
-            if (!plan.IsCadenceChord[b]) continue;
+            if (!isCadenceChord[b]) continue;
             var wanted = plan.Phrases[plan.PhraseOfBeat[b]].Cadence;
             if (wanted == CadenceKind.None) continue;
             int sopranoPc = Intervals.Mod(g.MainMidi(b * 4), 12);
@@ -112,11 +114,12 @@ public sealed class ProgressionTerm : ChoraleTerm
     protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
     {
         var plan = input.Plan;
+        var hold = plan.IsHold.AsSpan();
         double sum = 0;
         int prev = -2;
         for (int b = 0; b < plan.Beats; b++)
         {
-            if (plan.IsHold[b]) continue;
+            if (hold[b]) continue;
             int root = input.RootDegree(b);
             if (prev != -2)
             {
@@ -146,22 +149,43 @@ public sealed class RepetitionTerm : ChoraleTerm
     protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
     {
         var plan = input.Plan;
+        var hold = plan.IsHold.AsSpan();
         var g = input.Genome;
-        double cost = 0;
+        var sec = g.SecDia;
+        // Counted in halves: every cost is a multiple of 0.5, so the sum is exact and equals the sum of the costs in any
+        // order. No branches on the notes (random candidates mispredict them).
+        int halves = 0, soprano = Bit(g.IsFree(0));
+        int sopranoBefore = g.MainMidi(0), bassBefore = g.MainMidi(3);
+        // The same root degree is the same root step (−1: no chord).
+        var chords = input.Chords;
+        int rootBefore = Root(chords[0]), rootTwoBefore = -1;
         for (int b = 1; b < plan.Beats; b++)
         {
-            if (plan.IsHold[b]) continue;
-            int c = b * 4;
-            if (g.IsFree(0) && g.SecDia[c - 4] == 0 && g.MainMidi(c) == g.MainMidi(c - 4)) { cost += 1; if (findings is not null) Add(findings, input.BeatSlice[b], "the soprano repeats its note", 1, 0); }
-            if (g.SecDia[c - 1] == 0 && g.MainMidi(c + 3) == g.MainMidi(c - 1)) { cost += 0.5; if (findings is not null) Add(findings, input.BeatSlice[b], "the bass repeats its note", 0.5, 3); }
-            if (b >= 2 && !plan.IsHold[b - 1] && input.RootDegree(b) >= 0 && input.RootDegree(b) == input.RootDegree(b - 1) && input.RootDegree(b) == input.RootDegree(b - 2))
+            int c = b * 4, sopranoNow = g.MainMidi(c), bassNow = g.MainMidi(c + 3), root = Root(chords[b]);
+            if (!hold[b])
             {
-                cost += 1;
-                if (findings is not null) Add(findings, input.BeatSlice[b], "the same chord for three beats", 1);
+                int sopranoRepeats = soprano & Bit(sec[c - 4] == 0) & Bit(sopranoNow == sopranoBefore);
+                int bassRepeats = Bit(sec[c - 1] == 0) & Bit(bassNow == bassBefore);
+                int sameChord = Bit(!hold[b - 1] & (root >= 0) & (root == rootBefore) & (root == rootTwoBefore));
+                halves += 2 * sopranoRepeats + bassRepeats + 2 * sameChord;
+                if (findings is not null)
+                {
+                    if (sopranoRepeats != 0) Add(findings, input.BeatSlice[b], "the soprano repeats its note", 1, 0);
+                    if (bassRepeats != 0) Add(findings, input.BeatSlice[b], "the bass repeats its note", 0.5, 3);
+                    if (sameChord != 0) Add(findings, input.BeatSlice[b], "the same chord for three beats", 1);
+                }
             }
+            sopranoBefore = sopranoNow;
+            bassBefore = bassNow;
+            rootTwoBefore = rootBefore;
+            rootBefore = root;
         }
-        return cost;
+        return 0.5 * halves;
     }
+
+    private static int Root(in Chord chord) => chord.IsKnown ? (int)chord.RootStep : -1;
+
+    private static int Bit(bool b) => Intervals.Bit(b);
 }
 
 /// <summary>Eighth-note motion: passing and neighbour notes per beat, up to a quarter of the beats (reward).</summary>
@@ -181,9 +205,10 @@ public sealed class PassingMotionTerm : ChoraleTerm
     protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
     {
         var g = input.Genome;
-        int count = 0;
-        for (int c = 0; c < g.SecDia.Length; c++)
-            if (g.SecDia[c] != 0 && g.IsFree(c % 4)) count++;
+        var sec = g.SecDia.AsSpan();
+        int count = sec.Length - sec.Count((sbyte)0);
+        if (!g.IsFree(0))
+            for (int c = 0; c < sec.Length; c += ChoraleGenome.Voices) count -= sec[c] != 0 ? 1 : 0;
         return Math.Min(Cap, (double)count / g.Beats);
     }
 }

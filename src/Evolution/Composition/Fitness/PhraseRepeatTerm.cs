@@ -19,9 +19,7 @@ public sealed class PhraseRepeatTerm : ChoraleTerm
     protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
     {
         var plan = input.Plan;
-        var pairs = CopyPhraseMutation.Pairs(plan);
-        if (pairs.Count == 0) return 0;
-        var (i, j, length) = pairs[0];
+        if (FirstPair.Of(plan) is not var (i, j, length)) return 0;
         var g = input.Genome;
         int from = plan.PhraseStarts[i] + plan.Phrases[i].Beats - length, to = plan.PhraseStarts[j] + plan.Phrases[j].Beats - length;
         double cost = 0;
@@ -36,5 +34,27 @@ public sealed class PhraseRepeatTerm : ChoraleTerm
             if (findings is not null) Add(findings, input.BeatSlice[to + k], $"the soprano does not repeat phrase {i + 1} here (bar form)", x, 0);
         }
         return cost;
+    }
+
+    /// <summary>
+    /// A plan's first pair of repeatable phrases (none: null), remembered for the last plan asked about: the GA asks about
+    /// one plan over and over, and <see cref="CopyPhraseMutation.Pairs"/> makes a list each time. Immutable, so threads
+    /// share it safely; a thread that finds another plan remembers its own.
+    /// </summary>
+    private sealed record FirstPair(PhrasePlan Plan, (int From, int To, int Beats)? Pair)
+    {
+        private static FirstPair? _last;
+
+        public static (int From, int To, int Beats)? Of(PhrasePlan plan)
+        {
+            var last = Volatile.Read(ref _last);
+            if (last is null || !ReferenceEquals(last.Plan, plan))
+            {
+                var pairs = CopyPhraseMutation.Pairs(plan);
+                last = new FirstPair(plan, pairs.Count == 0 ? null : pairs[0]);
+                Volatile.Write(ref _last, last);
+            }
+            return last.Pair;
+        }
     }
 }

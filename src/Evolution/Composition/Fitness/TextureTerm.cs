@@ -19,14 +19,15 @@ public sealed class TextureTerm : ChoraleTerm
     /// <inheritdoc/>
     protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
     {
-        Span<double> values = stackalloc double[TextureProfile.Names.Count];
+        Span<double> values = stackalloc double[TextureProfile.Count];
         // The grid has one slice on the beat per beat that is not a hold, whose chord the evaluation has identified.
         var plan = input.Plan;
         var all = input.Chords;
+        var hold = plan.IsHold.AsSpan();
         Span<Chord> chords = plan.Beats <= 256 ? stackalloc Chord[plan.Beats] : new Chord[plan.Beats];
         int n = 0;
-        for (int b = 0; b < plan.Beats; b++)
-            if (!plan.IsHold[b]) chords[n++] = all[b];
+        for (int b = 0; b < all.Length; b++)
+            if (!hold[b]) chords[n++] = all[b];
         TextureProfile.Measure(input.Grid, plan.BeatLength, values, chords[..n]);
         double distance = TextureProfile.Distance(values);
         if (findings is not null)
