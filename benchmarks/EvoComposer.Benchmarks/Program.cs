@@ -6,7 +6,8 @@ namespace EvoComposer.Benchmarks;
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- --filter '*'</c>;
 /// <c>-- fitness-profile</c> prints the GA fitness broken down by component instead; <c>-- fitness-loop [full|rules] [SECONDS]</c>
 /// evaluates the fitness of 16-bar chorales in a loop (for a sampling profiler such as <c>perf</c>); <c>-- span-profile</c>
-/// times the Markov span sampler (<see cref="SpanSamplerProfile"/>).
+/// times the Markov span sampler (<see cref="SpanSamplerProfile"/>); <c>-- rule-profile</c> times the rule catalogue as the
+/// rule terms run it (<see cref="RuleCatalogueProfile"/>).
 /// </summary>
 public static class Program
 {
@@ -26,6 +27,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "fitness-threads")
         {
             FitnessProfile.ThreadSafety();
+            return;
+        }
+        if (args.Length > 0 && args[0] == "rule-profile")
+        {
+            RuleCatalogueProfile.Run();
             return;
         }
         if (args.Length > 0 && args[0] == "span-profile")

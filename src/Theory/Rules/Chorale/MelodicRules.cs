@@ -7,17 +7,54 @@ namespace EvoComposer.Theory.Rules.Chorale;
 /// <summary>The melodic intervals of every voice (consecutive attacked notes with no rest between), collected once per grid.</summary>
 internal static class MelodicMoves
 {
-    /// <summary>One melodic interval and the one after it, stored.</summary>
-    public readonly record struct Move(int Voice, int From, int To, int Steps, int Semitones, int Next, int NextSteps, int NextSemitones)
+    /// <summary>One melodic interval of <see cref="Voice"/> from slice <see cref="From"/> to <see cref="To"/>, and the one after it, stored compactly (24 bytes).</summary>
+    public readonly struct Move(int voice, int from, int to, int steps, int semitones, int next, int nextSteps, int nextSemitones)
     {
+        private readonly int _from = from, _to = to, _next = next;
+        private readonly short _voice = (short)voice, _steps = (short)steps, _semitones = (short)semitones, _nextSteps = (short)nextSteps, _nextSemitones = (short)nextSemitones;
+
+        /// <summary>The voice.</summary>
+        public int Voice => _voice;
+        /// <summary>The slice of the first note's attack.</summary>
+        public int From => _from;
+        /// <summary>The slice of the second note's attack.</summary>
+        public int To => _to;
+        /// <summary>Diatonic steps (signed).</summary>
+        public int Steps => _steps;
+        /// <summary>Semitones (signed).</summary>
+        public int Semitones => _semitones;
+        /// <summary>The slice of the attack after <see cref="To"/> when the voice moves on from it without a rest, else −1.</summary>
+        public int Next => _next;
+        /// <summary>Steps of the move after this one (0 when there is none).</summary>
+        public int NextSteps => _nextSteps;
+        /// <summary>Semitones of the move after this one (0 when there is none).</summary>
+        public int NextSemitones => _nextSemitones;
         public Interval Interval => new(Steps, Semitones);
-        public bool HasNext => Next >= 0;
+        public bool HasNext => _next >= 0;
+
+        /// <summary>This move with the one after it.</summary>
+        public Move WithNext(in Move next) => new(Voice, From, To, Steps, Semitones, next.To, next.Steps, next.Semitones);
+
+        /// <summary>
+        /// Whether the move is in <see cref="Lines.Leaps"/>: a leap (a third or more) or, whatever its spelling, wider than an
+        /// octave. The rules about leaps only look at these.
+        /// </summary>
+        public bool IsLeap => (uint)(_steps + 1) > 2u | (uint)(_semitones + 12) > 24u;
+    }
+
+    /// <summary>The moves of a grid and, apart, its leaps.</summary>
+    public sealed class Lines(ArraySegment<Move> all, ArraySegment<Move> leaps)
+    {
+        /// <summary>All moves, voice by voice, in time order.</summary>
+        public ReadOnlySpan<Move> All => all;
+        /// <summary>The moves that are <see cref="Move.IsLeap"/>, in the same order.</summary>
+        public ReadOnlySpan<Move> Leaps => leaps;
     }
 
     /// <summary>All moves of a grid, voice by voice, for caching in the rule context (computed once for all melodic rules).</summary>
-    public static ArraySegment<Move> Collect(SliceGrid grid)
+    public static Lines Collect(SliceGrid grid)
     {
-        var list = GC.AllocateUninitializedArray<Move>(grid.NoteCount); // entries past the count are never read
+        var list = new Move[grid.NoteCount]; // entries past the count are never read
         int count = 0;
         int vc = grid.VoiceCount, slices = grid.SliceCount;
         var midi = grid.Midi;
@@ -40,13 +77,17 @@ internal static class MelodicMoves
             }
             // The move after each one: the next move of the voice when it starts where this one ends (no rest between).
             for (int i = first; i + 1 < count; i++)
-            {
-                var m = list[i];
-                var n = list[i + 1];
-                if (n.From == m.To) list[i] = m with { Next = n.To, NextSteps = n.Steps, NextSemitones = n.Semitones };
-            }
+                if (list[i + 1].From == list[i].To) list[i] = list[i].WithNext(list[i + 1]);
         }
-        return new ArraySegment<Move>(list, 0, count);
+        // The leaps, copied in order: each move is written, then kept or not without a branch (one slot to spare).
+        var leaps = new Move[count + 1];
+        int n = 0;
+        for (int i = 0; i < count; i++)
+        {
+            leaps[n] = list[i];
+            n += list[i].IsLeap ? 1 : 0;
+        }
+        return new Lines(new ArraySegment<Move>(list, 0, count), new ArraySegment<Move>(leaps, 0, n));
     }
 
     public static string Describe(RuleContext ctx, int from, int to, int voice) =>
@@ -84,7 +125,7 @@ public sealed class AugmentedDiminishedLeapRule : Rule
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
         bool allowRecovered = settings.Flag("allowRecoveredDiminished");
-        foreach (ref readonly var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves.All)
         {
             if (m.Steps == 0) continue; // chromatic semitone or repeated note
             var q = Quality(m.Steps, m.Semitones);
@@ -128,7 +169,7 @@ public sealed class LeapBeyondOctaveRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (ref readonly var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves.Leaps)
             if (Math.Abs(m.Semitones) > 12)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap larger than an octave."));
     }
@@ -153,7 +194,7 @@ public sealed class SeventhLeapRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (ref readonly var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves.Leaps)
             if (Math.Abs(m.Steps) == 6)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap of a seventh."));
     }
@@ -190,7 +231,8 @@ public sealed class UnrecoveredLeapRule : Rule
         var g = context.Grid;
         int min = (int)settings["minGenericSize"] - 1;
         bool step = settings.Flag("requireStep"), exempt = settings.Flag("exemptBassOctaves");
-        foreach (ref readonly var m in context.MelodicMoves)
+        // Only leaps can be large enough unless the smallest size to recover is a second or less.
+        foreach (ref readonly var m in min >= 2 ? context.MelodicMoves.Leaps : context.MelodicMoves.All)
         {
             int steps = m.Steps;
             if (Math.Abs(steps) < min) continue;
@@ -232,7 +274,7 @@ public sealed class ConsecutiveLeapsRule : Rule
         var g = context.Grid;
         int vc = g.VoiceCount;
         bool allowTriad = settings.Flag("allowTriad");
-        foreach (ref readonly var m in context.MelodicMoves)
+        foreach (ref readonly var m in context.MelodicMoves.Leaps)
         {
             int first = m.Steps;
             if (Math.Abs(first) < 2) continue;
