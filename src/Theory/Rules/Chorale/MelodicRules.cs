@@ -7,11 +7,11 @@ namespace EvoComposer.Theory.Rules.Chorale;
 /// <summary>The melodic intervals of every voice (consecutive attacked notes with no rest between), collected once per grid.</summary>
 internal static class MelodicMoves
 {
-    /// <summary>One melodic interval of <see cref="Voice"/> from slice <see cref="From"/> to <see cref="To"/>, and the one after it, stored compactly (24 bytes).</summary>
-    public readonly struct Move(int voice, int from, int to, int steps, int semitones, int next, int nextSteps, int nextSemitones)
+    /// <summary>One melodic interval of <see cref="Voice"/> from slice <see cref="From"/> to <see cref="To"/>, stored compactly (16 bytes).</summary>
+    public readonly struct Move(int voice, int from, int to, int steps, int semitones)
     {
-        private readonly int _from = from, _to = to, _next = next;
-        private readonly short _voice = (short)voice, _steps = (short)steps, _semitones = (short)semitones, _nextSteps = (short)nextSteps, _nextSemitones = (short)nextSemitones;
+        private readonly int _from = from, _to = to;
+        private readonly short _voice = (short)voice, _steps = (short)steps, _semitones = (short)semitones;
 
         /// <summary>The voice.</summary>
         public int Voice => _voice;
@@ -23,46 +23,46 @@ internal static class MelodicMoves
         public int Steps => _steps;
         /// <summary>Semitones (signed).</summary>
         public int Semitones => _semitones;
-        /// <summary>The slice of the attack after <see cref="To"/> when the voice moves on from it without a rest, else −1.</summary>
-        public int Next => _next;
-        /// <summary>Steps of the move after this one (0 when there is none).</summary>
-        public int NextSteps => _nextSteps;
-        /// <summary>Semitones of the move after this one (0 when there is none).</summary>
-        public int NextSemitones => _nextSemitones;
         public Interval Interval => new(Steps, Semitones);
-        public bool HasNext => _next >= 0;
-
-        /// <summary>This move with the one after it.</summary>
-        public Move WithNext(in Move next) => new(Voice, From, To, Steps, Semitones, next.To, next.Steps, next.Semitones);
 
         /// <summary>
-        /// Whether the move is in <see cref="Lines.Leaps"/>: a leap (a third or more) or, whatever its spelling, wider than an
-        /// octave. The rules about leaps only look at these.
+        /// Whether the move is one of <see cref="Lines.Leaps"/>: a leap (a third or more) or, whatever its spelling, wider
+        /// than an octave. The rules about leaps look only at these.
         /// </summary>
-        public bool IsLeap => (uint)(_steps + 1) > 2u | (uint)(_semitones + 12) > 24u;
+        public bool IsLeap => (uint)(_steps + 1) > 2u || (uint)(_semitones + 12) > 24u;
     }
 
-    /// <summary>The moves of a grid and, apart, its leaps.</summary>
-    public sealed class Lines(ArraySegment<Move> all, ArraySegment<Move> leaps)
+    /// <summary>The moves of a grid, and which of them are leaps.</summary>
+    public sealed class Lines(Move[] all, int count, int[] leaps)
     {
         /// <summary>All moves, voice by voice, in time order.</summary>
-        public ReadOnlySpan<Move> All => all;
-        /// <summary>The moves that are <see cref="Move.IsLeap"/>, in the same order.</summary>
-        public ReadOnlySpan<Move> Leaps => leaps;
+        public ReadOnlySpan<Move> All => all.AsSpan(0, count);
+
+        /// <summary>The indices in <see cref="All"/> of the moves that are <see cref="Move.IsLeap"/>, in order.</summary>
+        public ReadOnlySpan<int> Leaps => leaps;
+
+        /// <summary>The index of the move after move <paramref name="i"/>: the voice's next move when it starts where this one ends (no rest between), else −1.</summary>
+        public int NextOf(int i)
+        {
+            if (i + 1 >= count) return -1;
+            ref readonly var m = ref all[i];
+            ref readonly var n = ref all[i + 1];
+            return n.Voice == m.Voice && n.From == m.To ? i + 1 : -1;
+        }
     }
 
     /// <summary>All moves of a grid, voice by voice, for caching in the rule context (computed once for all melodic rules).</summary>
     public static Lines Collect(SliceGrid grid)
     {
-        var list = new Move[grid.NoteCount]; // entries past the count are never read
-        int count = 0;
+        var list = new Move[grid.NoteCount];
+        int count = 0, leapCount = 0;
         int vc = grid.VoiceCount, slices = grid.SliceCount;
         var midi = grid.Midi;
         var dia = grid.Diatonic;
         var attacked = grid.Attacked;
         for (int v = 0; v < vc; v++)
         {
-            int prev = -1, first = count;
+            int prev = -1;
             for (int s = 0; s < slices; s++)
             {
                 int c = s * vc + v;
@@ -71,23 +71,17 @@ internal static class MelodicMoves
                 if (prev >= 0)
                 {
                     int p = prev * vc + v;
-                    list[count++] = new Move(v, prev, s, dia[c] - dia[p], midi[c] - midi[p], -1, 0, 0);
+                    var m = new Move(v, prev, s, dia[c] - dia[p], midi[c] - midi[p]);
+                    list[count++] = m;
+                    leapCount += m.IsLeap ? 1 : 0;
                 }
                 prev = s;
             }
-            // The move after each one: the next move of the voice when it starts where this one ends (no rest between).
-            for (int i = first; i + 1 < count; i++)
-                if (list[i + 1].From == list[i].To) list[i] = list[i].WithNext(list[i + 1]);
         }
-        // The leaps, copied in order: each move is written, then kept or not without a branch (one slot to spare).
-        var leaps = new Move[count + 1];
-        int n = 0;
-        for (int i = 0; i < count; i++)
-        {
-            leaps[n] = list[i];
-            n += list[i].IsLeap ? 1 : 0;
-        }
-        return new Lines(new ArraySegment<Move>(list, 0, count), new ArraySegment<Move>(leaps, 0, n));
+        var leaps = new int[leapCount];
+        for (int i = 0, k = 0; k < leapCount; i++)
+            if (list[i].IsLeap) leaps[k++] = i;
+        return new Lines(list, count, leaps);
     }
 
     public static string Describe(RuleContext ctx, int from, int to, int voice) =>
@@ -125,14 +119,18 @@ public sealed class AugmentedDiminishedLeapRule : Rule
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
         bool allowRecovered = settings.Flag("allowRecoveredDiminished");
-        foreach (ref readonly var m in context.MelodicMoves.All)
+        var lines = context.MelodicMoves;
+        var all = lines.All;
+        for (int i = 0; i < all.Length; i++)
         {
+            ref readonly var m = ref all[i];
             if (m.Steps == 0) continue; // chromatic semitone or repeated note
             var q = Quality(m.Steps, m.Semitones);
             bool aug = q is IntervalQuality.Augmented or IntervalQuality.DoublyAugmented;
             bool dim = q is IntervalQuality.Diminished or IntervalQuality.DoublyDiminished;
             if (!aug && !dim) continue;
-            if (dim && allowRecovered && m.HasNext && Math.Abs(m.NextSteps) == 1 && Math.Sign(m.NextSteps) != Math.Sign(m.Steps)) continue;
+            int n = dim && allowRecovered ? lines.NextOf(i) : -1;
+            if (n >= 0 && Math.Abs(all[n].Steps) == 1 && Math.Sign(all[n].Steps) != Math.Sign(m.Steps)) continue;
             violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice,
                 aug ? "an augmented melodic interval." : "a diminished melodic interval that does not turn back by step."));
         }
@@ -169,8 +167,9 @@ public sealed class LeapBeyondOctaveRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (ref readonly var m in context.MelodicMoves.Leaps)
-            if (Math.Abs(m.Semitones) > 12)
+        var all = context.MelodicMoves.All;
+        foreach (int i in context.MelodicMoves.Leaps)
+            if (all[i] is var m && Math.Abs(m.Semitones) > 12)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap larger than an octave."));
     }
 }
@@ -194,8 +193,9 @@ public sealed class SeventhLeapRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (ref readonly var m in context.MelodicMoves.Leaps)
-            if (Math.Abs(m.Steps) == 6)
+        var all = context.MelodicMoves.All;
+        foreach (int i in context.MelodicMoves.Leaps)
+            if (all[i] is var m && Math.Abs(m.Steps) == 6)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap of a seventh."));
     }
 }
@@ -231,14 +231,21 @@ public sealed class UnrecoveredLeapRule : Rule
         var g = context.Grid;
         int min = (int)settings["minGenericSize"] - 1;
         bool step = settings.Flag("requireStep"), exempt = settings.Flag("exemptBassOctaves");
-        // Only leaps can be large enough unless the smallest size to recover is a second or less.
-        foreach (ref readonly var m in min >= 2 ? context.MelodicMoves.Leaps : context.MelodicMoves.All)
+        var lines = context.MelodicMoves;
+        var all = lines.All;
+        // Only leaps can be large enough, unless the smallest size to recover is a second or less.
+        bool leapsOnly = min >= 2;
+        int n = leapsOnly ? lines.Leaps.Length : all.Length;
+        for (int k = 0; k < n; k++)
         {
+            int i = leapsOnly ? lines.Leaps[k] : k;
+            ref readonly var m = ref all[i];
             int steps = m.Steps;
             if (Math.Abs(steps) < min) continue;
             if (exempt && m.Voice == g.VoiceCount - 1 && g.VoiceCount > 1 && Math.Abs(m.Semitones) == 12) continue;
-            if (!m.HasNext) continue; // the piece or phrase ends
-            int next = m.NextSteps;
+            int after = lines.NextOf(i);
+            if (after < 0) continue; // the piece or phrase ends
+            int next = all[after].Steps;
             bool back = next != 0 && Math.Sign(next) != Math.Sign(steps) && (!step || Math.Abs(next) == 1);
             if (!back)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice,
@@ -274,12 +281,16 @@ public sealed class ConsecutiveLeapsRule : Rule
         var g = context.Grid;
         int vc = g.VoiceCount;
         bool allowTriad = settings.Flag("allowTriad");
-        foreach (ref readonly var m in context.MelodicMoves.Leaps)
+        var lines = context.MelodicMoves;
+        var all = lines.All;
+        foreach (int i in lines.Leaps)
         {
+            ref readonly var m = ref all[i];
             int first = m.Steps;
             if (Math.Abs(first) < 2) continue;
-            if (!m.HasNext) continue;
-            int next = m.Next, second = m.NextSteps, semis2 = m.NextSemitones;
+            int after = lines.NextOf(i);
+            if (after < 0) continue;
+            int next = all[after].To, second = all[after].Steps, semis2 = all[after].Semitones;
             if (Math.Abs(second) < 2 || Math.Sign(second) != Math.Sign(first)) continue;
             int span = Math.Abs(m.Semitones + semis2);
             if (allowTriad && span <= 12 && OutlinesTriad(g.Midi[m.From * vc + m.Voice], g.Midi[m.To * vc + m.Voice], g.Midi[next * vc + m.Voice]))
