@@ -15,7 +15,7 @@ namespace EvoComposer.Benchmarks;
 /// </summary>
 internal static class RuleCatalogueProfile
 {
-    public static void Run()
+    public static void Run(double loopSeconds = 0)
     {
         var plan = PhrasePlan.Default(new Key(Step.D, 0, Mode.Major), Meter.CommonTime, 8);
         var evaluations = Enumerable.Range(0, 200)
@@ -52,6 +52,15 @@ internal static class RuleCatalogueProfile
         var genomes = evaluations.Select(e => e.Genome).ToArray();
         var terms = RuleTerm.Catalogue;
         double checksum = 0;
+        if (loopSeconds > 0)
+        {
+            // For a sampling profiler: prepare candidates and run the rule terms on them, as the GA does, for a while.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (clock.Elapsed.TotalSeconds < loopSeconds)
+                foreach (var g in genomes) { var e = new ChoraleEvaluation(g); foreach (var t in terms) checksum += t.Evaluate(e); }
+            Console.WriteLine($"checksum {checksum}");
+            return;
+        }
         long before = GC.GetAllocatedBytesForCurrentThread();
         foreach (var g in genomes) _ = new ChoraleEvaluation(g).Analysis;
         long prepBytes = GC.GetAllocatedBytesForCurrentThread() - before;

@@ -29,7 +29,7 @@ internal static class MelodicMoves
         /// Whether the move is one of <see cref="Lines.Leaps"/>: a leap (a third or more) or, whatever its spelling, wider
         /// than an octave. The rules about leaps look only at these.
         /// </summary>
-        public bool IsLeap => (uint)(_steps + 1) > 2u || (uint)(_semitones + 12) > 24u;
+        public bool IsLeap => (uint)(_steps + 1) > 2u | (uint)(_semitones + 12) > 24u;
     }
 
     /// <summary>The moves of a grid, and which of them are leaps.</summary>
@@ -54,7 +54,7 @@ internal static class MelodicMoves
     /// <summary>All moves of a grid, voice by voice, for caching in the rule context (computed once for all melodic rules).</summary>
     public static Lines Collect(SliceGrid grid)
     {
-        var list = new Move[grid.NoteCount];
+        var list = new Move[grid.NoteCount + 1]; // one to spare: a candidate is written before it is known whether it is one
         int count = 0, leapCount = 0;
         int vc = grid.VoiceCount, slices = grid.SliceCount;
         var midi = grid.Midi;
@@ -67,15 +67,14 @@ internal static class MelodicMoves
             {
                 int c = s * vc + v;
                 if (midi[c] < 0) { prev = -1; continue; } // a rest: the line starts again
-                if (!attacked[c]) continue;
-                if (prev >= 0)
-                {
-                    int p = prev * vc + v;
-                    var m = new Move(v, prev, s, dia[c] - dia[p], midi[c] - midi[p]);
-                    list[count++] = m;
-                    leapCount += m.IsLeap ? 1 : 0;
-                }
-                prev = s;
+                // Whether the note is attacked here is close to random: without a branch, the move is written and kept or not.
+                bool attack = attacked[c], keep = attack & prev >= 0;
+                int p = Math.Max(prev, 0) * vc + v;
+                var m = new Move(v, prev, s, dia[c] - dia[p], midi[c] - midi[p]);
+                list[count] = m;
+                count += keep ? 1 : 0;
+                leapCount += keep & m.IsLeap ? 1 : 0;
+                prev = attack ? s : prev;
             }
         }
         var leaps = new int[leapCount];
@@ -124,11 +123,11 @@ public sealed class AugmentedDiminishedLeapRule : Rule
         for (int i = 0; i < all.Length; i++)
         {
             ref readonly var m = ref all[i];
-            if (m.Steps == 0) continue; // chromatic semitone or repeated note
             var q = Quality(m.Steps, m.Semitones);
             bool aug = q is IntervalQuality.Augmented or IntervalQuality.DoublyAugmented;
             bool dim = q is IntervalQuality.Diminished or IntervalQuality.DoublyDiminished;
-            if (!aug && !dim) continue;
+            if (!aug && !dim) continue; // the rare condition first: most moves are neither
+            if (m.Steps == 0) continue; // chromatic semitone
             int n = dim && allowRecovered ? lines.NextOf(i) : -1;
             if (n >= 0 && Math.Abs(all[n].Steps) == 1 && Math.Sign(all[n].Steps) != Math.Sign(m.Steps)) continue;
             violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice,

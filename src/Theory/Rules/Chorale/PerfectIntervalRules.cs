@@ -13,17 +13,29 @@ internal static class PerfectMotion
 {
     /// <summary>5 for a perfect fifth or twelfth (any compound), 8 for a perfect unison, octave or compound octave, else 0.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static int Kind(int diatonicDiff, int semitoneDiff)
+    public static int Kind(int diatonicDiff, int semitoneDiff) => KindOf(12 * diatonicDiff - 7 * semitoneDiff, semitoneDiff);
+
+    /// <summary>
+    /// <see cref="Kind"/> from <paramref name="fifths"/> = 12 × steps − 7 × semitones (a note's 12 × diatonic − 7 × MIDI,
+    /// <see cref="FifthsCode"/>, differs between two notes by this) and the semitones.
+    /// </summary>
+    /// <remarks>
+    /// For a size of s steps and t semitones in one direction (s, t ≥ 0), 12s − 7t is 0 exactly for unisons and (compound)
+    /// octaves (s = 7k, t = 12k) and −1 exactly for (compound) perfect fifths (s = 4 + 7k, t = 7 + 12k): 7 and 12 are coprime.
+    /// Downwards the sign turns. A size spelled one way and sounding the other never gives 0 or −1 (nor does a unison
+    /// spelled as a second, and so on), so no other test is needed, and none is made with a branch: in a chorale the
+    /// outcome is close to random, so a branch on it would often be mispredicted.
+    /// </remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int KindOf(int fifths, int semitoneDiff)
     {
-        // A size of s steps and t semitones (s, t ≥ 0) has 12s − 7t = 0 exactly for unisons and (compound) octaves
-        // (s = 7k, t = 12k), and −1 exactly for (compound) perfect fifths (s = 4 + 7k, t = 7 + 12k): 7 and 12 are coprime.
-        // Computed without branches: in a chorale the outcome is close to random, so a branch would often be mispredicted.
-        int ds = diatonicDiff >> 31, ms = semitoneDiff >> 31;
-        int v = 12 * ((diatonicDiff ^ ds) - ds) - 7 * ((semitoneDiff ^ ms) - ms);
-        // The directions must agree (an interval spelled one way and sounding the other is no perfect interval).
-        int agree = ((diatonicDiff ^ semitoneDiff) >= 0) | (diatonicDiff == 0) | (semitoneDiff == 0) ? 1 : 0;
-        return (((v == 0 ? 1 : 0) << 3) | ((v == -1 ? 1 : 0) * 5)) * agree;
+        int sign = semitoneDiff >> 31, w = ((fifths ^ sign) - sign) + 1; // 0 for a fifth, 1 for an octave
+        return (uint)w <= 1u ? 5 + 3 * w : 0;
     }
+
+    /// <summary>A note's code for <see cref="KindOf"/>: 12 × its diatonic number − 7 × its MIDI number.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int FifthsCode(int diatonic, int midi) => 12 * diatonic - 7 * midi;
 
     /// <summary>The next slice to compare with <paramref name="slice"/>, or −1.</summary>
     public static int Next(SliceGrid grid, int slice, bool beatsOnly)
@@ -98,28 +110,34 @@ internal static class PerfectMotion
         var dia = grid.Diatonic;
         var events = new Event[Math.Max(16, grid.SliceCount / 2)];
         int count = 0;
+        // Each voice's FifthsCode at the earlier and the later moment (the later one's kept for the next step).
+        Span<int> codes = vc <= 32 ? stackalloc int[64] : new int[2 * vc];
+        Span<int> x0 = codes[..vc], x1 = codes.Slice(vc, vc);
+        for (int v = 0, b = s0 * vc; v < vc; v++) x0[v] = FifthsCode(dia[b + v], midi[b + v]);
         for (; s1 >= 0; s0 = s1, s1 = Next(grid, s1, beatsOnly))
         {
             var m0 = midi.Slice(s0 * vc, vc);
             var m1 = midi.Slice(s1 * vc, vc);
             var d0 = dia.Slice(s0 * vc, vc);
             var d1 = dia.Slice(s1 * vc, vc);
+            for (int v = 0; v < vc; v++) x1[v] = FifthsCode(d1[v], m1[v]);
             for (int i = 0; i < vc; i++)
             {
                 int a0 = m0[i], a1 = m1[i];
-                if (a0 < 0 || a1 < 0 || a0 == a1) continue; // silent, or not moving
+                if (((a0 | a1) < 0) | (a0 == a1)) continue; // silent, or not moving
                 for (int j = i + 1; j < vc; j++)
                 {
                     int c0 = m0[j], c1 = m1[j];
-                    if (c0 < 0 || c1 < 0 || c0 == c1) continue;
-                    int k1 = Kind(d1[i] - d1[j], a1 - c1);
+                    if (((c0 | c1) < 0) | (c0 == c1)) continue;
+                    int k1 = KindOf(x1[i] - x1[j], a1 - c1);
                     if (k1 == 0) continue;
-                    int k0 = Kind(d0[i] - d0[j], a0 - c0);
+                    int k0 = KindOf(x0[i] - x0[j], a0 - c0);
                     if (k0 == 0 && (i != 0 || j != vc - 1)) continue;
                     if (count == events.Length) Array.Resize(ref events, 2 * count);
                     events[count++] = new Event(s0, s1, i, j, k0, k1, a1 - a0, c1 - c0, d1[i] - d0[i]);
                 }
             }
+            x1.CopyTo(x0);
         }
         return new ArraySegment<Event>(events, 0, count);
     }
