@@ -9,9 +9,11 @@ namespace EvoComposer.Benchmarks;
 /// <summary>
 /// The rule catalogue as the GA's rule terms run it (count-only contexts), on 200 random 16-bar chorales, in µs of this
 /// thread's CPU per chorale: the rule terms (shared motion lists included) as the difference between preparing a candidate
-/// (grid, chords, analysis) with and without them, as the GA does, with the bytes they allocate; then each rule alone on
-/// contexts whose shared lists are made already (its own loop; the data is not in the cache there, so it costs more).
-/// Run: <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- rule-profile</c>.
+/// (grid, chords, analysis) with and without them, as the GA does, with the bytes they allocate; the catalogue run ten times
+/// on the same candidate (data in the cache, branches learnt: a floor, not what the GA pays); then each rule alone on
+/// contexts whose shared lists are made already (its own loop, over all the candidates in turn).
+/// Run: <c>dotnet run -c Release --project benchmarks/EvoComposer.Benchmarks -- rule-profile</c>; with <c>loop SECONDS</c>
+/// it only prepares candidates and runs the rule terms, for a sampling profiler such as <c>perf</c>.
 /// </summary>
 internal static class RuleCatalogueProfile
 {

@@ -33,13 +33,13 @@ internal static class MelodicMoves
     }
 
     /// <summary>The moves of a grid, and which of them are leaps.</summary>
-    public sealed class Lines(Move[] all, int count, int[] leaps)
+    public sealed class Lines(Move[] all, int count, int[] leaps, int leapCount)
     {
         /// <summary>All moves, voice by voice, in time order.</summary>
         public ReadOnlySpan<Move> All => all.AsSpan(0, count);
 
         /// <summary>The indices in <see cref="All"/> of the moves that are <see cref="Move.IsLeap"/>, in order.</summary>
-        public ReadOnlySpan<int> Leaps => leaps;
+        public ReadOnlySpan<int> Leaps => leaps.AsSpan(0, leapCount);
 
         /// <summary>The index of the move after move <paramref name="i"/>: the voice's next move when it starts where this one ends (no rest between), else −1.</summary>
         public int NextOf(int i)
@@ -54,8 +54,8 @@ internal static class MelodicMoves
     /// <summary>All moves of a grid, voice by voice, for caching in the rule context (computed once for all melodic rules).</summary>
     public static Lines Collect(SliceGrid grid)
     {
-        var list = new Move[grid.NoteCount + 1]; // one to spare: a candidate is written before it is known whether it is one
-        int count = 0, leapCount = 0;
+        var list = new Move[grid.NoteCount];
+        int count = 0;
         int vc = grid.VoiceCount, slices = grid.SliceCount;
         var midi = grid.Midi;
         var dia = grid.Diatonic;
@@ -67,20 +67,24 @@ internal static class MelodicMoves
             {
                 int c = s * vc + v;
                 if (midi[c] < 0) { prev = -1; continue; } // a rest: the line starts again
-                // Whether the note is attacked here is close to random: without a branch, the move is written and kept or not.
-                bool attack = attacked[c], keep = attack & prev >= 0;
-                int p = Math.Max(prev, 0) * vc + v;
-                var m = new Move(v, prev, s, dia[c] - dia[p], midi[c] - midi[p]);
-                list[count] = m;
-                count += keep ? 1 : 0;
-                leapCount += keep & m.IsLeap ? 1 : 0;
-                prev = attack ? s : prev;
+                if (!attacked[c]) continue;
+                if (prev >= 0)
+                {
+                    int p = prev * vc + v;
+                    list[count++] = new Move(v, prev, s, dia[c] - dia[p], midi[c] - midi[p]);
+                }
+                prev = s;
             }
         }
-        var leaps = new int[leapCount];
-        for (int i = 0, k = 0; k < leapCount; i++)
-            if (list[i].IsLeap) leaps[k++] = i;
-        return new Lines(list, count, leaps);
+        // Each index is written, then kept or not without a branch (whether a move leaps is close to random).
+        var leaps = new int[count];
+        int n = 0;
+        for (int i = 0; i < count; i++)
+        {
+            leaps[n] = i;
+            n += list[i].IsLeap ? 1 : 0;
+        }
+        return new Lines(list, count, leaps, n);
     }
 
     public static string Describe(RuleContext ctx, int from, int to, int voice) =>
@@ -307,7 +311,7 @@ public sealed class ConsecutiveLeapsRule : Rule
     internal static bool OutlinesTriad(int a, int b, int c) =>
         InSomeTriad[(1 << PitchClass(a)) | (1 << PitchClass(b)) | (1 << PitchClass(c))];
 
-    private static int PitchClass(int midi) => ((midi % 12) + 12) % 12;
+    private static int PitchClass(int midi) => midi >= 0 ? (int)((uint)midi % 12u) : ((midi % 12) + 12) % 12;
 
     /// <summary>For every set of pitch classes (12-bit mask): whether one major or minor triad holds them all.</summary>
     private static readonly bool[] InSomeTriad = BuildTriadSubsets();
