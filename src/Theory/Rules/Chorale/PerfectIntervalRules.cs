@@ -23,8 +23,8 @@ internal static class PerfectMotion
     /// For a size of s steps and t semitones in one direction (s, t ≥ 0), 12s − 7t is 0 exactly for unisons and (compound)
     /// octaves (s = 7k, t = 12k) and −1 exactly for (compound) perfect fifths (s = 4 + 7k, t = 7 + 12k): 7 and 12 are coprime.
     /// Downwards the sign turns. A size spelled one way and sounding the other never gives 0 or −1 (nor does a unison
-    /// spelled as a second, and so on), so no other test is needed, and none is made with a branch: in a chorale the
-    /// outcome is close to random, so a branch on it would often be mispredicted.
+    /// spelled as a second, and so on), so no other test is needed: no table and no test of the direction, which in a
+    /// chorale come out close to randomly, so that branches on them were often mispredicted.
     /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int KindOf(int fifths, int semitoneDiff)
@@ -57,7 +57,8 @@ internal static class PerfectMotion
 
     /// <summary>
     /// One pair of voices (upper <see cref="I"/>, lower <see cref="J"/>) at one pair of moments (<see cref="S0"/>, <see cref="S1"/>),
-    /// both sounding at both, the second interval perfect: stored by <see cref="Collect"/>, compactly (20 bytes).
+    /// both sounding at both and both moving, the second interval perfect: stored by <see cref="Collect"/> (which keeps only
+    /// those a rule can report), compactly (20 bytes).
     /// </summary>
     public readonly struct Event(int s0, int s1, int i, int j, int k0, int k1, int moveI, int moveJ, int stepsI)
     {
