@@ -30,16 +30,22 @@ internal static class MelodicMoves
         /// than an octave. The rules about leaps look only at these.
         /// </summary>
         public bool IsLeap => (uint)(_steps + 1) > 2u | (uint)(_semitones + 12) > 24u;
+
+        /// <summary>Whether the move is one of <see cref="Lines.LargeLeaps"/>: a sixth or more, or wider than an octave.</summary>
+        public bool IsLargeLeap => (uint)(_steps + 4) > 8u | (uint)(_semitones + 12) > 24u;
     }
 
-    /// <summary>The moves of a grid, and which of them are leaps.</summary>
-    public sealed class Lines(Move[] all, int count, int[] leaps, int leapCount)
+    /// <summary>The moves of a grid, and which of them are leaps and large leaps.</summary>
+    public sealed class Lines(Move[] all, int count, int[] leaps, int leapCount, int[] largeLeaps, int largeLeapCount)
     {
         /// <summary>All moves, voice by voice, in time order.</summary>
         public ReadOnlySpan<Move> All => all.AsSpan(0, count);
 
         /// <summary>The indices in <see cref="All"/> of the moves that are <see cref="Move.IsLeap"/>, in order.</summary>
         public ReadOnlySpan<int> Leaps => leaps.AsSpan(0, leapCount);
+
+        /// <summary>The indices in <see cref="All"/> of the moves that are <see cref="Move.IsLargeLeap"/>, in order (rare in a chorale).</summary>
+        public ReadOnlySpan<int> LargeLeaps => largeLeaps.AsSpan(0, largeLeapCount);
 
         /// <summary>The index of the move after move <paramref name="i"/>: the voice's next move when it starts where this one ends (no rest between), else −1.</summary>
         public int NextOf(int i)
@@ -77,14 +83,16 @@ internal static class MelodicMoves
             }
         }
         // Each index is written, then kept or not without a branch (whether a move leaps is close to random).
-        var leaps = new int[count];
-        int n = 0;
+        var leaps = new int[2 * count];
+        int n = 0, large = count;
         for (int i = 0; i < count; i++)
         {
             leaps[n] = i;
             n += list[i].IsLeap ? 1 : 0;
+            leaps[large] = i;
+            large += list[i].IsLargeLeap ? 1 : 0;
         }
-        return new Lines(list, count, leaps, n);
+        return new Lines(list, count, leaps, n, leaps[count..], large - count);
     }
 
     public static string Describe(RuleContext ctx, int from, int to, int voice) =>
@@ -171,7 +179,7 @@ public sealed class LeapBeyondOctaveRule : Rule
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
         var all = context.MelodicMoves.All;
-        foreach (int i in context.MelodicMoves.Leaps)
+        foreach (int i in context.MelodicMoves.LargeLeaps)
             if (all[i] is var m && Math.Abs(m.Semitones) > 12)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap larger than an octave."));
     }
@@ -197,7 +205,7 @@ public sealed class SeventhLeapRule : Rule
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
         var all = context.MelodicMoves.All;
-        foreach (int i in context.MelodicMoves.Leaps)
+        foreach (int i in context.MelodicMoves.LargeLeaps)
             if (all[i] is var m && Math.Abs(m.Steps) == 6)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap of a seventh."));
     }
@@ -236,12 +244,13 @@ public sealed class UnrecoveredLeapRule : Rule
         bool step = settings.Flag("requireStep"), exempt = settings.Flag("exemptBassOctaves");
         var lines = context.MelodicMoves;
         var all = lines.All;
-        // Only leaps can be large enough, unless the smallest size to recover is a second or less.
-        bool leapsOnly = min >= 2;
-        int n = leapsOnly ? lines.Leaps.Length : all.Length;
+        // Only large leaps can be large enough when the smallest size to recover is a sixth or more (the default), only leaps when
+        // it is a third or more; otherwise every move is looked at.
+        var candidates = min >= 5 ? lines.LargeLeaps : min >= 2 ? lines.Leaps : default;
+        int n = min >= 2 ? candidates.Length : all.Length;
         for (int k = 0; k < n; k++)
         {
-            int i = leapsOnly ? lines.Leaps[k] : k;
+            int i = min >= 2 ? candidates[k] : k;
             ref readonly var m = ref all[i];
             int steps = m.Steps;
             if (Math.Abs(steps) < min) continue;
