@@ -303,7 +303,8 @@ public sealed class ConsecutiveLeapsRule : Rule
             int after = lines.NextOf(i);
             if (after < 0) continue;
             int next = all[after].To, second = all[after].Steps, semis2 = all[after].Semitones;
-            if (Math.Abs(second) < 2 || Math.Sign(second) != Math.Sign(first)) continue;
+            // Not a leap, or the other way (first is a leap here): one test for both, each alone close to random.
+            if (((uint)(second + 1) <= 2u) | ((first ^ second) < 0)) continue;
             int span = Math.Abs(m.Semitones + semis2);
             if (allowTriad && span <= 12 && OutlinesTriad(g.Midi[m.From * vc + m.Voice], g.Midi[m.To * vc + m.Voice], g.Midi[next * vc + m.Voice]))
                 continue;

@@ -38,11 +38,13 @@ internal static class PerfectMotion
     public static int FifthsCode(int diatonic, int midi) => 12 * diatonic - 7 * midi;
 
     /// <summary>The next slice to compare with <paramref name="slice"/>, or −1.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int Next(SliceGrid grid, int slice, bool beatsOnly)
     {
+        if (!beatsOnly) return slice + 1 < grid.SliceCount ? slice + 1 : -1;
         var metric = grid.Metric;
-        for (int t = slice + 1; t < grid.SliceCount; t++)
-            if (!beatsOnly || metric[t] > 0) return t;
+        for (int t = slice + 1; t < metric.Length; t++)
+            if (metric[t] > 0) return t;
         return -1;
     }
 
@@ -138,7 +140,9 @@ internal static class PerfectMotion
                     events[count++] = new Event(s0, s1, i, j, k0, k1, a1 - a0, c1 - c0, d1[i] - d0[i]);
                 }
             }
-            x1.CopyTo(x0);
+            var t = x0; // the later moment's codes are the next step's earlier ones
+            x0 = x1;
+            x1 = t;
         }
         return new ArraySegment<Event>(events, 0, count);
     }
