@@ -18,7 +18,9 @@ internal static class LeadingToneChords
         var result = new sbyte[chords.Length];
         for (int s = 0; s < chords.Length; s++)
         {
-            var c = chords[s];
+            ref readonly var c = ref chords[s];
+            // V is a major triad and vii° a diminished one (with or without a seventh): other chords need no look at the key.
+            if (c.Triad is not (TriadQuality.Major or TriadQuality.Diminished)) { result[s] = -1; continue; }
             var key = keys[s];
             result[s] = (sbyte)(RomanNumerals.IsDominant(c, key) || RomanNumerals.IsLeadingToneChord(c, key) ? (key.TonicPitchClass + 11) % 12 : -1);
         }
@@ -61,18 +63,15 @@ public sealed class LeadingToneResolutionRule : Rule
         {
             int lt = leadingTones[s];
             if (lt < 0) continue; // not V or vii°
-            var c = chords[s];
             var key = keys[s];
-            var n = chords[s + 1];
-            if (!n.IsKnown || n.RootPitchClass == c.RootPitchClass) continue;
-            bool deceptive = c.Inversion == 0 && RomanNumerals.Degree(n, key) == 6 && RomanNumerals.Chromatic(n, key) == 0 &&
-                n.Triad == (key.Mode == Mode.Major ? TriadQuality.Minor : TriadQuality.Major);
-            if (!RomanNumerals.IsTonic(n, key) && !deceptive) continue;
+            int resolves = -1; // whether the next chord is the tonic (or, deceptively, vi): worked out when a voice holds the leading tone
             for (int v = 0; v < vc; v++)
             {
                 if (outer && v != 0 && v != vc - 1) continue;
                 int m0 = midi[s * vc + v];
                 if (m0 < 0 || m0 % 12 != lt) continue;
+                if (resolves < 0) resolves = GoesToTonic(chords[s], chords[s + 1], key) ? 1 : 0;
+                if (resolves == 0) break;
                 int next = g.NextAttack(s, v);
                 if (next < 0) continue;
                 int m1 = midi[next * vc + v];
@@ -83,6 +82,15 @@ public sealed class LeadingToneResolutionRule : Rule
                 violations.Add(Make(context, settings, s, next, v, key));
             }
         }
+    }
+
+    /// <summary>Whether the dominant <paramref name="c"/> moves to the tonic, or (from root position) deceptively to vi, in <paramref name="n"/>.</summary>
+    private static bool GoesToTonic(Chord c, Chord n, Key key)
+    {
+        if (!n.IsKnown || n.RootPitchClass == c.RootPitchClass) return false;
+        bool deceptive = c.Inversion == 0 && RomanNumerals.Degree(n, key) == 6 && RomanNumerals.Chromatic(n, key) == 0 &&
+            n.Triad == (key.Mode == Mode.Major ? TriadQuality.Minor : TriadQuality.Major);
+        return RomanNumerals.IsTonic(n, key) || deceptive;
     }
 
     private static Violation Make(RuleContext ctx, RuleSettings settings, int s, int next, int v, Key key) =>
