@@ -36,16 +36,21 @@ internal static class MelodicMoves
     }
 
     /// <summary>The moves of a grid, and which of them are leaps and large leaps.</summary>
-    public sealed class Lines(Move[] all, int count, int[] leaps, int leapCount, int[] largeLeaps, int largeLeapCount)
+    /// <param name="all">The moves (<paramref name="count"/> of them).</param>
+    /// <param name="count">How many moves.</param>
+    /// <param name="indices">The leaps' indices from 0, the large leaps' from <paramref name="count"/>.</param>
+    /// <param name="leapCount">How many leaps.</param>
+    /// <param name="largeLeapCount">How many large leaps.</param>
+    public sealed class Lines(Move[] all, int count, int[] indices, int leapCount, int largeLeapCount)
     {
         /// <summary>All moves, voice by voice, in time order.</summary>
         public ReadOnlySpan<Move> All => all.AsSpan(0, count);
 
         /// <summary>The indices in <see cref="All"/> of the moves that are <see cref="Move.IsLeap"/>, in order.</summary>
-        public ReadOnlySpan<int> Leaps => leaps.AsSpan(0, leapCount);
+        public ReadOnlySpan<int> Leaps => indices.AsSpan(0, leapCount);
 
         /// <summary>The indices in <see cref="All"/> of the moves that are <see cref="Move.IsLargeLeap"/>, in order (rare in a chorale).</summary>
-        public ReadOnlySpan<int> LargeLeaps => largeLeaps.AsSpan(0, largeLeapCount);
+        public ReadOnlySpan<int> LargeLeaps => indices.AsSpan(count, largeLeapCount);
 
         /// <summary>The index of the move after move <paramref name="i"/>: the voice's next move when it starts where this one ends (no rest between), else −1.</summary>
         public int NextOf(int i)
@@ -92,7 +97,7 @@ internal static class MelodicMoves
             leaps[large] = i;
             large += list[i].IsLargeLeap ? 1 : 0;
         }
-        return new Lines(list, count, leaps, n, leaps[count..], large - count);
+        return new Lines(list, count, leaps, n, large - count);
     }
 
     public static string Describe(RuleContext ctx, int from, int to, int voice) =>

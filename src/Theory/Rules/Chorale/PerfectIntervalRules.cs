@@ -111,7 +111,7 @@ internal static class PerfectMotion
         if (s1 < 0 || vc < 2) return ArraySegment<Event>.Empty;
         var midi = grid.Midi;
         var dia = grid.Diatonic;
-        var events = new Event[Math.Max(16, grid.SliceCount / 2)];
+        var events = new Event[Math.Max(16, grid.SliceCount)]; // about one per slice in random four-part chorales
         int count = 0;
         // Each voice's FifthsCode at the earlier and the later moment (the later one's kept for the next step).
         Span<int> codes = vc <= 32 ? stackalloc int[64] : new int[2 * vc];
