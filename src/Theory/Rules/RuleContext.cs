@@ -50,16 +50,21 @@ public sealed class RuleContext
         Onset = Rational.Zero,
     };
 
-    private ArraySegment<EvoComposer.Theory.Rules.Chorale.PerfectMotion.Event>? _perfectAll, _perfectBeats;
-    private ArraySegment<EvoComposer.Theory.Rules.Chorale.MelodicMoves.Move>? _moves;
+    // Made on first use; each is published with one reference write, so a context read from several threads sees a whole one.
+    private Chorale.PerfectMotion.Events? _perfectAll, _perfectBeats;
+    private Chorale.MelodicMoves.Lines? _moves;
+    private sbyte[]? _leadingTones;
 
     /// <summary>Motion into perfect intervals between every pair of voices, computed once for the rules that need it.</summary>
-    internal ReadOnlySpan<EvoComposer.Theory.Rules.Chorale.PerfectMotion.Event> PerfectEvents(bool beatsOnly) => beatsOnly
-        ? _perfectBeats ??= EvoComposer.Theory.Rules.Chorale.PerfectMotion.Collect(Grid, true)
-        : _perfectAll ??= EvoComposer.Theory.Rules.Chorale.PerfectMotion.Collect(Grid, false);
+    internal ReadOnlySpan<Chorale.PerfectMotion.Event> PerfectEvents(bool beatsOnly) => beatsOnly
+        ? (_perfectBeats ??= new(Chorale.PerfectMotion.Collect(Grid, true))).All
+        : (_perfectAll ??= new(Chorale.PerfectMotion.Collect(Grid, false))).All;
 
-    /// <summary>Every melodic interval of every voice, computed once for the melodic rules.</summary>
-    internal ReadOnlySpan<EvoComposer.Theory.Rules.Chorale.MelodicMoves.Move> MelodicMoves => _moves ??= EvoComposer.Theory.Rules.Chorale.MelodicMoves.Collect(Grid);
+    /// <summary>Every melodic interval of every voice, and apart the leaps, computed once for the melodic rules.</summary>
+    internal Chorale.MelodicMoves.Lines MelodicMoves => _moves ??= Chorale.MelodicMoves.Collect(Grid);
+
+    /// <summary>Per slice, the leading tone's pitch class where the chord is V or vii° of the key, else −1 (for the leading-tone rules).</summary>
+    internal ReadOnlySpan<sbyte> LeadingTones => _leadingTones ??= Chorale.LeadingToneChords.Of(Analysis);
 
     /// <summary>The music.</summary>
     public SliceGrid Grid { get; }

@@ -4,6 +4,30 @@ using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Theory.Rules.Chorale;
 
+/// <summary>The chords with a leading tone, shared by the rules about it.</summary>
+internal static class LeadingToneChords
+{
+    /// <summary>
+    /// For every slice, the pitch class of the key's leading tone when the slice's chord is the dominant (V, V7) or the
+    /// leading-tone chord (vii°, vii°7, viiø7) of the slice's key, else −1: computed once per rule context.
+    /// </summary>
+    public static sbyte[] Of(HarmonicAnalysis analysis)
+    {
+        var chords = analysis.Chords;
+        var keys = analysis.Keys;
+        var result = new sbyte[chords.Length];
+        for (int s = 0; s < chords.Length; s++)
+        {
+            ref readonly var c = ref chords[s];
+            // V is a major triad and vii° a diminished one (with or without a seventh): other chords need no look at the key.
+            if (c.Triad is not (TriadQuality.Major or TriadQuality.Diminished)) { result[s] = -1; continue; }
+            var key = keys[s];
+            result[s] = (sbyte)(RomanNumerals.IsDominant(c, key) || RomanNumerals.IsLeadingToneChord(c, key) ? (key.TonicPitchClass + 11) % 12 : -1);
+        }
+        return result;
+    }
+}
+
 /// <summary>The leading tone of a dominant chord does not rise to the tonic when the tonic (or submediant) follows.</summary>
 public sealed class LeadingToneResolutionRule : Rule
 {
@@ -34,22 +58,20 @@ public sealed class LeadingToneResolutionRule : Rule
         var dia = g.Diatonic;
         int vc = g.VoiceCount;
         bool outer = settings.Flag("outerVoicesOnly");
+        var leadingTones = context.LeadingTones;
         for (int s = 0; s + 1 < g.SliceCount; s++)
         {
-            var c = chords[s];
+            int lt = leadingTones[s];
+            if (lt < 0) continue; // not V or vii°
             var key = keys[s];
-            if (!(RomanNumerals.IsDominant(c, key) || RomanNumerals.IsLeadingToneChord(c, key))) continue;
-            var n = chords[s + 1];
-            if (!n.IsKnown || n.RootPitchClass == c.RootPitchClass) continue;
-            bool deceptive = c.Inversion == 0 && RomanNumerals.Degree(n, key) == 6 && RomanNumerals.Chromatic(n, key) == 0 &&
-                n.Triad == (key.Mode == Mode.Major ? TriadQuality.Minor : TriadQuality.Major);
-            if (!RomanNumerals.IsTonic(n, key) && !deceptive) continue;
-            int lt = (key.TonicPitchClass + 11) % 12;
+            int resolves = -1; // whether the next chord is the tonic (or, deceptively, vi): worked out when a voice holds the leading tone
             for (int v = 0; v < vc; v++)
             {
                 if (outer && v != 0 && v != vc - 1) continue;
                 int m0 = midi[s * vc + v];
                 if (m0 < 0 || m0 % 12 != lt) continue;
+                if (resolves < 0) resolves = GoesToTonic(chords[s], chords[s + 1], key) ? 1 : 0;
+                if (resolves == 0) break;
                 int next = g.NextAttack(s, v);
                 if (next < 0) continue;
                 int m1 = midi[next * vc + v];
@@ -60,6 +82,15 @@ public sealed class LeadingToneResolutionRule : Rule
                 violations.Add(Make(context, settings, s, next, v, key));
             }
         }
+    }
+
+    /// <summary>Whether the dominant <paramref name="c"/> moves to the tonic, or (from root position) deceptively to vi, in <paramref name="n"/>.</summary>
+    private static bool GoesToTonic(Chord c, Chord n, Key key)
+    {
+        if (!n.IsKnown || n.RootPitchClass == c.RootPitchClass) return false;
+        bool deceptive = c.Inversion == 0 && RomanNumerals.Degree(n, key) == 6 && RomanNumerals.Chromatic(n, key) == 0 &&
+            n.Triad == (key.Mode == Mode.Major ? TriadQuality.Minor : TriadQuality.Major);
+        return RomanNumerals.IsTonic(n, key) || deceptive;
     }
 
     private static Violation Make(RuleContext ctx, RuleSettings settings, int s, int next, int v, Key key) =>
@@ -152,23 +183,21 @@ public sealed class DoubledLeadingToneRule : Rule
     {
         var g = context.Grid;
         var a = context.Analysis;
-        var chords = a.Chords;
         var keys = a.Keys;
         var members = a.Members;
         var midi = g.Midi;
         var attacked = g.Attacked;
         int vc = g.VoiceCount;
         bool before = false;
+        var leadingTones = context.LeadingTones;
         for (int s = 0; s < g.SliceCount; s++)
         {
-            var c = chords[s];
-            var key = keys[s];
+            int lt = leadingTones[s];
             bool now = false;
             int first = -1, second = -1;
             bool anyAttack = false;
-            if (RomanNumerals.IsDominant(c, key) || RomanNumerals.IsLeadingToneChord(c, key))
+            if (lt >= 0) // V or vii°
             {
-                int lt = (key.TonicPitchClass + 11) % 12;
                 for (int v = 0; v < vc; v++)
                 {
                     int cell = s * vc + v;
@@ -178,7 +207,7 @@ public sealed class DoubledLeadingToneRule : Rule
                 }
                 now = second >= 0;
             }
-            if (now && !before && anyAttack) violations.Add(Make(context, settings, s, first, second, key));
+            if (now && !before && anyAttack) violations.Add(Make(context, settings, s, first, second, keys[s]));
             before = now;
         }
     }

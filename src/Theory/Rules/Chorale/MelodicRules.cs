@@ -7,17 +7,65 @@ namespace EvoComposer.Theory.Rules.Chorale;
 /// <summary>The melodic intervals of every voice (consecutive attacked notes with no rest between), collected once per grid.</summary>
 internal static class MelodicMoves
 {
-    /// <summary>One melodic interval and the one after it, stored.</summary>
-    public readonly record struct Move(int Voice, int From, int To, int Steps, int Semitones, int Next, int NextSteps, int NextSemitones)
+    /// <summary>One melodic interval of <see cref="Voice"/> from slice <see cref="From"/> to <see cref="To"/>, stored compactly (16 bytes).</summary>
+    public readonly struct Move(int voice, int from, int to, int steps, int semitones)
     {
+        private readonly int _from = from, _to = to;
+        private readonly short _voice = (short)voice, _steps = (short)steps, _semitones = (short)semitones;
+
+        /// <summary>The voice.</summary>
+        public int Voice => _voice;
+        /// <summary>The slice of the first note's attack.</summary>
+        public int From => _from;
+        /// <summary>The slice of the second note's attack.</summary>
+        public int To => _to;
+        /// <summary>Diatonic steps (signed).</summary>
+        public int Steps => _steps;
+        /// <summary>Semitones (signed).</summary>
+        public int Semitones => _semitones;
         public Interval Interval => new(Steps, Semitones);
-        public bool HasNext => Next >= 0;
+
+        /// <summary>
+        /// Whether the move is one of <see cref="Lines.Leaps"/>: a leap (a third or more) or, whatever its spelling, wider
+        /// than an octave. The rules about leaps look only at these.
+        /// </summary>
+        public bool IsLeap => (uint)(_steps + 1) > 2u | (uint)(_semitones + 12) > 24u;
+
+        /// <summary>Whether the move is one of <see cref="Lines.LargeLeaps"/>: a sixth or more, or wider than an octave.</summary>
+        public bool IsLargeLeap => (uint)(_steps + 4) > 8u | (uint)(_semitones + 12) > 24u;
+    }
+
+    /// <summary>The moves of a grid, and which of them are leaps and large leaps.</summary>
+    /// <param name="all">The moves (<paramref name="count"/> of them).</param>
+    /// <param name="count">How many moves.</param>
+    /// <param name="indices">The leaps' indices from 0, the large leaps' from <paramref name="count"/>.</param>
+    /// <param name="leapCount">How many leaps.</param>
+    /// <param name="largeLeapCount">How many large leaps.</param>
+    public sealed class Lines(Move[] all, int count, int[] indices, int leapCount, int largeLeapCount)
+    {
+        /// <summary>All moves, voice by voice, in time order.</summary>
+        public ReadOnlySpan<Move> All => all.AsSpan(0, count);
+
+        /// <summary>The indices in <see cref="All"/> of the moves that are <see cref="Move.IsLeap"/>, in order.</summary>
+        public ReadOnlySpan<int> Leaps => indices.AsSpan(0, leapCount);
+
+        /// <summary>The indices in <see cref="All"/> of the moves that are <see cref="Move.IsLargeLeap"/>, in order (rare in a chorale).</summary>
+        public ReadOnlySpan<int> LargeLeaps => indices.AsSpan(count, largeLeapCount);
+
+        /// <summary>The index of the move after move <paramref name="i"/>: the voice's next move when it starts where this one ends (no rest between), else −1.</summary>
+        public int NextOf(int i)
+        {
+            if (i + 1 >= count) return -1;
+            ref readonly var m = ref all[i];
+            ref readonly var n = ref all[i + 1];
+            return n.Voice == m.Voice && n.From == m.To ? i + 1 : -1;
+        }
     }
 
     /// <summary>All moves of a grid, voice by voice, for caching in the rule context (computed once for all melodic rules).</summary>
-    public static ArraySegment<Move> Collect(SliceGrid grid)
+    public static Lines Collect(SliceGrid grid)
     {
-        var list = GC.AllocateUninitializedArray<Move>(grid.NoteCount); // entries past the count are never read
+        var list = new Move[grid.NoteCount];
         int count = 0;
         int vc = grid.VoiceCount, slices = grid.SliceCount;
         var midi = grid.Midi;
@@ -25,7 +73,7 @@ internal static class MelodicMoves
         var attacked = grid.Attacked;
         for (int v = 0; v < vc; v++)
         {
-            int prev = -1, first = count;
+            int prev = -1;
             for (int s = 0; s < slices; s++)
             {
                 int c = s * vc + v;
@@ -34,19 +82,22 @@ internal static class MelodicMoves
                 if (prev >= 0)
                 {
                     int p = prev * vc + v;
-                    list[count++] = new Move(v, prev, s, dia[c] - dia[p], midi[c] - midi[p], -1, 0, 0);
+                    list[count++] = new Move(v, prev, s, dia[c] - dia[p], midi[c] - midi[p]);
                 }
                 prev = s;
             }
-            // The move after each one: the next move of the voice when it starts where this one ends (no rest between).
-            for (int i = first; i + 1 < count; i++)
-            {
-                var m = list[i];
-                var n = list[i + 1];
-                if (n.From == m.To) list[i] = m with { Next = n.To, NextSteps = n.Steps, NextSemitones = n.Semitones };
-            }
         }
-        return new ArraySegment<Move>(list, 0, count);
+        // Each index is written, then kept or not without a branch (whether a move leaps is close to random).
+        var leaps = new int[2 * count];
+        int n = 0, large = count;
+        for (int i = 0; i < count; i++)
+        {
+            leaps[n] = i;
+            n += list[i].IsLeap ? 1 : 0;
+            leaps[large] = i;
+            large += list[i].IsLargeLeap ? 1 : 0;
+        }
+        return new Lines(list, count, leaps, n, large - count);
     }
 
     public static string Describe(RuleContext ctx, int from, int to, int voice) =>
@@ -84,14 +135,18 @@ public sealed class AugmentedDiminishedLeapRule : Rule
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
         bool allowRecovered = settings.Flag("allowRecoveredDiminished");
-        foreach (ref readonly var m in context.MelodicMoves)
+        var lines = context.MelodicMoves;
+        var all = lines.All;
+        for (int i = 0; i < all.Length; i++)
         {
-            if (m.Steps == 0) continue; // chromatic semitone or repeated note
+            ref readonly var m = ref all[i];
             var q = Quality(m.Steps, m.Semitones);
             bool aug = q is IntervalQuality.Augmented or IntervalQuality.DoublyAugmented;
             bool dim = q is IntervalQuality.Diminished or IntervalQuality.DoublyDiminished;
-            if (!aug && !dim) continue;
-            if (dim && allowRecovered && m.HasNext && Math.Abs(m.NextSteps) == 1 && Math.Sign(m.NextSteps) != Math.Sign(m.Steps)) continue;
+            if (!aug && !dim) continue; // the rare condition first: most moves are neither
+            if (m.Steps == 0) continue; // chromatic semitone
+            int n = dim && allowRecovered ? lines.NextOf(i) : -1;
+            if (n >= 0 && Math.Abs(all[n].Steps) == 1 && Math.Sign(all[n].Steps) != Math.Sign(m.Steps)) continue;
             violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice,
                 aug ? "an augmented melodic interval." : "a diminished melodic interval that does not turn back by step."));
         }
@@ -128,8 +183,9 @@ public sealed class LeapBeyondOctaveRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (ref readonly var m in context.MelodicMoves)
-            if (Math.Abs(m.Semitones) > 12)
+        var all = context.MelodicMoves.All;
+        foreach (int i in context.MelodicMoves.LargeLeaps)
+            if (all[i] is var m && Math.Abs(m.Semitones) > 12)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap larger than an octave."));
     }
 }
@@ -153,8 +209,9 @@ public sealed class SeventhLeapRule : Rule
     /// <inheritdoc/>
     public override void Check(RuleContext context, RuleSettings settings, List<Violation> violations)
     {
-        foreach (ref readonly var m in context.MelodicMoves)
-            if (Math.Abs(m.Steps) == 6)
+        var all = context.MelodicMoves.All;
+        foreach (int i in context.MelodicMoves.LargeLeaps)
+            if (all[i] is var m && Math.Abs(m.Steps) == 6)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice, "a leap of a seventh."));
     }
 }
@@ -190,13 +247,22 @@ public sealed class UnrecoveredLeapRule : Rule
         var g = context.Grid;
         int min = (int)settings["minGenericSize"] - 1;
         bool step = settings.Flag("requireStep"), exempt = settings.Flag("exemptBassOctaves");
-        foreach (ref readonly var m in context.MelodicMoves)
+        var lines = context.MelodicMoves;
+        var all = lines.All;
+        // Only large leaps can be large enough when the smallest size to recover is a sixth or more (the default), only leaps when
+        // it is a third or more; otherwise every move is looked at.
+        var candidates = min >= 5 ? lines.LargeLeaps : min >= 2 ? lines.Leaps : default;
+        int n = min >= 2 ? candidates.Length : all.Length;
+        for (int k = 0; k < n; k++)
         {
+            int i = min >= 2 ? candidates[k] : k;
+            ref readonly var m = ref all[i];
             int steps = m.Steps;
             if (Math.Abs(steps) < min) continue;
             if (exempt && m.Voice == g.VoiceCount - 1 && g.VoiceCount > 1 && Math.Abs(m.Semitones) == 12) continue;
-            if (!m.HasNext) continue; // the piece or phrase ends
-            int next = m.NextSteps;
+            int after = lines.NextOf(i);
+            if (after < 0) continue; // the piece or phrase ends
+            int next = all[after].Steps;
             bool back = next != 0 && Math.Sign(next) != Math.Sign(steps) && (!step || Math.Abs(next) == 1);
             if (!back)
                 violations.Add(MelodicMoves.Report(context, settings, m.From, m.To, m.Voice,
@@ -232,13 +298,18 @@ public sealed class ConsecutiveLeapsRule : Rule
         var g = context.Grid;
         int vc = g.VoiceCount;
         bool allowTriad = settings.Flag("allowTriad");
-        foreach (ref readonly var m in context.MelodicMoves)
+        var lines = context.MelodicMoves;
+        var all = lines.All;
+        foreach (int i in lines.Leaps)
         {
+            ref readonly var m = ref all[i];
             int first = m.Steps;
             if (Math.Abs(first) < 2) continue;
-            if (!m.HasNext) continue;
-            int next = m.Next, second = m.NextSteps, semis2 = m.NextSemitones;
-            if (Math.Abs(second) < 2 || Math.Sign(second) != Math.Sign(first)) continue;
+            int after = lines.NextOf(i);
+            if (after < 0) continue;
+            int next = all[after].To, second = all[after].Steps, semis2 = all[after].Semitones;
+            // Not a leap, or the other way (first is a leap here): one test for both, each alone close to random.
+            if (((uint)(second + 1) <= 2u) | ((first ^ second) < 0)) continue;
             int span = Math.Abs(m.Semitones + semis2);
             if (allowTriad && span <= 12 && OutlinesTriad(g.Midi[m.From * vc + m.Voice], g.Midi[m.To * vc + m.Voice], g.Midi[next * vc + m.Voice]))
                 continue;
@@ -255,7 +326,7 @@ public sealed class ConsecutiveLeapsRule : Rule
     internal static bool OutlinesTriad(int a, int b, int c) =>
         InSomeTriad[(1 << PitchClass(a)) | (1 << PitchClass(b)) | (1 << PitchClass(c))];
 
-    private static int PitchClass(int midi) => ((midi % 12) + 12) % 12;
+    private static int PitchClass(int midi) => midi >= 0 ? (int)((uint)midi % 12u) : ((midi % 12) + 12) % 12;
 
     /// <summary>For every set of pitch classes (12-bit mask): whether one major or minor triad holds them all.</summary>
     private static readonly bool[] InSomeTriad = BuildTriadSubsets();

@@ -13,38 +13,38 @@ internal static class PerfectMotion
 {
     /// <summary>5 for a perfect fifth or twelfth (any compound), 8 for a perfect unison, octave or compound octave, else 0.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static int Kind(int diatonicDiff, int semitoneDiff)
+    public static int Kind(int diatonicDiff, int semitoneDiff) => KindOf(12 * diatonicDiff - 7 * semitoneDiff, semitoneDiff);
+
+    /// <summary>
+    /// <see cref="Kind"/> from <paramref name="fifths"/> = 12 × steps − 7 × semitones (a note's 12 × diatonic − 7 × MIDI,
+    /// <see cref="FifthsCode"/>, differs between two notes by this) and the semitones.
+    /// </summary>
+    /// <remarks>
+    /// For a size of s steps and t semitones in one direction (s, t ≥ 0), 12s − 7t is 0 exactly for unisons and (compound)
+    /// octaves (s = 7k, t = 12k) and −1 exactly for (compound) perfect fifths (s = 4 + 7k, t = 7 + 12k): 7 and 12 are coprime.
+    /// Downwards the sign turns. A size spelled one way and sounding the other never gives 0 or −1 (nor does a unison
+    /// spelled as a second, and so on), so no other test is needed: no table and no test of the direction, which in a
+    /// chorale come out close to randomly, so that branches on them were often mispredicted.
+    /// </remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int KindOf(int fifths, int semitoneDiff)
     {
-        int steps = Math.Abs(diatonicDiff), semis = Math.Abs(semitoneDiff);
-        if ((uint)steps >= (uint)PerfectSemitones.Length) return WideKind(diatonicDiff, semitoneDiff);
-        // Within the table: the size must be perfect (no other size matches, its entry is −1), then the directions agree.
-        if (semis != PerfectSemitones[steps]) return 0;
-        return (diatonicDiff ^ semitoneDiff) < 0 && diatonicDiff != 0 && semitoneDiff != 0 ? 0 : PerfectKinds[steps];
+        int sign = semitoneDiff >> 31, w = ((fifths ^ sign) - sign) + 1; // 0 for a fifth, 1 for an octave
+        return (uint)w <= 1u ? 5 + 3 * w : 0;
     }
 
-    /// <summary><see cref="Kind"/> beyond the table's sizes.</summary>
-    private static int WideKind(int diatonicDiff, int semitoneDiff)
-    {
-        int steps = Math.Abs(diatonicDiff), semis = Math.Abs(semitoneDiff);
-        if (diatonicDiff < 0 != semitoneDiff < 0 && diatonicDiff != 0 && semitoneDiff != 0) return 0;
-        if (steps % 7 == 4 && semis - 12 * (steps / 7) == 7) return 5;
-        if (steps % 7 == 0 && semis == 12 * (steps / 7)) return 8;
-        return 0;
-    }
-
-    /// <summary>For a generic distance in steps whose size is perfect: 8 (unison, octaves) or 5 (fifths).</summary>
-    private static readonly int[] PerfectKinds = [.. Enumerable.Range(0, 64).Select(steps => steps % 7 == 0 ? 8 : 5)];
-
-    /// <summary>For a generic distance in steps: the semitones of its perfect fifth or octave (compound too), or −1 for other sizes.</summary>
-    private static readonly int[] PerfectSemitones = [.. Enumerable.Range(0, 64).Select(steps =>
-        steps % 7 == 4 ? 12 * (steps / 7) + 7 : steps % 7 == 0 ? 12 * (steps / 7) : -1)];
+    /// <summary>A note's code for <see cref="KindOf"/>: 12 × its diatonic number − 7 × its MIDI number.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static int FifthsCode(int diatonic, int midi) => 12 * diatonic - 7 * midi;
 
     /// <summary>The next slice to compare with <paramref name="slice"/>, or −1.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static int Next(SliceGrid grid, int slice, bool beatsOnly)
     {
+        if (!beatsOnly) return slice + 1 < grid.SliceCount ? slice + 1 : -1;
         var metric = grid.Metric;
-        for (int t = slice + 1; t < grid.SliceCount; t++)
-            if (!beatsOnly || metric[t] > 0) return t;
+        for (int t = slice + 1; t < metric.Length; t++)
+            if (metric[t] > 0) return t;
         return -1;
     }
 
@@ -57,41 +57,92 @@ internal static class PerfectMotion
 
     public static string IntervalName(SliceGrid g, int slice, int upper, int lower) => g.IntervalAt(slice, lower, upper).Abs.ToString();
 
-    /// <summary>One pair of voices at one pair of moments, the second interval perfect: stored by <see cref="Collect"/>.</summary>
-    public readonly record struct Event(int S0, int S1, int I, int J, int K0, int K1, int MoveI, int MoveJ, int StepsI)
+    /// <summary>
+    /// One pair of voices (upper <see cref="I"/>, lower <see cref="J"/>) at one pair of moments (<see cref="S0"/>, <see cref="S1"/>),
+    /// both sounding at both and both moving, the second interval perfect: stored by <see cref="Collect"/> (which keeps only
+    /// those a rule can report), compactly (20 bytes).
+    /// </summary>
+    public readonly struct Event(int s0, int s1, int i, int j, int k0, int k1, int moveI, int moveJ, int stepsI)
     {
-        public bool BothMove => MoveI != 0 && MoveJ != 0;
-        public bool Similar => BothMove && (MoveI > 0) == (MoveJ > 0);
-        public bool Contrary => BothMove && (MoveI > 0) != (MoveJ > 0);
+        private readonly int _s0 = s0, _s1 = s1;
+        private readonly short _i = (short)i, _j = (short)j, _moveI = (short)moveI, _moveJ = (short)moveJ, _stepsI = (short)stepsI;
+        private readonly byte _k0 = (byte)k0, _k1 = (byte)k1;
+
+        /// <summary>The earlier moment.</summary>
+        public int S0 => _s0;
+        /// <summary>The later moment.</summary>
+        public int S1 => _s1;
+        /// <summary>The upper voice.</summary>
+        public int I => _i;
+        /// <summary>The lower voice.</summary>
+        public int J => _j;
+        /// <summary>The <see cref="Kind"/> of the first interval (0: not perfect).</summary>
+        public int K0 => _k0;
+        /// <summary>The <see cref="Kind"/> of the second interval (5 or 8).</summary>
+        public int K1 => _k1;
+        /// <summary>Semitones the upper voice moves.</summary>
+        public int MoveI => _moveI;
+        /// <summary>Semitones the lower voice moves.</summary>
+        public int MoveJ => _moveJ;
+        /// <summary>Diatonic steps the upper voice moves.</summary>
+        public int StepsI => _stepsI;
+        public bool BothMove => _moveI != 0 && _moveJ != 0;
+        public bool Similar => BothMove && (_moveI > 0) == (_moveJ > 0);
+        public bool Contrary => BothMove && (_moveI > 0) != (_moveJ > 0);
     }
 
-    /// <summary>All events of a grid, for caching in the rule context (computed once for all perfect-interval rules).</summary>
+    /// <summary>The events of a grid, held for the rule context.</summary>
+    public sealed class Events(ArraySegment<Event> all)
+    {
+        /// <summary>In order of the later moment, then of the upper and the lower voice.</summary>
+        public ReadOnlySpan<Event> All => all;
+    }
+
+    /// <summary>
+    /// The events of a grid that a rule can report, for caching in the rule context (computed once for all perfect-interval
+    /// rules). Every rule about motion into a perfect interval needs both voices to move (similar or contrary motion), and
+    /// all but the hidden (direct) perfects, which concern the outer voices, a perfect interval before as well: so only
+    /// those events are kept (both voices move; the first interval perfect unless the pair is the outer voices).
+    /// </summary>
     public static ArraySegment<Event> Collect(SliceGrid grid, bool beatsOnly)
     {
-        // Every pair of voices (upper i, lower j) at every pair of compared moments where both sound and the second interval is perfect.
         int vc = grid.VoiceCount;
+        int s0 = First(grid, beatsOnly), s1 = s0 < 0 ? -1 : Next(grid, s0, beatsOnly);
+        if (s1 < 0 || vc < 2) return ArraySegment<Event>.Empty;
         var midi = grid.Midi;
         var dia = grid.Diatonic;
-        // About two perfect intervals per slice in four voices; entries past the count are never read, so not zeroed.
-        var events = GC.AllocateUninitializedArray<Event>(Math.Max(4, 2 * grid.SliceCount));
+        var events = new Event[Math.Max(16, grid.SliceCount)]; // about one per slice in random four-part chorales
         int count = 0;
-        for (int s0 = First(grid, beatsOnly), s1 = s0 < 0 ? -1 : Next(grid, s0, beatsOnly); s1 >= 0; s0 = s1, s1 = Next(grid, s1, beatsOnly))
+        // Each voice's FifthsCode at the earlier and the later moment (the later one's kept for the next step).
+        Span<int> codes = vc <= 32 ? stackalloc int[64] : new int[2 * vc];
+        Span<int> x0 = codes[..vc], x1 = codes.Slice(vc, vc);
+        for (int v = 0, b = s0 * vc; v < vc; v++) x0[v] = FifthsCode(dia[b + v], midi[b + v]);
+        for (; s1 >= 0; s0 = s1, s1 = Next(grid, s1, beatsOnly))
         {
-            int b0 = s0 * vc, b1 = s1 * vc;
+            var m0 = midi.Slice(s0 * vc, vc);
+            var m1 = midi.Slice(s1 * vc, vc);
+            var d0 = dia.Slice(s0 * vc, vc);
+            var d1 = dia.Slice(s1 * vc, vc);
+            for (int v = 0; v < vc; v++) x1[v] = FifthsCode(d1[v], m1[v]);
             for (int i = 0; i < vc; i++)
             {
-                int a0 = midi[b0 + i], a1 = midi[b1 + i];
-                if (a0 < 0 || a1 < 0) continue;
+                int a0 = m0[i], a1 = m1[i];
+                if (((a0 | a1) < 0) | (a0 == a1)) continue; // silent, or not moving
                 for (int j = i + 1; j < vc; j++)
                 {
-                    int c0 = midi[b0 + j], c1 = midi[b1 + j];
-                    if (c0 < 0 || c1 < 0) continue;
-                    int k1 = Kind(dia[b1 + i] - dia[b1 + j], a1 - c1);
+                    int c0 = m0[j], c1 = m1[j];
+                    if (((c0 | c1) < 0) | (c0 == c1)) continue;
+                    int k1 = KindOf(x1[i] - x1[j], a1 - c1);
                     if (k1 == 0) continue;
+                    int k0 = KindOf(x0[i] - x0[j], a0 - c0);
+                    if (k0 == 0 && (i != 0 || j != vc - 1)) continue;
                     if (count == events.Length) Array.Resize(ref events, 2 * count);
-                    events[count++] = new Event(s0, s1, i, j, Kind(dia[b0 + i] - dia[b0 + j], a0 - c0), k1, a1 - a0, c1 - c0, dia[b1 + i] - dia[b0 + i]);
+                    events[count++] = new Event(s0, s1, i, j, k0, k1, a1 - a0, c1 - c0, d1[i] - d0[i]);
                 }
             }
+            var t = x0; // the later moment's codes are the next step's earlier ones
+            x0 = x1;
+            x1 = t;
         }
         return new ArraySegment<Event>(events, 0, count);
     }

@@ -74,8 +74,9 @@ public sealed class VoiceOverlapRule : Rule
             {
                 int hi0 = midi[b0 + v], lo0 = midi[b0 + v + 1], hi1 = midi[b1 + v], lo1 = midi[b1 + v + 1];
                 if (hi0 < 0 || lo0 < 0 || hi1 < 0 || lo1 < 0 || hi1 < lo1 || hi0 < lo0) continue;
-                if (attacked[b1 + v] && hi1 < lo0) violations.Add(Make(context, settings, s, v, v + 1, true));
-                else if (attacked[b1 + v + 1] && lo1 > hi0) violations.Add(Make(context, settings, s, v + 1, v, false));
+                // The rare condition first: whether a note is attacked is close to random, a branch on it often mispredicted.
+                if (hi1 < lo0 && attacked[b1 + v]) violations.Add(Make(context, settings, s, v, v + 1, true));
+                else if (lo1 > hi0 && attacked[b1 + v + 1]) violations.Add(Make(context, settings, s, v + 1, v, false));
             }
         }
     }
@@ -149,8 +150,8 @@ public sealed class SpacingRule : Rule
 /// <summary>A note outside the usual range of its voice (four voices only).</summary>
 public sealed class VoiceRangeRule : Rule
 {
-    private static readonly string[] Names = ["soprano", "alto", "tenor", "bass"];
-    private static readonly string[] LowNames = [.. Names.Select(n => n + "Low")], HighNames = [.. Names.Select(n => n + "High")];
+    // Literals, as in Parameters: the same (interned) strings, so a look-up by name compares references.
+    private static readonly string[] LowNames = ["sopranoLow", "altoLow", "tenorLow", "bassLow"], HighNames = ["sopranoHigh", "altoHigh", "tenorHigh", "bassHigh"];
 
     /// <inheritdoc/>
     public override string Id => "voice-range";
@@ -191,7 +192,7 @@ public sealed class VoiceRangeRule : Rule
             for (int v = 0; v < 4; v++)
             {
                 int c = s * 4 + v, m = midi[c];
-                if (m >= 0 && attacked[c] && (m < low[v] || m > high[v]))
+                if ((m < low[v] || m > high[v]) && m >= 0 && attacked[c]) // the rare condition first (see voice-overlap)
                     violations.Add(Make(context, settings, s, v, m < low[v], m < low[v] ? low[v] : high[v]));
             }
     }

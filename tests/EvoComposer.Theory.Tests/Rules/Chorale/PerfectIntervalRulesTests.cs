@@ -99,4 +99,21 @@ public class PerfectIntervalRulesTests
         var step = Satb("B4 C5", "G4 G4", "D4 E4", "G2 C3");
         Assert.Empty(Check(step, "hidden-fifths-octaves"));
     }
+
+    [Fact]
+    public void PerfectMotionKind_EverySizeAndDirection_MatchesTheDefinitionByStepsAndSemitones()
+    {
+        // The definition: fifths are 4 + 7k steps and 7 + 12k semitones, octaves 7k steps and 12k semitones, in one direction.
+        static int Reference(int d, int m)
+        {
+            int steps = Math.Abs(d), semis = Math.Abs(m);
+            if (d < 0 != m < 0 && d != 0 && m != 0) return 0;
+            if (steps % 7 == 4 && semis == 12 * (steps / 7) + 7) return 5;
+            if (steps % 7 == 0 && semis == 12 * (steps / 7)) return 8;
+            return 0;
+        }
+        for (int d = -80; d <= 80; d++)
+            for (int m = -140; m <= 140; m++)
+                Assert.True(Reference(d, m) == EvoComposer.Theory.Rules.Chorale.PerfectMotion.Kind(d, m), $"{d} steps, {m} semitones");
+    }
 }
