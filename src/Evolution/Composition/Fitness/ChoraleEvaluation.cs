@@ -13,8 +13,7 @@ public sealed class ChoraleEvaluation
     private readonly int[] _beatSlice;
     private readonly Chord[] _chords;
     private readonly ChordMember[] _members;
-    private readonly Chord[] _sliceChords;
-    private readonly ChordMember[] _sliceMembers;
+    private readonly SliceChords _slices;
 
     /// <summary>Prepares a genome for its terms.</summary>
     public ChoraleEvaluation(ChoraleGenome genome)
@@ -25,9 +24,9 @@ public sealed class ChoraleEvaluation
         var plan = genome.Plan;
         var grid = Grid;
         // The chord of every slice, as the harmonic analysis identifies it; a beat's chord is its slice's.
-        _sliceChords = new Chord[grid.SliceCount];
-        _sliceMembers = new ChordMember[grid.SliceCount * ChoraleGenome.Voices];
-        HarmonicAnalysis.IdentifyChords(grid, _sliceChords, _sliceMembers);
+        _slices = HarmonicAnalysis.IdentifyChords(grid);
+        var sliceChords = _slices.Chords;
+        var sliceMembers = _slices.Members;
         _beatSlice = new int[plan.Beats];
         _chords = new Chord[plan.Beats];
         _members = new ChordMember[plan.Beats * ChoraleGenome.Voices];
@@ -46,8 +45,8 @@ public sealed class ChoraleEvaluation
                 if (metric[s] > 0)
                 {
                     // On a beat the analysis keeps no chord from before: its chord is the slice's own.
-                    _chords[b] = _sliceChords[s];
-                    _sliceMembers.AsSpan(s * ChoraleGenome.Voices, ChoraleGenome.Voices).CopyTo(members);
+                    _chords[b] = sliceChords[s];
+                    sliceMembers.Slice(s * ChoraleGenome.Voices, ChoraleGenome.Voices).CopyTo(members);
                 }
                 else
                 {
@@ -64,7 +63,7 @@ public sealed class ChoraleEvaluation
     }
 
     /// <summary>The harmonic analysis of the grid (keys, chords, non-chord tones, cadences), made on first use, once, from the chords found already.</summary>
-    public HarmonicAnalysis Analysis => _analysis ??= HarmonicAnalysis.Analyze(Grid, _sliceChords, _sliceMembers, Plan.Key, Plan.Key.Signature.Fifths);
+    public HarmonicAnalysis Analysis => _analysis ??= HarmonicAnalysis.Analyze(_slices, Plan.Key, Plan.Key.Signature.Fifths);
 
     /// <summary>
     /// The context the catalogue's rules read for the fitness: they only count (no places, no messages: see
