@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using EvoComposer.Theory.Analysis;
 using EvoComposer.Theory.Music;
 
@@ -48,44 +50,44 @@ internal static class ChoraleRendering
         for (int b = 0; b < beats; b++)
         {
             if (isHold[b]) continue;
-            bool second = HasSecond(secDia, b);
+            int c0 = b * V;
+            uint seconds = MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(secDia.Slice(c0, V))); // a byte per voice: 0 = no second note
             s++;
             onsets[s] = beatOnsets[b];
-            durations[s] = second ? halfLength : chordDurations[b];
+            durations[s] = seconds != 0 ? halfLength : chordDurations[b];
             measures[s] = planMeasures[b];
             beatPos[s] = beatPositions[b];
-            bool fermata = isCadence[b];
-            int c0 = b * V, cell0 = s * V;
-            for (int v = 0; v < V; v++)
-            {
-                int c = c0 + v, cell = cell0 + v;
-                dia[cell] = mainDia[c];
-                midi[cell] = MidiOf(mainDia[c], mainAlt[c]);
-                attacked[cell] = true;
-                fermatas[cell] = fermata;
-            }
+            // The beat's four notes: diatonic numbers widened four at a time, MIDI numbers by table, attacks and fermatas four bytes at once.
+            int cell0 = s * V;
+            var mainD = mainDia.Slice(c0, V);
+            var mainA = mainAlt.Slice(c0, V);
+            Widen(mainD).CopyTo(dia.Slice(cell0, V));
+            var m = midi.Slice(cell0, V);
+            m[0] = MidiOf(mainD[0], mainA[0]);
+            m[1] = MidiOf(mainD[1], mainA[1]);
+            m[2] = MidiOf(mainD[2], mainA[2]);
+            m[3] = MidiOf(mainD[3], mainA[3]);
+            MemoryMarshal.Write(MemoryMarshal.AsBytes(attacked.Slice(cell0, V)), AllTrue);
+            MemoryMarshal.Write(MemoryMarshal.AsBytes(fermatas.Slice(cell0, V)), isCadence[b] ? AllTrue : 0u);
             if (!tied.IsEmpty && tied[b]) attacked[cell0] = false;
-            if (!second) continue;
+            if (seconds == 0) continue;
             s++;
             onsets[s] = halfOnsets[b];
             durations[s] = halfLength;
             measures[s] = planMeasures[b];
             beatPos[s] = halfPositions[b];
-            cell0 = s * V;
+            // The half beat: a voice with a second note attacks it, the others hold their note.
+            var secD = secDia.Slice(c0, V);
+            var secA = secAlt.Slice(c0, V);
+            var d = dia.Slice(cell0, 2 * V);
+            var mm = midi.Slice(cell0, 2 * V);
+            var at = attacked.Slice(cell0 + V, V);
             for (int v = 0; v < V; v++)
             {
-                int c = c0 + v, cell = cell0 + v;
-                if (secDia[c] != 0)
-                {
-                    dia[cell] = secDia[c];
-                    midi[cell] = MidiOf(secDia[c], secAlt[c]);
-                    attacked[cell] = true;
-                }
-                else
-                {
-                    dia[cell] = dia[cell - V];
-                    midi[cell] = midi[cell - V];
-                }
+                bool has = secD[v] != 0;
+                d[V + v] = has ? secD[v] : d[v];
+                mm[V + v] = has ? MidiOf(secD[v], secA[v]) : mm[v];
+                at[v] = has;
             }
         }
     };
@@ -97,9 +99,16 @@ internal static class ChoraleRendering
 
     private static readonly int[] NaturalMidi = [.. Enumerable.Range(0, 128).Select(d => KeyScale.Midi(d, 0))];
 
+    private const uint AllTrue = 0x01010101; // four bools, true
+
+    /// <summary>Four diatonic numbers, widened.</summary>
+    private static Vector128<int> Widen(ReadOnlySpan<sbyte> four) =>
+        Vector128.WidenLower(Vector128.WidenLower(
+            Vector128.CreateScalar(MemoryMarshal.Read<int>(MemoryMarshal.AsBytes(four))).AsSByte()));
+
     /// <summary>Whether any voice attacks a second note on beat <paramref name="b"/>'s half beat.</summary>
     private static bool HasSecond(ReadOnlySpan<sbyte> secDia, int b) =>
-        System.Runtime.InteropServices.MemoryMarshal.Read<uint>(System.Runtime.InteropServices.MemoryMarshal.AsBytes(secDia.Slice(b * V, V))) != 0;
+        MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(secDia.Slice(b * V, V))) != 0;
 
     private static readonly string[] PartNames = ["Soprano", "Alto", "Tenor", "Bass"];
 
