@@ -107,7 +107,7 @@ internal static class ChoraleRendering
             Vector128.CreateScalar(MemoryMarshal.Read<int>(MemoryMarshal.AsBytes(four))).AsSByte()));
 
     /// <summary>Whether any voice attacks a second note on beat <paramref name="b"/>'s half beat.</summary>
-    private static bool HasSecond(ReadOnlySpan<sbyte> secDia, int b) =>
+    internal static bool HasSecond(ReadOnlySpan<sbyte> secDia, int b) =>
         MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(secDia.Slice(b * V, V))) != 0;
 
     private static readonly string[] PartNames = ["Soprano", "Alto", "Tenor", "Bass"];

@@ -123,24 +123,33 @@ public sealed class HarmonicAnalysis
                 if (members[s * vc + v] == ChordMember.NonChordTone)
                     nct[s * vc + v] = EvoComposer.Theory.Analysis.NonChordTones.Classify(grid, s, v);
 
-        // At most one cadence per fermata slice: few (phrase ends), gathered on the stack.
-        int fermataSlices = 0;
-        for (int s = 0; s < slices; s++) if (grid.IsFermataSlice(s)) fermataSlices++;
-        Span<Cadence> cadences = fermataSlices <= 32 ? stackalloc Cadence[fermataSlices] : new Cadence[fermataSlices];
-        int found = 0;
+        // Which slices attack a fermata (SliceGrid.IsFermataSlice), once; at most one cadence per such slice: few (phrase
+        // ends), gathered on the stack.
         var fermata = grid.Fermata;
+        var attacked = grid.Attacked;
+        Span<bool> isFermata = slices <= 1024 ? stackalloc bool[slices] : new bool[slices];
+        int fermataSlices = 0;
         for (int s = 0; s < slices; s++)
         {
-            if (!grid.IsFermataSlice(s)) continue;
+            bool any = false;
+            for (int c = s * vc; c < (s + 1) * vc; c++) any |= fermata[c] & attacked[c];
+            isFermata[s] = any;
+            if (any) fermataSlices++;
+        }
+        Span<Cadence> cadences = fermataSlices <= 32 ? stackalloc Cadence[fermataSlices] : new Cadence[fermataSlices];
+        int found = 0;
+        for (int s = 0; s < slices; s++)
+        {
+            if (!isFermata[s]) continue;
             // One phrase end per run of slices under fermatas (voices may reach their fermatas at different
             // onsets): the cadence is judged at the last fermata attack of the run.
             int next = s + 1;
             while (next < slices && AnyFermataSounding(fermata, midi, next, vc))
             {
-                if (grid.IsFermataSlice(next)) break;
+                if (isFermata[next]) break;
                 next++;
             }
-            if (next < slices && grid.IsFermataSlice(next) && AnyFermataSounding(fermata, midi, next - 1, vc) && SharesFermataNote(grid, s, next)) continue;
+            if (next < slices && isFermata[next] && AnyFermataSounding(fermata, midi, next - 1, vc) && SharesFermataNote(grid, s, next)) continue;
             var final = chords[s];
             Chord pen = default;
             for (int p = s - 1; p >= 0; p--)

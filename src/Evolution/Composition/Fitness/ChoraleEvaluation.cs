@@ -31,16 +31,15 @@ public sealed class ChoraleEvaluation
         _chords = new Chord[plan.Beats];
         _members = new ChordMember[plan.Beats * ChoraleGenome.Voices];
         var metric = grid.Metric;
+        var isHold = plan.IsHold.AsSpan();
         int s = -1, next = 0;
         for (int b = 0; b < plan.Beats; b++)
         {
-            if (!plan.IsHold[b])
+            if (!isHold[b])
             {
                 // The grid has a slice per beat that is not a hold, and one more on the half beat where a voice moves.
                 s = next;
-                next = s + 1;
-                for (int v = 0; v < ChoraleGenome.Voices; v++)
-                    if (genome.SecDia[b * ChoraleGenome.Voices + v] != 0) { next = s + 2; break; }
+                next = s + (ChoraleRendering.HasSecond(genome.SecDia, b) ? 2 : 1);
                 var members = _members.AsSpan(b * ChoraleGenome.Voices, ChoraleGenome.Voices);
                 if (metric[s] > 0)
                 {
