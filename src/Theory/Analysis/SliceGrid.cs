@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Theory.Analysis;
@@ -149,8 +151,40 @@ public sealed class SliceGrid
         VoiceNames = voiceNames;
         VoiceCount = voices;
         SliceCount = slices;
+        // The cells: the first slice's notes are attacks, a held cell continues the previous slice's pitch, silent cells are
+        // cleared. Eight at a time while every cell sounds and holds are right (a program's grids); one at a time otherwise.
+        int c = Math.Min(voices, cells);
+        int notes = CheckCells(midi, diatonic, attacked, fermatas, voices, 0, c);
+        var attacks = Vector256<int>.Zero;
+        for (; c + 8 <= cells; c += 8)
+        {
+            var now = Vector256.Create<int>(midi.AsSpan(c));
+            var before = Vector256.Create<int>(midi.AsSpan(c - voices));
+            var attack = Vector256.WidenLower(Vector128.WidenLower(Vector128.CreateScalar(MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(attacked.AsSpan(c, 8)))).AsByte())
+                .ToVector256Unsafe()).AsInt32(); // eight bools, widened
+            var held = Vector256.Equals(attack, Vector256<int>.Zero);
+            if (now.ExtractMostSignificantBits() != 0 || (held & ~Vector256.Equals(now, before)) != Vector256<int>.Zero)
+                break; // a silent cell or a bad hold: the scalar loop below clears or reports it
+            attacks -= ~held; // + 1 per attack
+        }
+        notes += Vector256.Sum(attacks) + CheckCells(midi, diatonic, attacked, fermatas, voices, c, cells);
+        _midi = midi;
+        _diatonic = diatonic;
+        _attacked = attacked;
+        _fermata = fermatas;
+        _noteIndex = noteIndices;
+        _onsets = onsets;
+        _durations = durations;
+        _measures = measures;
+        _beats = beats;
+        NoteCount = notes;
+    }
+
+    /// <summary>Checks and corrects cells <paramref name="from"/> to <paramref name="to"/> (see the constructor); returns the attacks among them.</summary>
+    private static int CheckCells(int[] midi, int[] diatonic, bool[] attacked, bool[] fermatas, int voices, int from, int to)
+    {
         int notes = 0;
-        for (int c = 0; c < cells; c++)
+        for (int c = from; c < to; c++)
         {
             if (midi[c] >= 0)
             {
@@ -167,16 +201,7 @@ public sealed class SliceGrid
                 fermatas[c] = false;
             }
         }
-        _midi = midi;
-        _diatonic = diatonic;
-        _attacked = attacked;
-        _fermata = fermatas;
-        _noteIndex = noteIndices;
-        _onsets = onsets;
-        _durations = durations;
-        _measures = measures;
-        _beats = beats;
-        NoteCount = notes;
+        return notes;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
