@@ -117,11 +117,18 @@ public sealed class HarmonicAnalysis
         var key = declared ?? (slices > 0 ? KeyEstimator.Global(grid, null, signatureFifths) : default);
         var midi = grid.Midi;
 
-        var nct = new NonChordToneKind[slices * vc];
-        for (int s = 0; s < slices; s++)
-            for (int v = 0; v < vc; v++)
-                if (members[s * vc + v] == ChordMember.NonChordTone)
-                    nct[s * vc + v] = EvoComposer.Theory.Analysis.NonChordTones.Classify(grid, s, v);
+        // The non-chord tones: their cells listed first without a branch per cell (which of them is one is unpredictable), then classified.
+        int cells = slices * vc;
+        var nct = new NonChordToneKind[cells];
+        Span<int> outside = cells <= 2048 ? stackalloc int[cells] : new int[cells];
+        int count = 0;
+        for (int c = 0; c < cells; c++)
+        {
+            outside[count] = c;
+            count += members[c] == ChordMember.NonChordTone ? 1 : 0;
+        }
+        foreach (int c in outside[..count])
+            nct[c] = EvoComposer.Theory.Analysis.NonChordTones.Classify(grid, c / vc, c % vc);
 
         // Which slices attack a fermata (SliceGrid.IsFermataSlice), once; at most one cadence per such slice: few (phrase
         // ends), gathered on the stack.
