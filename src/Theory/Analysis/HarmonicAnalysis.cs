@@ -85,12 +85,15 @@ public sealed class HarmonicAnalysis
         var midi = grid.Midi;
         var diatonic = grid.Diatonic;
         var metric = grid.Metric;
+        // Four voices: the memo's keys of all slices first (in vectors).
+        Span<uint> keys = memo is null ? default : slices <= 1024 ? stackalloc uint[slices] : new uint[slices];
+        if (memo is not null) ChordMemo.Keys(midi, diatonic, keys);
         for (int s = 0; s < slices; s++)
         {
             var m = midi.Slice(s * vc, vc);
             var d = diatonic.Slice(s * vc, vc);
             var own = members.Slice(s * vc, vc);
-            var chord = vc == 4 ? ChordMemo.Identify(memo, m, d, own, pc, step) : ChordIdentifier.Identify(m, d, own, pc, step, out _);
+            var chord = memo is not null ? ChordMemo.Identify(memo, keys[s], m, d, own, pc, step) : ChordIdentifier.Identify(m, d, own, pc, step, out _);
             if (s > 0 && metric[s] == 0 && chords[s - 1].IsKnown)
             {
                 int ownOutside = Count(own, ChordMember.NonChordTone);
