@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Theory.Analysis;
@@ -142,9 +143,12 @@ public sealed class HarmonicAnalysis
         for (int s = 0; s < slices; s++)
         {
             bool any = false;
-            for (int c = s * vc; c < (s + 1) * vc; c++) any |= fermata[c] & attacked[c];
+            if (vc == 4) // four voices' flags as one word each
+                any = (MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(fermata.Slice(4 * s, 4))) & MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(attacked.Slice(4 * s, 4)))) != 0;
+            else
+                for (int c = s * vc; c < (s + 1) * vc; c++) any |= fermata[c] & attacked[c];
             isFermata[s] = any;
-            if (any) fermataSlices++;
+            fermataSlices += any ? 1 : 0;
         }
         Span<Cadence> cadences = fermataSlices <= 32 ? stackalloc Cadence[fermataSlices] : new Cadence[fermataSlices];
         int found = 0;
