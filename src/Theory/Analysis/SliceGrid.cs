@@ -11,8 +11,9 @@ namespace EvoComposer.Theory.Analysis;
 /// the sounding pitch of every voice in each slice. Voices are ordered highest first (soprano, alto, tenor,
 /// bass). Per-cell data is stored in flat arrays indexed <c>[slice * VoiceCount + voice]</c>
 /// (struct-of-arrays), so rules loop over integers without allocating.
-/// Build it from a <see cref="Score"/> with <see cref="FromScore"/> (one pass over the notes), or directly from
-/// arrays with the constructor (the genetic algorithm builds it from its genome without making a score).
+/// Build it from a <see cref="Score"/> with <see cref="FromScore"/> (one pass over the notes), directly from
+/// arrays with the constructors, or by writing its columns in place with <see cref="Create{TState}"/> (the genetic
+/// algorithm builds one per candidate from its genome that way, without making a score and without copies).
 /// Immutable after construction (the arrays are exposed read-only) and thread-safe.
 /// </summary>
 public sealed class SliceGrid
