@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using EvoComposer.Theory.Analysis;
 using EvoComposer.Theory.Music;
 
@@ -12,110 +14,83 @@ internal static class ChoraleRendering
     {
         var plan = g.Plan;
         int beats = plan.Beats;
-        // Count slices first so every array is allocated once.
+        // Count slices first: the grid's columns are allocated once, at their size, and written in place.
         int slices = 0;
-        for (int b = 0; b < beats; b++)
-        {
-            if (plan.IsHold[b]) continue;
-            slices++;
-            if (HasSecond(g, b)) slices++;
-        }
-        int cells = slices * V;
-        // Straight into MIDI and diatonic numbers (no spelled pitches): the grid is built once per fitness evaluation.
-        // The columns are written in full below and copied by the grid, so this thread's scratch serves every call
-        // (no allocation, no zeroing).
-        var scratch = t_scratch ??= new GridScratch();
-        scratch.Ensure(slices);
-        Span<int> midi = scratch.Midi.AsSpan(0, cells);
-        Span<int> dia = scratch.Dia.AsSpan(0, cells);
-        Span<bool> attacked = scratch.Attacked.AsSpan(0, cells);
-        Span<bool> fermatas = scratch.Fermatas.AsSpan(0, cells);
-        Span<Rational> onsets = scratch.Onsets.AsSpan(0, slices);
-        Span<Rational> durations = scratch.Durations.AsSpan(0, slices);
-        Span<int> measures = scratch.Measures.AsSpan(0, slices);
-        Span<Rational> beatPos = scratch.BeatPositions.AsSpan(0, slices);
-        int s = -1;
-        // The plan's columns and the genome's arrays read once (the loop below runs per cell).
-        var isHold = plan.IsHold;
-        var isCadence = plan.IsCadenceChord;
-        var beatOnsets = plan.BeatOnsets;
-        var chordDurations = plan.ChordDurations;
-        var beatPositions = plan.BeatPositions;
-        var halfOnsets = plan.HalfOnsets;
-        var halfPositions = plan.HalfPositions;
-        var planMeasures = plan.Measures;
-        var halfLength = plan.HalfLength;
-        var tied = plan.Melody is { } melody ? melody.Tied : default; // only the soprano can be tied (IsTied)
-        sbyte[] mainDia = g.MainDia, mainAlt = g.MainAlt;
+        var isHold = plan.IsHold.AsSpan();
         for (int b = 0; b < beats; b++)
         {
             if (isHold[b]) continue;
-            bool second = HasSecond(g, b);
+            slices++;
+            if (HasSecond(g.SecDia, b)) slices++;
+        }
+        return SliceGrid.Create(GridVoiceNames, slices, g, Write);
+    }
+
+    /// <summary>
+    /// Writes a genome's columns: straight into MIDI and diatonic numbers (no spelled pitches), as the grid is built once per
+    /// fitness evaluation. Every cell is written (attacks, fermatas), every slice entry too.
+    /// </summary>
+    private static readonly SliceGridWriter<ChoraleGenome> Write = static (g, columns) =>
+    {
+        var plan = g.Plan;
+        int beats = plan.Beats;
+        Span<int> midi = columns.Midi, dia = columns.Diatonic, measures = columns.Measures;
+        Span<bool> attacked = columns.Attacked, fermatas = columns.Fermatas;
+        Span<Rational> onsets = columns.Onsets, durations = columns.Durations, beatPos = columns.Beats;
+        // The plan's columns and the genome's arrays read once (the loop below runs per cell).
+        var isHold = plan.IsHold.AsSpan();
+        var isCadence = plan.IsCadenceChord.AsSpan();
+        ReadOnlySpan<Rational> beatOnsets = plan.BeatOnsets, chordDurations = plan.ChordDurations, beatPositions = plan.BeatPositions;
+        ReadOnlySpan<Rational> halfOnsets = plan.HalfOnsets, halfPositions = plan.HalfPositions;
+        ReadOnlySpan<int> planMeasures = plan.Measures;
+        var halfLength = plan.HalfLength;
+        var tied = plan.Melody is { } melody ? melody.Tied.AsSpan() : default; // only the soprano can be tied (IsTied)
+        ReadOnlySpan<sbyte> mainDia = g.MainDia, mainAlt = g.MainAlt, secDia = g.SecDia, secAlt = g.SecAlt;
+        int s = -1;
+        for (int b = 0; b < beats; b++)
+        {
+            if (isHold[b]) continue;
+            int c0 = b * V;
+            uint seconds = MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(secDia.Slice(c0, V))); // a byte per voice: 0 = no second note
             s++;
             onsets[s] = beatOnsets[b];
-            durations[s] = second ? halfLength : chordDurations[b];
+            durations[s] = seconds != 0 ? halfLength : chordDurations[b];
             measures[s] = planMeasures[b];
             beatPos[s] = beatPositions[b];
-            bool fermata = isCadence[b];
-            for (int v = 0; v < V; v++)
-            {
-                int c = b * V + v, cell = s * V + v;
-                dia[cell] = mainDia[c];
-                midi[cell] = MidiOf(mainDia[c], mainAlt[c]);
-                attacked[cell] = true;
-                fermatas[cell] = fermata;
-            }
-            if (!tied.IsDefault && tied[b]) attacked[s * V] = false;
-            if (!second) continue;
+            // The beat's four notes: diatonic numbers widened four at a time, MIDI numbers by table, attacks and fermatas four bytes at once.
+            int cell0 = s * V;
+            var mainD = mainDia.Slice(c0, V);
+            var mainA = mainAlt.Slice(c0, V);
+            Widen(mainD).CopyTo(dia.Slice(cell0, V));
+            var m = midi.Slice(cell0, V);
+            m[0] = MidiOf(mainD[0], mainA[0]);
+            m[1] = MidiOf(mainD[1], mainA[1]);
+            m[2] = MidiOf(mainD[2], mainA[2]);
+            m[3] = MidiOf(mainD[3], mainA[3]);
+            MemoryMarshal.Write(MemoryMarshal.AsBytes(attacked.Slice(cell0, V)), AllTrue);
+            MemoryMarshal.Write(MemoryMarshal.AsBytes(fermatas.Slice(cell0, V)), isCadence[b] ? AllTrue : 0u);
+            if (!tied.IsEmpty && tied[b]) attacked[cell0] = false;
+            if (seconds == 0) continue;
             s++;
             onsets[s] = halfOnsets[b];
             durations[s] = halfLength;
-            measures[s] = measures[s - 1];
+            measures[s] = planMeasures[b];
             beatPos[s] = halfPositions[b];
+            // The half beat: a voice with a second note attacks it, the others hold their note.
+            var secD = secDia.Slice(c0, V);
+            var secA = secAlt.Slice(c0, V);
+            var d = dia.Slice(cell0, 2 * V);
+            var mm = midi.Slice(cell0, 2 * V);
+            var at = attacked.Slice(cell0 + V, V);
             for (int v = 0; v < V; v++)
             {
-                int c = b * V + v, cell = s * V + v;
-                fermatas[cell] = false;
-                if (g.SecDia[c] != 0)
-                {
-                    dia[cell] = g.SecDia[c];
-                    midi[cell] = MidiOf(g.SecDia[c], g.SecAlt[c]);
-                    attacked[cell] = true;
-                }
-                else
-                {
-                    dia[cell] = dia[cell - V];
-                    midi[cell] = midi[cell - V];
-                    attacked[cell] = false;
-                }
+                bool has = secD[v] != 0;
+                d[V + v] = has ? secD[v] : d[v];
+                mm[V + v] = has ? MidiOf(secD[v], secA[v]) : mm[v];
+                at[v] = has;
             }
         }
-        return new SliceGrid(GridVoiceNames, midi, dia, attacked, fermatas, onsets, durations, measures, beatPos);
-    }
-
-    [ThreadStatic] private static GridScratch? t_scratch;
-
-    /// <summary>The columns <see cref="ToSliceGrid"/> writes before the grid copies them: one set per thread, grown as needed.</summary>
-    private sealed class GridScratch
-    {
-        public int[] Midi = [], Dia = [], Measures = [];
-        public bool[] Attacked = [], Fermatas = [];
-        public Rational[] Onsets = [], Durations = [], BeatPositions = [];
-
-        public void Ensure(int slices)
-        {
-            if (Onsets.Length >= slices) return;
-            int n = Math.Max(slices, 2 * Onsets.Length), cells = n * V;
-            Midi = new int[cells];
-            Dia = new int[cells];
-            Attacked = new bool[cells];
-            Fermatas = new bool[cells];
-            Onsets = new Rational[n];
-            Durations = new Rational[n];
-            Measures = new int[n];
-            BeatPositions = new Rational[n];
-        }
-    }
+    };
 
     private static readonly System.Collections.Immutable.ImmutableArray<string> GridVoiceNames = [.. ChoraleGenome.VoiceNames];
 
@@ -124,11 +99,16 @@ internal static class ChoraleRendering
 
     private static readonly int[] NaturalMidi = [.. Enumerable.Range(0, 128).Select(d => KeyScale.Midi(d, 0))];
 
-    private static bool HasSecond(ChoraleGenome g, int b)
-    {
-        int c = b * V;
-        return g.SecDia[c] != 0 || g.SecDia[c + 1] != 0 || g.SecDia[c + 2] != 0 || g.SecDia[c + 3] != 0;
-    }
+    private const uint AllTrue = 0x01010101; // four bools, true
+
+    /// <summary>Four diatonic numbers, widened.</summary>
+    private static Vector128<int> Widen(ReadOnlySpan<sbyte> four) =>
+        Vector128.WidenLower(Vector128.WidenLower(
+            Vector128.CreateScalar(MemoryMarshal.Read<int>(MemoryMarshal.AsBytes(four))).AsSByte()));
+
+    /// <summary>Whether any voice attacks a second note on beat <paramref name="b"/>'s half beat.</summary>
+    internal static bool HasSecond(ReadOnlySpan<sbyte> secDia, int b) =>
+        MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(secDia.Slice(b * V, V))) != 0;
 
     private static readonly string[] PartNames = ["Soprano", "Alto", "Tenor", "Bass"];
 

@@ -48,40 +48,46 @@ public enum ChordMember : sbyte
 /// <summary>
 /// A chord as tertian harmony: a spelled root, the triad's quality, an optional seventh, and the inversion
 /// (which member is in the bass: 0 root position, 1 first inversion, 2 second, 3 third). The default value is
-/// "no chord" (<see cref="IsKnown"/> false). Immutable and thread-safe.
+/// "no chord" (<see cref="IsKnown"/> false). Stored in eight bytes (analyses keep one per slice). Immutable and thread-safe.
 /// </summary>
 public readonly record struct Chord
 {
+    private const byte KnownFlag = 4, ThirdFlag = 8, FifthFlag = 16;
+    private readonly int _rootAlter;
+    private readonly byte _rootStep, _triad, _seventh;
+    private readonly byte _flags; // bits 0–1: inversion; then IsKnown, HasThird, HasFifth
+
     /// <summary>Creates a chord.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The inversion is not 0–3, or a letter or quality is not one the enumerations name.</exception>
     public Chord(Step rootStep, int rootAlter, TriadQuality triad, SeventhQuality seventh, int inversion, bool hasThird = true, bool hasFifth = true)
     {
         if (inversion < 0 || inversion > 3) throw new ArgumentOutOfRangeException(nameof(inversion));
-        RootStep = rootStep;
-        RootAlter = rootAlter;
-        Triad = triad;
-        Seventh = seventh;
-        Inversion = inversion;
-        HasThird = hasThird;
-        HasFifth = hasFifth;
-        IsKnown = true;
+        if ((uint)rootStep > (uint)Step.B) throw new ArgumentOutOfRangeException(nameof(rootStep));
+        if ((uint)triad > (uint)TriadQuality.Augmented) throw new ArgumentOutOfRangeException(nameof(triad));
+        if ((uint)seventh > (uint)SeventhQuality.Diminished) throw new ArgumentOutOfRangeException(nameof(seventh));
+        _rootAlter = rootAlter;
+        _rootStep = (byte)rootStep;
+        _triad = (byte)triad;
+        _seventh = (byte)seventh;
+        _flags = (byte)(inversion | KnownFlag | (hasThird ? ThirdFlag : 0) | (hasFifth ? FifthFlag : 0));
     }
 
     /// <summary>False for the default value: no chord could be identified (e.g. a single voice, or silence).</summary>
-    public bool IsKnown { get; }
+    public bool IsKnown => (_flags & KnownFlag) != 0;
     /// <summary>The root's letter.</summary>
-    public Step RootStep { get; }
+    public Step RootStep => (Step)_rootStep;
     /// <summary>The root's alteration.</summary>
-    public int RootAlter { get; }
+    public int RootAlter => _rootAlter;
     /// <summary>The triad's quality.</summary>
-    public TriadQuality Triad { get; }
+    public TriadQuality Triad => (TriadQuality)_triad;
     /// <summary>The seventh, if any.</summary>
-    public SeventhQuality Seventh { get; }
+    public SeventhQuality Seventh => (SeventhQuality)_seventh;
     /// <summary>0 root position, 1 first inversion, 2 second inversion, 3 third inversion (seventh in the bass).</summary>
-    public int Inversion { get; }
+    public int Inversion => _flags & 3;
     /// <summary>Whether some voice sounds the third.</summary>
-    public bool HasThird { get; }
+    public bool HasThird => (_flags & ThirdFlag) != 0;
     /// <summary>Whether some voice sounds the fifth.</summary>
-    public bool HasFifth { get; }
+    public bool HasFifth => (_flags & FifthFlag) != 0;
 
     /// <summary>Pitch class of the root.</summary>
     public int RootPitchClass => ((RootStep.NaturalSemitones() + RootAlter) % 12 + 12) % 12;

@@ -67,13 +67,17 @@ public static class ChordIdentifier
     public static int Fit(Chord chord, ReadOnlySpan<int> midi, ReadOnlySpan<int> diatonic, Span<ChordMember> members)
     {
         int outside = 0;
-        int rootPc = chord.RootPitchClass, rootStep = (int)chord.RootStep;
+        int rootPc = chord.RootPitchClass, rootStep = (int)chord.RootStep, thirdSemis = chord.ThirdSemitones;
+        bool seventh = chord.Seventh != SeventhQuality.None;
         for (int v = 0; v < midi.Length; v++)
         {
             if (midi[v] < 0) { members[v] = ChordMember.Silent; continue; }
-            var m = Member(Mod(diatonic[v] - rootStep, 7), Mod(midi[v] - rootPc, 12));
-            if (m == ChordMember.Seventh && chord.Seventh == SeventhQuality.None) m = ChordMember.NonChordTone;
-            if (m == ChordMember.Third && Mod(midi[v] - rootPc, 12) != chord.ThirdSemitones) m = ChordMember.NonChordTone;
+            int steps = (diatonic[v] - rootStep) % 7, semis = (midi[v] - rootPc) % 12; // as Mod, with one remainder each
+            if (steps < 0) steps += 7;
+            if (semis < 0) semis += 12;
+            var m = Member(steps, semis);
+            if (m == ChordMember.Seventh && !seventh) m = ChordMember.NonChordTone;
+            if (m == ChordMember.Third && semis != thirdSemis) m = ChordMember.NonChordTone;
             members[v] = m;
             if (m == ChordMember.NonChordTone) outside++;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Theory.Analysis;
@@ -44,32 +45,32 @@ public sealed class HarmonicAnalysis
     public ImmutableArray<Cadence> Cadences { get; }
 
     /// <summary>Analyses a grid. <paramref name="declared"/> is the key the source declares, used as a prior.</summary>
-    public static HarmonicAnalysis Analyze(SliceGrid grid, Key? declared = null, int signatureFifths = 0)
+    public static HarmonicAnalysis Analyze(SliceGrid grid, Key? declared = null, int signatureFifths = 0) =>
+        Analyze(IdentifyChords(grid), declared, signatureFifths);
+
+    /// <summary>
+    /// Analyses a grid whose chords are already identified (<see cref="IdentifyChords(SliceGrid)"/>): the result equals
+    /// <see cref="Analyze(SliceGrid, Key?, int)"/>'s for <see cref="SliceChords.Grid"/>, and shares the chords (nothing is copied).
+    /// </summary>
+    public static HarmonicAnalysis Analyze(SliceChords chords, Key? declared = null, int signatureFifths = 0)
+    {
+        ArgumentNullException.ThrowIfNull(chords);
+        return Complete(chords.Grid, chords.ChordArray, chords.MemberArray, declared, signatureFifths);
+    }
+
+    /// <summary>The chord of every slice of a grid with each voice's membership: the first step of <see cref="Analyze(SliceGrid, Key?, int)"/>.</summary>
+    public static SliceChords IdentifyChords(SliceGrid grid)
     {
         ArgumentNullException.ThrowIfNull(grid);
         var chords = new Chord[grid.SliceCount];
         var members = new ChordMember[grid.SliceCount * grid.VoiceCount];
         IdentifyChords(grid, chords, members);
-        return Complete(grid, chords, members, declared, signatureFifths);
+        return new SliceChords(grid, chords, members);
     }
 
     /// <summary>
-    /// Analyses a grid whose chords are already known: <paramref name="chords"/> and <paramref name="members"/> must be what
-    /// <see cref="IdentifyChords"/> gives for this grid (they are copied), so the result equals
-    /// <see cref="Analyze(SliceGrid, Key?, int)"/>'s. For callers that need the chords first (a fitness function's own terms).
-    /// </summary>
-    /// <exception cref="ArgumentException">The spans do not have one entry per slice and per cell.</exception>
-    public static HarmonicAnalysis Analyze(SliceGrid grid, ReadOnlySpan<Chord> chords, ReadOnlySpan<ChordMember> members, Key? declared = null, int signatureFifths = 0)
-    {
-        ArgumentNullException.ThrowIfNull(grid);
-        if (chords.Length != grid.SliceCount || members.Length != grid.SliceCount * grid.VoiceCount)
-            throw new ArgumentException("Expected one chord per slice and one member per cell.");
-        return Complete(grid, chords.ToArray(), members.ToArray(), declared, signatureFifths);
-    }
-
-    /// <summary>
-    /// The chord of every slice with each voice's membership (<c>[slice * voices + voice]</c>): the first step of the
-    /// analysis. A slice between beats keeps the previous chord when at most one note departs from it.
+    /// The chord of every slice with each voice's membership (<c>[slice * voices + voice]</c>), written into the spans: the
+    /// first step of the analysis. A slice between beats keeps the previous chord when at most one note departs from it.
     /// </summary>
     /// <exception cref="ArgumentException">The spans do not have one entry per slice and per cell.</exception>
     public static void IdentifyChords(SliceGrid grid, Span<Chord> chords, Span<ChordMember> members)
@@ -85,12 +86,15 @@ public sealed class HarmonicAnalysis
         var midi = grid.Midi;
         var diatonic = grid.Diatonic;
         var metric = grid.Metric;
+        // Four voices: the memo's keys of all slices first (in vectors).
+        Span<uint> keys = memo is null ? default : slices <= 1024 ? stackalloc uint[slices] : new uint[slices];
+        if (memo is not null) ChordMemo.Keys(midi, diatonic, keys);
         for (int s = 0; s < slices; s++)
         {
             var m = midi.Slice(s * vc, vc);
             var d = diatonic.Slice(s * vc, vc);
             var own = members.Slice(s * vc, vc);
-            var chord = vc == 4 ? ChordMemo.Identify(memo, m, d, own, pc, step) : ChordIdentifier.Identify(m, d, own, pc, step, out _);
+            var chord = memo is not null ? ChordMemo.Identify(memo, keys[s], m, d, own, pc, step) : ChordIdentifier.Identify(m, d, own, pc, step, out _);
             if (s > 0 && metric[s] == 0 && chords[s - 1].IsKnown)
             {
                 int ownOutside = Count(own, ChordMember.NonChordTone);
@@ -109,7 +113,7 @@ public sealed class HarmonicAnalysis
         }
     }
 
-    /// <summary>Keys, non-chord tones and cadences of a grid whose chords are known (takes ownership of the arrays).</summary>
+    /// <summary>Keys, non-chord tones and cadences of a grid whose chords are known (keeps the arrays: they must never change).</summary>
     private static HarmonicAnalysis Complete(SliceGrid grid, Chord[] chords, ChordMember[] members, Key? declared, int signatureFifths)
     {
         int slices = grid.SliceCount, vc = grid.VoiceCount;
@@ -117,26 +121,49 @@ public sealed class HarmonicAnalysis
         var key = declared ?? (slices > 0 ? KeyEstimator.Global(grid, null, signatureFifths) : default);
         var midi = grid.Midi;
 
-        var nct = new NonChordToneKind[slices * vc];
-        for (int s = 0; s < slices; s++)
-            for (int v = 0; v < vc; v++)
-                if (members[s * vc + v] == ChordMember.NonChordTone)
-                    nct[s * vc + v] = EvoComposer.Theory.Analysis.NonChordTones.Classify(grid, s, v);
+        // The non-chord tones: their cells listed first without a branch per cell (which of them is one is unpredictable), then classified.
+        int cells = slices * vc;
+        var nct = new NonChordToneKind[cells];
+        Span<int> outside = cells <= 2048 ? stackalloc int[cells] : new int[cells];
+        int count = 0;
+        for (int c = 0; c < cells; c++)
+        {
+            outside[count] = c;
+            count += members[c] == ChordMember.NonChordTone ? 1 : 0;
+        }
+        foreach (int c in outside[..count])
+            nct[c] = EvoComposer.Theory.Analysis.NonChordTones.Classify(grid, c / vc, c % vc);
 
-        var cadences = ImmutableArray.CreateBuilder<Cadence>();
+        // Which slices attack a fermata (SliceGrid.IsFermataSlice), once; at most one cadence per such slice: few (phrase
+        // ends), gathered on the stack.
         var fermata = grid.Fermata;
+        var attacked = grid.Attacked;
+        Span<bool> isFermata = slices <= 1024 ? stackalloc bool[slices] : new bool[slices];
+        int fermataSlices = 0;
         for (int s = 0; s < slices; s++)
         {
-            if (!grid.IsFermataSlice(s)) continue;
+            bool any = false;
+            if (vc == 4) // four voices' flags as one word each
+                any = (MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(fermata.Slice(4 * s, 4))) & MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(attacked.Slice(4 * s, 4)))) != 0;
+            else
+                for (int c = s * vc; c < (s + 1) * vc; c++) any |= fermata[c] & attacked[c];
+            isFermata[s] = any;
+            fermataSlices += any ? 1 : 0;
+        }
+        Span<Cadence> cadences = fermataSlices <= 32 ? stackalloc Cadence[fermataSlices] : new Cadence[fermataSlices];
+        int found = 0;
+        for (int s = 0; s < slices; s++)
+        {
+            if (!isFermata[s]) continue;
             // One phrase end per run of slices under fermatas (voices may reach their fermatas at different
             // onsets): the cadence is judged at the last fermata attack of the run.
             int next = s + 1;
             while (next < slices && AnyFermataSounding(fermata, midi, next, vc))
             {
-                if (grid.IsFermataSlice(next)) break;
+                if (isFermata[next]) break;
                 next++;
             }
-            if (next < slices && grid.IsFermataSlice(next) && AnyFermataSounding(fermata, midi, next - 1, vc) && SharesFermataNote(grid, s, next)) continue;
+            if (next < slices && isFermata[next] && AnyFermataSounding(fermata, midi, next - 1, vc) && SharesFermataNote(grid, s, next)) continue;
             var final = chords[s];
             Chord pen = default;
             for (int p = s - 1; p >= 0; p--)
@@ -148,9 +175,9 @@ public sealed class HarmonicAnalysis
             for (int v = 0; v < vc; v++) if (midi[s * vc + v] >= 0) { top = v; break; }
             int sopranoPc = top < 0 ? -1 : midi[s * vc + top] % 12;
             var (kind, cadenceKey) = Cadence.Classify(pen, final, keys[s], sopranoPc);
-            cadences.Add(new Cadence(s, kind, cadenceKey, pen, final));
+            cadences[found++] = new Cadence(s, kind, cadenceKey, pen, final);
         }
-        return new HarmonicAnalysis(grid, key, keys, chords, members, nct, cadences.ToImmutable());
+        return new HarmonicAnalysis(grid, key, keys, chords, members, nct, ImmutableArray.Create(cadences[..found]));
     }
 
     private static bool AnyFermataSounding(ReadOnlySpan<bool> fermata, ReadOnlySpan<int> midi, int slice, int vc)
@@ -181,4 +208,30 @@ public sealed class HarmonicAnalysis
 
     /// <summary>The chord of a slice as a Roman numeral in its local key ("V65").</summary>
     public string RomanNumeral(int slice) => RomanNumerals.Format(_chords[slice], _keys[slice]);
+}
+
+/// <summary>
+/// The chord of every slice of a <see cref="SliceGrid"/> with each voice's membership, as <see cref="HarmonicAnalysis"/>
+/// identifies them (<see cref="HarmonicAnalysis.IdentifyChords(SliceGrid)"/>): for callers that need the chords before, or
+/// without, the rest of the analysis; <see cref="HarmonicAnalysis.Analyze(SliceChords, Key?, int)"/> completes it without
+/// identifying them again. Immutable and thread-safe.
+/// </summary>
+public sealed class SliceChords
+{
+    internal SliceChords(SliceGrid grid, Chord[] chords, ChordMember[] members)
+    {
+        Grid = grid;
+        ChordArray = chords;
+        MemberArray = members;
+    }
+
+    /// <summary>The grid.</summary>
+    public SliceGrid Grid { get; }
+    /// <summary>The chord per slice.</summary>
+    public ReadOnlySpan<Chord> Chords => ChordArray;
+    /// <summary>Chord membership per cell (<c>[slice * voices + voice]</c>).</summary>
+    public ReadOnlySpan<ChordMember> Members => MemberArray;
+
+    internal Chord[] ChordArray { get; }
+    internal ChordMember[] MemberArray { get; }
 }

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Theory.Analysis;
@@ -52,92 +55,149 @@ public static class KeyEstimator
         var result = new Key[slices];
         if (slices == 0) return result;
         int fifths = declared?.Fifths ?? signatureFifths;
-        // Segments: runs of slices in the same measure. Small pieces work on the stack (the GA estimates keys per candidate).
+        // Segments: runs of slices in the same measure.
         var measures = grid.Measures;
         int segs = 0;
         for (int s = 0; s < slices; s++)
             if (s == 0 || measures[s] != measures[s - 1]) segs++;
-        // This thread's scratch (no allocation, no zeroing): every entry read below is written first.
+        // This thread's scratch (no allocation): every entry read below is written first, within this call.
         var scratch = t_scratch ??= new Scratch();
         scratch.Ensure(segs);
-        Span<int> starts = scratch.Starts.AsSpan(0, segs);
+        Span<int> starts = scratch.Starts.AsSpan(0, segs + 1);
         for (int s = 0, g = 0; s < slices; s++)
             if (s == 0 || measures[s] != measures[s - 1]) starts[g++] = s;
+        starts[segs] = slices;
         Span<double> hists = scratch.Hists.AsSpan(0, segs * 12);
         hists.Clear();
         for (int g = 0; g < segs; g++)
-            Histogram(grid, starts[g], g + 1 < segs ? starts[g + 1] : slices, hists.Slice(g * 12, 12), 1.0);
+            Histogram(grid, starts[g], starts[g + 1], hists.Slice(g * 12, 12), 1.0);
         int declaredIndex = declared is { } d ? d.TonicPitchClass + (d.Mode == Mode.Minor ? 12 : 0) : -1;
 
-        Span<double> score = scratch.Scores.AsSpan(0, segs * 24);
-        Span<double> window = stackalloc double[12];
+        // Each measure's window (half weight on its neighbours), correlated with the 24 keys: a row of 24 scores. In three
+        // passes (windows, their scales, their correlations) whose iterations are independent, so they overlap in the CPU.
+        Span<double> windows = scratch.Windows.AsSpan(0, segs * 12);
+        ref double h = ref MemoryMarshal.GetReference(hists);
+        ref double w = ref MemoryMarshal.GetReference(windows);
+        var half = Vector256.Create(0.5);
         for (int g = 0; g < segs; g++)
         {
-            window.Clear();
-            for (int k = 0; k < 12; k++)
+            // window = 0 + hist[g] (+ 0.5 × hist[g − 1]) (+ 0.5 × hist[g + 1]), lane by lane as the scalar sums.
+            nuint at = (nuint)(g * 12);
+            var w0 = Vector256<double>.Zero + Vector256.LoadUnsafe(ref h, at);
+            var w1 = Vector256<double>.Zero + Vector256.LoadUnsafe(ref h, at + 4);
+            var w2 = Vector256<double>.Zero + Vector256.LoadUnsafe(ref h, at + 8);
+            if (g > 0)
             {
-                window[k] += hists[g * 12 + k];
-                if (g > 0) window[k] += 0.5 * hists[(g - 1) * 12 + k];
-                if (g + 1 < segs) window[k] += 0.5 * hists[(g + 1) * 12 + k];
+                w0 += half * Vector256.LoadUnsafe(ref h, at - 12);
+                w1 += half * Vector256.LoadUnsafe(ref h, at - 8);
+                w2 += half * Vector256.LoadUnsafe(ref h, at - 4);
             }
+            if (g + 1 < segs)
+            {
+                w0 += half * Vector256.LoadUnsafe(ref h, at + 12);
+                w1 += half * Vector256.LoadUnsafe(ref h, at + 16);
+                w2 += half * Vector256.LoadUnsafe(ref h, at + 20);
+            }
+            w0.StoreUnsafe(ref w, at);
+            w1.StoreUnsafe(ref w, at + 4);
+            w2.StoreUnsafe(ref w, at + 8);
+        }
+        Span<double> scales = scratch.Scales.AsSpan(0, segs);
+        for (int g = 0; g < segs; g++) scales[g] = Scale(windows.Slice(g * 12, 12));
+        Span<double> score = scratch.Scores.AsSpan(0, segs * 24);
+        for (int g = 0; g < segs; g++)
+        {
             var row = score.Slice(g * 24, 24);
-            Correlations(window, row);
+            Correlate(windows.Slice(g * 12, 12), scales[g], row);
             if (declaredIndex >= 0) row[declaredIndex] += DeclaredBonus + (g == 0 || g == segs - 1 ? 0.3 : 0);
         }
-        // Viterbi.
-        Span<double> total = stackalloc double[24];
-        Span<double> next = stackalloc double[24];
-        Span<byte> back = scratch.Back.AsSpan(0, segs * 24);
-        for (int key = 0; key < 24; key++) total[key] = score[key];
+
+        // Viterbi over the 24 keys, six vectors of four. For each measure after the first, the best previous key
+        // (first of the maxima) and, per key, whether staying beat moving there (a bit mask): the back pointers.
+        ref double sc = ref MemoryMarshal.GetReference(score);
+        var t0 = Vector256.LoadUnsafe(ref sc, 0);
+        var t1 = Vector256.LoadUnsafe(ref sc, 4);
+        var t2 = Vector256.LoadUnsafe(ref sc, 8);
+        var t3 = Vector256.LoadUnsafe(ref sc, 12);
+        var t4 = Vector256.LoadUnsafe(ref sc, 16);
+        var t5 = Vector256.LoadUnsafe(ref sc, 20);
+        Span<uint> stays = scratch.Stays.AsSpan(0, segs);
+        Span<byte> bestPrevious = scratch.BestPrevious.AsSpan(0, segs);
         for (int g = 1; g < segs; g++)
         {
-            int bestPrev = 0;
-            for (int key = 1; key < 24; key++) if (total[key] > total[bestPrev]) bestPrev = key;
-            for (int key = 0; key < 24; key++)
-            {
-                double stay = total[key], move = total[bestPrev] - ChangePenalty;
-                if (stay >= move) { next[key] = stay + score[g * 24 + key]; back[g * 24 + key] = (byte)key; }
-                else { next[key] = move + score[g * 24 + key]; back[g * 24 + key] = (byte)bestPrev; }
-            }
-            next.CopyTo(total);
+            int bestPrev = FirstMaximum(t0, t1, t2, t3, t4, t5, out double best);
+            var move = Vector256.Create(best - ChangePenalty);
+            nuint at = (nuint)(g * 24);
+            var m0 = Vector256.GreaterThanOrEqual(t0, move);
+            var m1 = Vector256.GreaterThanOrEqual(t1, move);
+            var m2 = Vector256.GreaterThanOrEqual(t2, move);
+            var m3 = Vector256.GreaterThanOrEqual(t3, move);
+            var m4 = Vector256.GreaterThanOrEqual(t4, move);
+            var m5 = Vector256.GreaterThanOrEqual(t5, move);
+            t0 = Vector256.ConditionalSelect(m0, t0, move) + Vector256.LoadUnsafe(ref sc, at);
+            t1 = Vector256.ConditionalSelect(m1, t1, move) + Vector256.LoadUnsafe(ref sc, at + 4);
+            t2 = Vector256.ConditionalSelect(m2, t2, move) + Vector256.LoadUnsafe(ref sc, at + 8);
+            t3 = Vector256.ConditionalSelect(m3, t3, move) + Vector256.LoadUnsafe(ref sc, at + 12);
+            t4 = Vector256.ConditionalSelect(m4, t4, move) + Vector256.LoadUnsafe(ref sc, at + 16);
+            t5 = Vector256.ConditionalSelect(m5, t5, move) + Vector256.LoadUnsafe(ref sc, at + 20);
+            stays[g] = m0.ExtractMostSignificantBits() | m1.ExtractMostSignificantBits() << 4 | m2.ExtractMostSignificantBits() << 8
+                | m3.ExtractMostSignificantBits() << 12 | m4.ExtractMostSignificantBits() << 16 | m5.ExtractMostSignificantBits() << 20;
+            bestPrevious[g] = (byte)bestPrev;
         }
-        int state = 0;
-        for (int key = 1; key < 24; key++) if (total[key] > total[state]) state = key;
+        int state = FirstMaximum(t0, t1, t2, t3, t4, t5, out _);
         Span<int> path = scratch.Path.AsSpan(0, segs);
         for (int g = segs - 1; g >= 0; g--)
         {
             path[g] = state;
-            state = back[g * 24 + state];
+            if (g > 0 && (stays[g] >> state & 1) == 0) state = bestPrevious[g];
         }
         int spelled = -1;
         Key local = default;
         for (int g = 0; g < segs; g++)
         {
-            int end = g + 1 < segs ? starts[g + 1] : slices;
             if (path[g] != spelled) { spelled = path[g]; local = Spell(spelled, fifths); }
-            for (int s = starts[g]; s < end; s++) result[s] = local;
+            result.AsSpan(starts[g], starts[g + 1] - starts[g]).Fill(local);
         }
         return result;
     }
 
+    /// <summary>The index of the first of the greatest of 24 values (as a scan that keeps the first strictly greater), and that value.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int FirstMaximum(Vector256<double> t0, Vector256<double> t1, Vector256<double> t2, Vector256<double> t3,
+        Vector256<double> t4, Vector256<double> t5, out double max)
+    {
+        var m = Vector256.Max(Vector256.Max(Vector256.Max(t0, t1), Vector256.Max(t2, t3)), Vector256.Max(t4, t5));
+        var m2 = Vector128.Max(m.GetLower(), m.GetUpper());
+        max = Math.Max(m2.GetElement(0), m2.GetElement(1)); // which zero, +0 or −0, does not matter: they compare equal below
+        var all = Vector256.Create(max);
+        uint bits = Vector256.Equals(t0, all).ExtractMostSignificantBits() | Vector256.Equals(t1, all).ExtractMostSignificantBits() << 4
+            | Vector256.Equals(t2, all).ExtractMostSignificantBits() << 8 | Vector256.Equals(t3, all).ExtractMostSignificantBits() << 12
+            | Vector256.Equals(t4, all).ExtractMostSignificantBits() << 16 | Vector256.Equals(t5, all).ExtractMostSignificantBits() << 20;
+        return BitOperations.TrailingZeroCount(bits);
+    }
+
     [ThreadStatic] private static Scratch? t_scratch;
 
-    /// <summary>The working arrays of <see cref="PerSlice"/>, one set per thread, grown as needed.</summary>
+    /// <summary>The working arrays of <see cref="PerSlice"/>, one set per thread, grown as needed; used only inside one call.</summary>
     private sealed class Scratch
     {
         public int[] Starts = [], Path = [];
-        public double[] Hists = [], Scores = [];
-        public byte[] Back = [];
+        public double[] Hists = [], Windows = [], Scales = [], Scores = [];
+        public uint[] Stays = [];
+        public byte[] BestPrevious = [];
 
         public void Ensure(int segments)
         {
-            if (Starts.Length >= segments) return;
-            int n = Math.Max(segments, 2 * Starts.Length);
-            Starts = new int[n];
+            if (Path.Length >= segments) return;
+            int n = Math.Max(segments, 2 * Path.Length);
+            Starts = new int[n + 1];
             Path = new int[n];
             Hists = new double[n * 12];
+            Windows = new double[n * 12];
+            Scales = new double[n];
             Scores = new double[n * 24];
-            Back = new byte[n * 24];
+            Stays = new uint[n];
+            BestPrevious = new byte[n];
         }
     }
 
@@ -149,11 +209,8 @@ public static class KeyEstimator
         for (int s = from; s < to; s++)
         {
             double d = durations[s].ToDouble() * weight;
-            for (int v = 0; v < voices; v++)
-            {
-                int m = midi[s * voices + v];
+            foreach (int m in midi.Slice(s * voices, voices))
                 if (m >= 0) hist[m % 12] += d;
-            }
         }
     }
 
@@ -198,45 +255,62 @@ public static class KeyEstimator
         return result;
     }
 
-    /// <summary>Pearson correlations of the histogram with all 24 keys.</summary>
-    private static void Correlations(ReadOnlySpan<double> hist, Span<double> result)
+    /// <summary>Pearson correlations of the 12-bin histogram with all 24 keys (24 entries written).</summary>
+    private static void Correlations(ReadOnlySpan<double> hist, Span<double> result) => Correlate(hist, Scale(hist), result);
+
+    /// <summary>1 / the norm of the centred histogram, or 0 when the histogram is flat (no correlation).</summary>
+    private static double Scale(ReadOnlySpan<double> hist)
     {
+        hist = hist[..12];
         double mean = 0;
         for (int i = 0; i < 12; i++) mean += hist[i];
         mean /= 12;
         double dh = 0;
         for (int i = 0; i < 12; i++) dh += (hist[i] - mean) * (hist[i] - mean);
-        if (dh == 0) { result.Clear(); return; }
-        double scale = 1 / Math.Sqrt(dh);
-        // Σ over pitch classes in order of hist[pc] × profile (the profile is centred, so the histogram need not be), for
-        // every key: the same additions in the same order as one key at a time, so the same bits, several keys per instruction.
+        return dh == 0 ? 0 : 1 / Math.Sqrt(dh);
+    }
+
+    /// <summary>The correlations of a histogram whose <see cref="Scale"/> is known (all 0 when it is 0).</summary>
+    private static void Correlate(ReadOnlySpan<double> hist, double scale, Span<double> result)
+    {
+        hist = hist[..12];
         result = result[..24];
-        result.Clear();
-        var profiles = ProfilesByPitchClass.AsSpan();
+        if (scale == 0) { result.Clear(); return; }
+        // Σ over pitch classes in order of hist[pc] × profile (the profile is centred, so the histogram need not be), for
+        // every key, then × scale: the same operations in the same order as one key at a time (a multiply, then an add: no
+        // fused multiply-add), so the same bits, the 24 sums held in six vectors of four.
+        ref double p = ref MemoryMarshal.GetArrayDataReference(ProfilesByPitchClass);
+        Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default;
         for (int pc = 0; pc < 12; pc++)
         {
-            double h = hist[pc];
-            var row = profiles.Slice(pc * 24, 24);
-            if (System.Numerics.Vector.IsHardwareAccelerated && System.Numerics.Vector<double>.Count is 2 or 4 or 8)
-            {
-                var hv = new System.Numerics.Vector<double>(h);
-                int step = System.Numerics.Vector<double>.Count;
-                for (int key = 0; key < 24; key += step)
-                {
-                    var acc = new System.Numerics.Vector<double>(result[key..]);
-                    (acc + hv * new System.Numerics.Vector<double>(row[key..])).CopyTo(result[key..]);
-                }
-            }
-            else
-            {
-                for (int key = 0; key < 24; key++) result[key] += h * row[key];
-            }
+            var hv = Vector256.Create(hist[pc]);
+            nuint row = (nuint)(pc * 24);
+            a0 += hv * Vector256.LoadUnsafe(ref p, row);
+            a1 += hv * Vector256.LoadUnsafe(ref p, row + 4);
+            a2 += hv * Vector256.LoadUnsafe(ref p, row + 8);
+            a3 += hv * Vector256.LoadUnsafe(ref p, row + 12);
+            a4 += hv * Vector256.LoadUnsafe(ref p, row + 16);
+            a5 += hv * Vector256.LoadUnsafe(ref p, row + 20);
         }
-        for (int key = 0; key < 24; key++) result[key] *= scale;
+        var sv = Vector256.Create(scale);
+        ref double r = ref MemoryMarshal.GetReference(result);
+        (a0 * sv).StoreUnsafe(ref r, 0);
+        (a1 * sv).StoreUnsafe(ref r, 4);
+        (a2 * sv).StoreUnsafe(ref r, 8);
+        (a3 * sv).StoreUnsafe(ref r, 12);
+        (a4 * sv).StoreUnsafe(ref r, 16);
+        (a5 * sv).StoreUnsafe(ref r, 20);
     }
 
     /// <summary>The spelled key for an index (0–11 major tonic pitch class, 12–23 minor), nearest the given signature.</summary>
-    internal static Key Spell(int index, int signatureFifths)
+    internal static Key Spell(int index, int signatureFifths) =>
+        (uint)(signatureFifths + SpelledRange) <= 2 * SpelledRange ? Spelled[(signatureFifths + SpelledRange) * 24 + index] : SpellNearest(index, signatureFifths);
+
+    // Spell for every index and every signature within ±SpelledRange fifths, worked out once.
+    private const int SpelledRange = 14;
+    private static readonly Key[] Spelled = [.. Enumerable.Range(0, (2 * SpelledRange + 1) * 24).Select(i => SpellNearest(i % 24, i / 24 - SpelledRange))];
+
+    private static Key SpellNearest(int index, int signatureFifths)
     {
         var mode = index < 12 ? Mode.Major : Mode.Minor;
         int pc = index % 12;

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using EvoComposer.Theory.Music;
 
 namespace EvoComposer.Theory.Analysis;
@@ -9,8 +11,9 @@ namespace EvoComposer.Theory.Analysis;
 /// the sounding pitch of every voice in each slice. Voices are ordered highest first (soprano, alto, tenor,
 /// bass). Per-cell data is stored in flat arrays indexed <c>[slice * VoiceCount + voice]</c>
 /// (struct-of-arrays), so rules loop over integers without allocating.
-/// Build it from a <see cref="Score"/> with <see cref="FromScore"/> (one pass over the notes), or directly from
-/// arrays with the constructor (the genetic algorithm builds it from its genome without making a score).
+/// Build it from a <see cref="Score"/> with <see cref="FromScore"/> (one pass over the notes), directly from
+/// arrays with the constructors, or by writing its columns in place with <see cref="Create{TState}"/> (the genetic
+/// algorithm builds one per candidate from its genome that way, without making a score and without copies).
 /// Immutable after construction (the arrays are exposed read-only) and thread-safe.
 /// </summary>
 public sealed class SliceGrid
@@ -46,9 +49,38 @@ public sealed class SliceGrid
     /// <exception cref="ArgumentException">Array lengths disagree, onsets do not increase, a held cell has no sounding predecessor.</exception>
     public SliceGrid(IReadOnlyList<string> voiceNames, Pitch[] pitches, bool[] sounding, bool[] attacked, bool[] fermatas,
         Rational[] onsets, Rational[] durations, int[] measures, Rational[] beats, int[]? noteIndices = null)
-        : this(Names(voiceNames), Cells(pitches, sounding, voiceNames.Count * onsets.Length, out var diatonic), diatonic, attacked, fermatas,
-              onsets, durations, measures, beats, noteIndices)
+        : this(Names(voiceNames), Cells(pitches, sounding, voiceNames.Count * onsets.Length, out var diatonic), diatonic, Copy(attacked), Copy(fermatas),
+              Copy(onsets), Copy(durations), Copy(measures), Copy(beats), noteIndices is null ? null : Copy(noteIndices))
     {
+    }
+
+    private static T[] Copy<T>(T[] array)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        return (T[])array.Clone();
+    }
+
+    /// <summary>
+    /// Creates a grid of <paramref name="slices"/> slices whose columns <paramref name="write"/> fills in place (no copy): the
+    /// fastest way for a program that generates music to build one. The columns start zeroed; the writer sees them only
+    /// during the call (<see cref="SliceGridColumns"/> cannot be kept), and the grid then validates them as the constructors do.
+    /// </summary>
+    /// <typeparam name="TState">What the writer reads.</typeparam>
+    /// <param name="voiceNames">Names of the voices, highest first.</param>
+    /// <param name="slices">Number of slices.</param>
+    /// <param name="state">Passed to <paramref name="write"/>.</param>
+    /// <param name="write">Fills the columns (as the constructor's arguments: <see cref="Silent"/> MIDI for a silent voice).</param>
+    /// <exception cref="ArgumentException">Onsets do not increase, a duration is not positive, a held cell has no sounding predecessor.</exception>
+    public static SliceGrid Create<TState>(ImmutableArray<string> voiceNames, int slices, TState state, SliceGridWriter<TState> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentOutOfRangeException.ThrowIfNegative(slices);
+        int cells = (voiceNames.IsDefault ? 0 : voiceNames.Length) * slices;
+        int[] midi = new int[cells], diatonic = new int[cells], measures = new int[slices];
+        bool[] attacked = new bool[cells], fermatas = new bool[cells];
+        Rational[] onsets = new Rational[slices], durations = new Rational[slices], beats = new Rational[slices];
+        write(state, new SliceGridColumns(midi, diatonic, attacked, fermatas, onsets, durations, measures, beats));
+        return new SliceGrid(voiceNames, midi, diatonic, attacked, fermatas, onsets, durations, measures, beats, null);
     }
 
     /// <summary>
@@ -68,7 +100,8 @@ public sealed class SliceGrid
     /// <exception cref="ArgumentException">Span lengths disagree, onsets do not increase, a held cell has no sounding predecessor.</exception>
     public SliceGrid(ImmutableArray<string> voiceNames, ReadOnlySpan<int> midi, ReadOnlySpan<int> diatonic, ReadOnlySpan<bool> attacked,
         ReadOnlySpan<bool> fermatas, ReadOnlySpan<Rational> onsets, ReadOnlySpan<Rational> durations, ReadOnlySpan<int> measures, ReadOnlySpan<Rational> beats)
-        : this(voiceNames, midi.ToArray(), diatonic.ToArray(), attacked, fermatas, onsets, durations, measures, beats, null)
+        : this(voiceNames, midi.ToArray(), diatonic.ToArray(), attacked.ToArray(), fermatas.ToArray(), onsets.ToArray(), durations.ToArray(),
+              measures.ToArray(), beats.ToArray(), null)
     {
     }
 
@@ -93,11 +126,11 @@ public sealed class SliceGrid
         return midi;
     }
 
-    /// <summary>The one constructor that validates and stores; takes ownership of <paramref name="midi"/> and <paramref name="diatonic"/>.</summary>
-    private SliceGrid(ImmutableArray<string> voiceNames, int[] midi, int[] diatonic, ReadOnlySpan<bool> attacked, ReadOnlySpan<bool> fermatas,
-        ReadOnlySpan<Rational> onsets, ReadOnlySpan<Rational> durations, ReadOnlySpan<int> measures, ReadOnlySpan<Rational> beats, int[]? noteIndices)
+    /// <summary>The one constructor that validates and stores; takes ownership of every array (and corrects silent cells in place).</summary>
+    private SliceGrid(ImmutableArray<string> voiceNames, int[] midi, int[] diatonic, bool[] attacked, bool[] fermatas,
+        Rational[] onsets, Rational[] durations, int[] measures, Rational[] beats, int[]? noteIndices)
     {
-        int voices = voiceNames.Length, slices = onsets.Length;
+        int voices = voiceNames.IsDefault ? 0 : voiceNames.Length, slices = onsets.Length;
         if (voices == 0) throw new ArgumentException("A slice grid needs at least one voice.", nameof(voiceNames));
         int cells = voices * slices;
         if (midi.Length != cells || diatonic.Length != cells || attacked.Length != cells || fermatas.Length != cells)
@@ -105,45 +138,75 @@ public sealed class SliceGrid
         if (durations.Length != slices || measures.Length != slices || beats.Length != slices)
             throw new ArgumentException($"Slice arrays must have {slices} entries.");
         if (noteIndices is not null && noteIndices.Length != cells) throw new ArgumentException("noteIndices must have one entry per cell.", nameof(noteIndices));
+        _metric = new sbyte[slices];
         for (int s = 0; s < slices; s++)
         {
-            if (s > 0 && onsets[s] <= onsets[s - 1]) throw new ArgumentException($"Onsets must increase (slice {s}).", nameof(onsets));
-            if (durations[s].Sign <= 0) throw new ArgumentException($"Durations must be positive (slice {s}).", nameof(durations));
+            var onset = onsets[s];
+            // Most neighbours share a denominator: then the numerators compare.
+            if (s > 0 && (onset.Denominator == onsets[s - 1].Denominator ? onset.Numerator <= onsets[s - 1].Numerator : onset <= onsets[s - 1]))
+                throw Invalid($"Onsets must increase (slice {s}).", nameof(onsets));
+            if (durations[s].Numerator <= 0) throw Invalid($"Durations must be positive (slice {s}).", nameof(durations));
+            var beat = beats[s];
+            _metric[s] = (sbyte)(beat.Denominator != 1 ? 0 : beat.Numerator == 1 ? 2 : 1);
         }
         VoiceNames = voiceNames;
         VoiceCount = voices;
         SliceCount = slices;
+        // The cells: the first slice's notes are attacks, a held cell continues the previous slice's pitch, silent cells are
+        // cleared. Eight at a time while every cell sounds and holds are right (a program's grids); one at a time otherwise.
+        int c = Math.Min(voices, cells);
+        int notes = CheckCells(midi, diatonic, attacked, fermatas, voices, 0, c);
+        var attacks = Vector256<int>.Zero;
+        for (; c + 8 <= cells; c += 8)
+        {
+            var now = Vector256.Create<int>(midi.AsSpan(c));
+            var before = Vector256.Create<int>(midi.AsSpan(c - voices));
+            var attack = Vector256.WidenLower(Vector128.WidenLower(Vector128.CreateScalar(MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(attacked.AsSpan(c, 8)))).AsByte())
+                .ToVector256Unsafe()).AsInt32(); // eight bools, widened
+            var held = Vector256.Equals(attack, Vector256<int>.Zero);
+            if (now.ExtractMostSignificantBits() != 0 || (held & ~Vector256.Equals(now, before)) != Vector256<int>.Zero)
+                break; // a silent cell or a bad hold: the scalar loop below clears or reports it
+            attacks -= ~held; // + 1 per attack
+        }
+        notes += Vector256.Sum(attacks) + CheckCells(midi, diatonic, attacked, fermatas, voices, c, cells);
         _midi = midi;
         _diatonic = diatonic;
-        _attacked = new bool[cells];
-        _fermata = new bool[cells];
-        _noteIndex = noteIndices is null ? null : (int[])noteIndices.Clone();
+        _attacked = attacked;
+        _fermata = fermatas;
+        _noteIndex = noteIndices;
+        _onsets = onsets;
+        _durations = durations;
+        _measures = measures;
+        _beats = beats;
+        NoteCount = notes;
+    }
+
+    /// <summary>Checks and corrects cells <paramref name="from"/> to <paramref name="to"/> (see the constructor); returns the attacks among them.</summary>
+    private static int CheckCells(int[] midi, int[] diatonic, bool[] attacked, bool[] fermatas, int voices, int from, int to)
+    {
         int notes = 0;
-        for (int c = 0; c < cells; c++)
+        for (int c = from; c < to; c++)
         {
             if (midi[c] >= 0)
             {
-                _attacked[c] = attacked[c] || c < voices; // the first slice's notes are attacks
-                _fermata[c] = fermatas[c];
-                if (!_attacked[c] && _midi[c - voices] != _midi[c])
-                    throw new ArgumentException($"Cell {c} is held but the previous slice has another pitch.", nameof(attacked));
-                if (_attacked[c]) notes++;
+                if (c < voices) attacked[c] = true; // the first slice's notes are attacks
+                else if (!attacked[c] && midi[c - voices] != midi[c])
+                    throw Invalid($"Cell {c} is held but the previous slice has another pitch.", nameof(attacked));
+                if (attacked[c]) notes++;
             }
             else
             {
                 midi[c] = Silent;
                 diatonic[c] = 0;
+                attacked[c] = false;
+                fermatas[c] = false;
             }
         }
-        _onsets = onsets.ToArray();
-        _durations = durations.ToArray();
-        _measures = measures.ToArray();
-        _beats = beats.ToArray();
-        _metric = new sbyte[slices];
-        for (int s = 0; s < slices; s++)
-            _metric[s] = (sbyte)(!_beats[s].IsInteger ? 0 : _beats[s] == Rational.One ? 2 : 1);
-        NoteCount = notes;
+        return notes;
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ArgumentException Invalid(string message, string parameter) => new(message, parameter);
 
     /// <summary>Voice names, highest first.</summary>
     public ImmutableArray<string> VoiceNames { get; }
@@ -389,7 +452,8 @@ public sealed class SliceGrid
         var names = parts.Select((p, i) => VoiceName(p.Name, i, voices)).ToArray();
         if (names.Distinct(StringComparer.Ordinal).Count() < voices) // e.g. MIDI tracks all called "Voice"
             for (int i = 0; i < voices; i++) names[i] = VoiceName("", i, voices);
-        return new SliceGrid(names, pitches, isSounding, attacked, fermatas, onsets, durations, measures, beats, noteIndices);
+        var midi = Cells(pitches, isSounding, cells, out var diatonic);
+        return new SliceGrid([.. names], midi, diatonic, attacked, fermatas, onsets, durations, measures, beats, noteIndices);
     }
 
     private static long Ticks(Rational r, long den) => r.Numerator * (den / r.Denominator);
@@ -412,4 +476,48 @@ public sealed class SliceGrid
 
     /// <summary>"measure 4, beat 2.5" for a slice.</summary>
     public string Where(int slice) => $"measure {_measures[slice]}, beat {_beats[slice].ToDecimalString()}";
+}
+
+/// <summary>Fills the columns of a new grid (see <see cref="SliceGrid.Create{TState}"/>).</summary>
+/// <typeparam name="TState">What the writer reads.</typeparam>
+/// <param name="state">The state given to <see cref="SliceGrid.Create{TState}"/>.</param>
+/// <param name="columns">The columns to fill.</param>
+public delegate void SliceGridWriter<TState>(TState state, SliceGridColumns columns);
+
+/// <summary>
+/// The columns of a slice grid being made, to be filled by a <see cref="SliceGridWriter{TState}"/> (as the arguments of
+/// <see cref="SliceGrid"/>'s constructor: cell spans indexed <c>[slice * voices + voice]</c>, slice spans one entry per
+/// slice). Lives only during the call that fills them.
+/// </summary>
+public readonly ref struct SliceGridColumns
+{
+    internal SliceGridColumns(Span<int> midi, Span<int> diatonic, Span<bool> attacked, Span<bool> fermatas, Span<Rational> onsets,
+        Span<Rational> durations, Span<int> measures, Span<Rational> beats)
+    {
+        Midi = midi;
+        Diatonic = diatonic;
+        Attacked = attacked;
+        Fermatas = fermatas;
+        Onsets = onsets;
+        Durations = durations;
+        Measures = measures;
+        Beats = beats;
+    }
+
+    /// <summary>The MIDI number of each cell, <see cref="SliceGrid.Silent"/> where the voice is silent.</summary>
+    public Span<int> Midi { get; }
+    /// <summary>The diatonic index (octave × 7 + step) of each cell.</summary>
+    public Span<int> Diatonic { get; }
+    /// <summary>Whether the voice attacks a note at the slice's onset.</summary>
+    public Span<bool> Attacked { get; }
+    /// <summary>Whether the sounding note carries a fermata.</summary>
+    public Span<bool> Fermatas { get; }
+    /// <summary>Slice onsets in quarter notes, strictly increasing.</summary>
+    public Span<Rational> Onsets { get; }
+    /// <summary>Slice durations in quarter notes, positive.</summary>
+    public Span<Rational> Durations { get; }
+    /// <summary>Measure number of each slice.</summary>
+    public Span<int> Measures { get; }
+    /// <summary>Beat position in the measure, 1-based.</summary>
+    public Span<Rational> Beats { get; }
 }

@@ -31,4 +31,30 @@ public class ChordMemoTests
             Assert.Equal(direct, fromMemo);
         }
     }
+
+    [Fact]
+    public void Keys_RandomSlices_EqualKeyOfEachSlice()
+    {
+        // Sounding, silent, out-of-table and far-altered notes, in slice counts odd and even (the vector path and its tail).
+        var random = new Random(11);
+        for (int round = 0; round < 2_000; round++)
+        {
+            int slices = random.Next(0, 9);
+            int[] midi = new int[4 * slices], dia = new int[4 * slices];
+            for (int c = 0; c < midi.Length; c++)
+            {
+                dia[c] = random.Next(8) == 0 ? random.Next(-200, 300) : random.Next(0, 128);
+                midi[c] = random.Next(6) switch
+                {
+                    0 => -1,
+                    1 => random.Next(-50, 400),
+                    _ => (dia[c] / 7 + 1) * 12 + ((Step)(((dia[c] % 7) + 7) % 7)).NaturalSemitones() + random.Next(-6, 7),
+                };
+            }
+            var keys = new uint[slices];
+            ChordMemo.Keys(midi, dia, keys);
+            for (int s = 0; s < slices; s++)
+                Assert.Equal(ChordMemo.KeyOf(midi.AsSpan(4 * s, 4), dia.AsSpan(4 * s, 4)), keys[s]);
+        }
+    }
 }

@@ -75,7 +75,11 @@ public class HarmonicAnalysisTests
             var chords = new Chord[grid.SliceCount];
             var members = new ChordMember[grid.SliceCount * grid.VoiceCount];
             HarmonicAnalysis.IdentifyChords(grid, chords, members);
-            var staged = HarmonicAnalysis.Analyze(grid, chords, members, score.Key, score.KeySignature.Fifths);
+            var identified = HarmonicAnalysis.IdentifyChords(grid);
+            Assert.Same(grid, identified.Grid);
+            Assert.True(identified.Chords.SequenceEqual(chords), file);
+            Assert.True(identified.Members.SequenceEqual(members), file);
+            var staged = HarmonicAnalysis.Analyze(identified, score.Key, score.KeySignature.Fifths);
             Assert.True(whole.Chords.SequenceEqual(staged.Chords), file);
             Assert.True(whole.Members.SequenceEqual(staged.Members), file);
             Assert.True(whole.Keys.SequenceEqual(staged.Keys), file);

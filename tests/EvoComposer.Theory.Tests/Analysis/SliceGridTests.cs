@@ -119,4 +119,66 @@ public class SliceGridTests
         Assert.Throws<ArgumentException>(() => new SliceGrid(["a"], [60, 62], [35, 36], [true, false], [false, false],
             [Rational.Zero, Rational.One], [Rational.One, Rational.One], [1, 1], [Rational.One, new Rational(2, 1)]));
     }
+
+    [Fact]
+    public void Create_WriterFillsTheColumns_EqualsTheConstructorFromNumbers()
+    {
+        var score = EvoComposer.Theory.Formats.ScoreFiles.Read(TestCorpus.Path("bach-370-chorales", "kern", "chor001.krn"));
+        var g = SliceGrid.FromScore(score);
+        var made = SliceGrid.Create(g.VoiceNames, g.SliceCount, g, static (source, columns) =>
+        {
+            source.Midi.CopyTo(columns.Midi);
+            source.Diatonic.CopyTo(columns.Diatonic);
+            source.Attacked.CopyTo(columns.Attacked);
+            source.Fermata.CopyTo(columns.Fermatas);
+            source.Onsets.CopyTo(columns.Onsets);
+            source.Durations.CopyTo(columns.Durations);
+            source.Measures.CopyTo(columns.Measures);
+            source.Beats.CopyTo(columns.Beats);
+        });
+        var fromNumbers = new SliceGrid(g.VoiceNames, g.Midi, g.Diatonic, g.Attacked, g.Fermata, g.Onsets, g.Durations, g.Measures, g.Beats);
+        Assert.Equal(fromNumbers.SliceCount, made.SliceCount);
+        Assert.Equal(fromNumbers.NoteCount, made.NoteCount);
+        Assert.True(fromNumbers.Midi.SequenceEqual(made.Midi));
+        Assert.True(fromNumbers.Diatonic.SequenceEqual(made.Diatonic));
+        Assert.True(fromNumbers.Attacked.SequenceEqual(made.Attacked));
+        Assert.True(fromNumbers.Fermata.SequenceEqual(made.Fermata));
+        Assert.True(fromNumbers.Onsets.SequenceEqual(made.Onsets));
+        Assert.True(fromNumbers.Durations.SequenceEqual(made.Durations));
+        Assert.True(fromNumbers.Beats.SequenceEqual(made.Beats));
+        Assert.True(fromNumbers.Metric.SequenceEqual(made.Metric));
+    }
+
+    [Fact]
+    public void Create_SilentCellWrittenAsAttackedFermata_IsClearedAndFirstSliceIsAnAttack()
+    {
+        var grid = SliceGrid.Create(["a", "b"], 2, 0, static (_, c) =>
+        {
+            c.Midi[0] = 60; c.Diatonic[0] = 35; c.Attacked[0] = false;
+            c.Midi[1] = -7; c.Diatonic[1] = 30; c.Attacked[1] = true; c.Fermatas[1] = true;
+            c.Midi[2] = 60; c.Diatonic[2] = 35; c.Attacked[2] = false;
+            c.Midi[3] = 48; c.Diatonic[3] = 28; c.Attacked[3] = true;
+            c.Onsets[1] = Rational.One;
+            c.Durations[0] = c.Durations[1] = Rational.One;
+            c.Measures[0] = c.Measures[1] = 1;
+            c.Beats[0] = Rational.One; c.Beats[1] = new Rational(2, 1);
+        });
+        Assert.Equal([60, SliceGrid.Silent, 60, 48], grid.Midi.ToArray());
+        Assert.Equal([true, false, false, true], grid.Attacked.ToArray());
+        Assert.False(grid.Fermata[1]);
+        Assert.Equal(2, grid.NoteCount);
+        Assert.Equal([2, 1], grid.Metric.ToArray().Select(m => (int)m));
+    }
+
+    [Fact]
+    public void Create_HeldCellWithAnotherPitch_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => SliceGrid.Create(["a"], 2, 0, static (_, c) =>
+        {
+            c.Midi[0] = 60; c.Midi[1] = 62; c.Attacked[0] = true;
+            c.Onsets[1] = Rational.One;
+            c.Durations[0] = c.Durations[1] = Rational.One;
+            c.Beats[0] = c.Beats[1] = Rational.One;
+        }));
+    }
 }

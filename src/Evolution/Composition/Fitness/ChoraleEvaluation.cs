@@ -13,8 +13,7 @@ public sealed class ChoraleEvaluation
     private readonly int[] _beatSlice;
     private readonly Chord[] _chords;
     private readonly ChordMember[] _members;
-    private readonly Chord[] _sliceChords;
-    private readonly ChordMember[] _sliceMembers;
+    private readonly SliceChords _slices;
 
     /// <summary>Prepares a genome for its terms.</summary>
     public ChoraleEvaluation(ChoraleGenome genome)
@@ -25,29 +24,28 @@ public sealed class ChoraleEvaluation
         var plan = genome.Plan;
         var grid = Grid;
         // The chord of every slice, as the harmonic analysis identifies it; a beat's chord is its slice's.
-        _sliceChords = new Chord[grid.SliceCount];
-        _sliceMembers = new ChordMember[grid.SliceCount * ChoraleGenome.Voices];
-        HarmonicAnalysis.IdentifyChords(grid, _sliceChords, _sliceMembers);
+        _slices = HarmonicAnalysis.IdentifyChords(grid);
+        var sliceChords = _slices.Chords;
+        var sliceMembers = _slices.Members;
         _beatSlice = new int[plan.Beats];
         _chords = new Chord[plan.Beats];
         _members = new ChordMember[plan.Beats * ChoraleGenome.Voices];
         var metric = grid.Metric;
+        var isHold = plan.IsHold.AsSpan();
         int s = -1, next = 0;
         for (int b = 0; b < plan.Beats; b++)
         {
-            if (!plan.IsHold[b])
+            if (!isHold[b])
             {
                 // The grid has a slice per beat that is not a hold, and one more on the half beat where a voice moves.
                 s = next;
-                next = s + 1;
-                for (int v = 0; v < ChoraleGenome.Voices; v++)
-                    if (genome.SecDia[b * ChoraleGenome.Voices + v] != 0) { next = s + 2; break; }
+                next = s + (ChoraleRendering.HasSecond(genome.SecDia, b) ? 2 : 1);
                 var members = _members.AsSpan(b * ChoraleGenome.Voices, ChoraleGenome.Voices);
                 if (metric[s] > 0)
                 {
                     // On a beat the analysis keeps no chord from before: its chord is the slice's own.
-                    _chords[b] = _sliceChords[s];
-                    _sliceMembers.AsSpan(s * ChoraleGenome.Voices, ChoraleGenome.Voices).CopyTo(members);
+                    _chords[b] = sliceChords[s];
+                    CopyFour(sliceMembers.Slice(s * ChoraleGenome.Voices, ChoraleGenome.Voices), members);
                 }
                 else
                 {
@@ -57,14 +55,19 @@ public sealed class ChoraleEvaluation
             else
             {
                 _chords[b] = _chords[b - 1];
-                _members.AsSpan((b - 1) * ChoraleGenome.Voices, ChoraleGenome.Voices).CopyTo(_members.AsSpan(b * ChoraleGenome.Voices));
+                CopyFour(_members.AsSpan((b - 1) * ChoraleGenome.Voices, ChoraleGenome.Voices), _members.AsSpan(b * ChoraleGenome.Voices, ChoraleGenome.Voices));
             }
             _beatSlice[b] = s;
         }
     }
 
+    /// <summary>A beat's four members (one byte each) copied as one word.</summary>
+    private static void CopyFour(ReadOnlySpan<ChordMember> from, Span<ChordMember> to) =>
+        System.Runtime.InteropServices.MemoryMarshal.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(to[..4]),
+            System.Runtime.InteropServices.MemoryMarshal.Read<uint>(System.Runtime.InteropServices.MemoryMarshal.AsBytes(from[..4])));
+
     /// <summary>The harmonic analysis of the grid (keys, chords, non-chord tones, cadences), made on first use, once, from the chords found already.</summary>
-    public HarmonicAnalysis Analysis => _analysis ??= HarmonicAnalysis.Analyze(Grid, _sliceChords, _sliceMembers, Plan.Key, Plan.Key.Signature.Fifths);
+    public HarmonicAnalysis Analysis => _analysis ??= HarmonicAnalysis.Analyze(_slices, Plan.Key, Plan.Key.Signature.Fifths);
 
     /// <summary>
     /// The context the catalogue's rules read for the fitness: they only count (no places, no messages: see
