@@ -45,6 +45,7 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
 
     private EarlyEngraving? _early;
     private bool _earlyUsed;
+    private System.Runtime.InteropServices.PosixSignalRegistration[] _onSignal = [];
 
     /// <summary>
     /// Starts LilyPond now for a later <see cref="Render"/> of <paramref name="name"/> with the PNG/PDF of
@@ -61,6 +62,10 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
         try
         {
             _early = new EarlyEngraving(ExternalProcess.Start(lilypond, LilyPondArguments(name, pngPdf, "-"), work.FullName), work, name, pngPdf);
+            // Interrupted (Ctrl+C, or terminated) before the piece came: LilyPond is stopped and its work folder removed
+            // before the program ends as it would without the handlers.
+            _onSignal = [.. new[] { System.Runtime.InteropServices.PosixSignal.SIGINT, System.Runtime.InteropServices.PosixSignal.SIGTERM }
+                .Select(signal => System.Runtime.InteropServices.PosixSignalRegistration.Create(signal, _ => Dispose()))];
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
@@ -72,6 +77,8 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
     /// <summary>Stops an engraving started and never used, and removes its work folder.</summary>
     public void Dispose()
     {
+        foreach (var registration in _onSignal) registration.Dispose();
+        _onSignal = [];
         if (_early is null) return;
         _early.Process.Dispose();
         _early.Work.Delete(recursive: true);
