@@ -109,6 +109,15 @@ public sealed class CompositionResult
 
     /// <summary>The chorale as a score.</summary>
     public Score ToScore(ScoreMetadata? metadata = null) => Best.ToScore(metadata);
+
+    /// <summary>
+    /// The style classifier's explanation of <see cref="Best"/> (P(class) and each feature's contribution), or null when
+    /// no style model was used; made on first use and kept, so report.json and report.md share one.
+    /// </summary>
+    public Learning.Style.Classifiers.PredictionExplanation? StyleExplanation =>
+        Options.Style is { } scorer ? _styleExplanation ??= scorer.Explain(Best.ToSliceGrid(), Best.Plan.Meter) : null;
+
+    private Learning.Style.Classifiers.PredictionExplanation? _styleExplanation;
 }
 
 /// <summary>

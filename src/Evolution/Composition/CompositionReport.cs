@@ -186,7 +186,7 @@ public static class CompositionReport
 
     /// <summary>The style classifier's judgement of the final piece (its kind and explanation), when one was used.</summary>
     private static (string Model, Learning.Style.Classifiers.PredictionExplanation Explanation)? StyleOf(CompositionResult result) =>
-        result.Options.Style is { } scorer ? (scorer.Model.Kind, scorer.Explain(result.Best.ToSliceGrid(), result.Best.Plan.Meter)) : null;
+        result.Options.Style is { } scorer && result.StyleExplanation is { } explanation ? (scorer.Model.Kind, explanation) : null;
 
     /// <summary>
     /// One line per phrase: its measure, onset, and where its beats came from (corpus bars, then the other origins
