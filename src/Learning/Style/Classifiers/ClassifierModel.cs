@@ -69,7 +69,7 @@ public abstract class ClassifierModel
 
     /// <summary>Words for a contribution; by default against the training average (the reference of a model on standardised features).</summary>
     private protected virtual string Describe(FeatureInfo feature, double value, double reference, double contribution, string className) =>
-        $"{(value >= reference ? "more" : "less")} {feature.Phrase} than average ({Format(value)} vs {Format(reference)}): {Signed(contribution)} for {className}";
+        $"{(value >= reference ? "more" : feature.Less)} {feature.Phrase} than average ({Format(value)} vs {Format(reference)}): {Signed(contribution)} for {className}";
 
     /// <summary>Probabilities for a row of features in schema order.</summary>
     public void Probabilities(ReadOnlySpan<double> features, Span<double> probabilities)
@@ -125,7 +125,7 @@ public abstract class ClassifierModel
             .OrderByDescending(t => Math.Abs(t.Strength)).ThenBy(t => t.Feature.Name, StringComparer.Ordinal)
             .Take(count)
             .Select(t => new ClassFeatureWeight(t.Feature.Name, t.Strength,
-                $"{(t.Strength >= 0 ? "more" : "less")} {t.Feature.Phrase} ({Signed(t.Strength)})"))
+                $"{(t.Strength >= 0 ? "more" : t.Feature.Less)} {t.Feature.Phrase} ({Signed(t.Strength)})"))
             .ToImmutableArray();
     }
 

@@ -7,7 +7,33 @@ namespace EvoComposer.Learning.Style.Features;
 /// <param name="Description">One line a musician can read.</param>
 /// <param name="Phrase">Noun phrase for sentences such as "more {Phrase} than average", e.g. "parallel motion between voices".</param>
 /// <param name="Melodic">True when the feature is defined on a single melody (it belongs to the melodic subset).</param>
-public sealed record FeatureInfo(string Name, string Description, string Phrase, bool Melodic);
+public sealed record FeatureInfo(string Name, string Description, string Phrase, bool Melodic)
+{
+    /// <summary>
+    /// The comparative for "less" in explanations: "fewer" when <see cref="Phrase"/> names things that are counted
+    /// ("parallel perfect intervals", "notes per beat", "voices sounding at once"), else "less" ("dissonance", "range in
+    /// the bass", "time on tonic chords"). Read from the phrase's head — the words before its first preposition — so
+    /// model files made before this wording need no change.
+    /// </summary>
+    public string Less => NamesCountedThings(Phrase) ? "fewer" : "less";
+
+    private static readonly string[] HeadEnds =
+        [" in ", " of ", " on ", " per ", " between ", " at ", " by ", " over ", " outside ", " from ", " into ", " across ", " with ", " without ", " than "];
+
+    /// <summary>Whether a plural noun (a word ending in s, other than "bass") stands in the phrase before its first preposition.</summary>
+    private static bool NamesCountedThings(string phrase)
+    {
+        int end = phrase.Length;
+        foreach (string word in HeadEnds)
+        {
+            int at = phrase.IndexOf(word, StringComparison.Ordinal);
+            if (at >= 0 && at < end) end = at;
+        }
+        foreach (string word in phrase[..end].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (word.EndsWith('s') && word != "bass") return true;
+        return false;
+    }
+}
 
 /// <summary>
 /// An ordered set of named features. Vectors are dense <c>double[]</c> in this order for speed, but every
