@@ -58,12 +58,13 @@ public static class StyleModelCache
     public static IClassifierTrainer DefaultTrainer { get; } = new GeneralizedAdditiveTrainer();
 
     /// <summary>
-    /// A 12-hex-digit hash of the names of <see cref="StyleFeatures.Schema"/> (in order), the features the default task
+    /// A 12-hex-digit hash of the names and explanation phrases of <see cref="StyleFeatures.Schema"/> (in order; a model
+    /// file keeps the phrases it explains with), the features the default task
     /// options use (<see cref="StyleTaskOptions.RealVersusGeneratedDefaults"/>), the default trainer's kind and
     /// <see cref="ClassifierFile.Version"/>: it changes whenever a model file of an older build should not be used.
     /// </summary>
     public static string SchemaKey { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        $"{ClassifierFile.Format} v{ClassifierFile.Version.ToString(CultureInfo.InvariantCulture)} {DefaultTrainer.Kind}\n{string.Join("\n", StyleFeatures.Schema.Names)}\n" +
+        $"{ClassifierFile.Format} v{ClassifierFile.Version.ToString(CultureInfo.InvariantCulture)} {DefaultTrainer.Kind}\n{string.Join("\n", StyleFeatures.Schema.Features.Select(f => f.Name + " = " + f.Phrase))}\n" +
         $"task features:\n{string.Join("\n", StyleTaskOptions.RealVersusGeneratedDefaults.Schema.Names)}")))[..12];
 
     /// <summary>The cached model file of a task: <c>CACHE/models/TASK-KEY.json</c> with <see cref="SchemaKey"/>.</summary>
