@@ -27,7 +27,7 @@ internal sealed class FlatTable<TValue> where TValue : struct
     private FlatTable(int count)
     {
         int capacity = 2;
-        while (capacity < 2L * count) capacity <<= 1;
+        while (capacity < 4L * count / 3 + 1) capacity <<= 1;
         _entries = new Entry[capacity];
         _mask = capacity - 1;
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
