@@ -4,8 +4,9 @@ namespace EvoComposer.Learning.Markov;
 
 /// <summary>
 /// A read-only hash table from 64-bit keys to small values, laid out for look-ups that miss the cache: one array of
-/// (key, value) entries, a power-of-two capacity less than three quarters full, linear probing. A look-up usually touches one
-/// cache line, where a <see cref="Dictionary{TKey, TValue}"/> touches its bucket array and then its entry array.
+/// (key, value) entries, a power-of-two capacity less than three quarters full, linear probing. A look-up usually
+/// touches one cache line, where a <see cref="Dictionary{TKey, TValue}"/> touches its bucket array and then its
+/// entry array.
 /// Absent keys read as the default value (callers treat a zero count and a missing entry alike). Key 0 marks an
 /// empty slot, so its value is kept aside. Built once, then immutable and thread-safe.
 /// </summary>
