@@ -10,10 +10,29 @@ namespace EvoComposer.Learning.Markov;
 public sealed class BackoffModel
 {
     private readonly BackoffTables _t;
+    // The look-up index over _t (built once; _t's dictionaries stay for writing): level j's context statistics, and
+    // its (context, symbol) raw and continuation counts side by side.
+    private readonly FlatTable<ContextStats>[] _stats;
+    private readonly FlatTable<PairCounts>[] _counts;
 
     internal BackoffModel(BackoffTables tables, Smoothing smoothing)
     {
         _t = tables;
+        Smoothing = smoothing;
+        _stats = new FlatTable<ContextStats>[tables.Levels + 1];
+        _counts = new FlatTable<PairCounts>[tables.Levels + 1];
+        for (int j = 0; j <= tables.Levels; j++)
+        {
+            _stats[j] = new FlatTable<ContextStats>(tables.Stats[j]);
+            _counts[j] = FlatTable<PairCounts>.Union(tables.Raw[j], tables.Continuation[j], static (raw, continuation) => new PairCounts { Raw = raw, Continuation = continuation });
+        }
+    }
+
+    private BackoffModel(BackoffModel other, Smoothing smoothing)
+    {
+        _t = other._t;
+        _stats = other._stats;
+        _counts = other._counts;
         Smoothing = smoothing;
     }
 
@@ -25,15 +44,15 @@ public sealed class BackoffModel
     public int VocabularySize => _t.VocabularySize;
 
     /// <summary>The same counts under another smoothing.</summary>
-    public BackoffModel WithSmoothing(Smoothing smoothing) => smoothing == Smoothing ? this : new BackoffModel(_t, smoothing);
+    public BackoffModel WithSmoothing(Smoothing smoothing) => smoothing == Smoothing ? this : new BackoffModel(this, smoothing);
 
     /// <summary>The number of times <paramref name="symbol"/> followed the context of the given level (0 = empty context).</summary>
     public int Count(int level, ulong context, int symbol) =>
-        _t.Raw[level].TryGetValue(ContextHash.Mix(level == 0 ? ContextHash.Empty : context, symbol), out int c) ? c : 0;
+        _counts[level].Get(ContextHash.Mix(level == 0 ? ContextHash.Empty : context, symbol)).Raw;
 
     /// <summary>How often a context of the given level was seen.</summary>
     public int ContextCount(int level, ulong context) =>
-        _t.Stats[level].TryGetValue(level == 0 ? ContextHash.Empty : context, out var s) ? s.Total : 0;
+        _stats[level].Get(level == 0 ? ContextHash.Empty : context).Total;
 
     /// <summary>P(symbol | contexts); <paramref name="contexts"/>[j] is the key of level j+1 (at most <see cref="Levels"/> keys).</summary>
     public double Probability(ReadOnlySpan<ulong> contexts, int symbol)
@@ -46,22 +65,20 @@ public sealed class BackoffModel
         for (int j = 0; j <= top; j++)
         {
             ulong key = j == 0 ? ContextHash.Empty : contexts[j - 1];
-            if (!_t.Stats[j].TryGetValue(key, out var s) || s.Total == 0) break;
-            ulong pair = ContextHash.Mix(key, symbol);
+            ref readonly var s = ref _stats[j].Get(key);
+            if (s.Total == 0) break;
+            ref readonly var counts = ref _counts[j].Get(ContextHash.Mix(key, symbol));
             if (kn)
             {
                 bool cont = j < top;
-                int c = (cont ? _t.Continuation[j] : _t.Raw[j]).TryGetValue(pair, out int v) ? v : 0;
+                int c = cont ? counts.Continuation : counts.Raw;
                 int total = cont ? s.ContinuationTotal : s.Total;
                 if (total == 0) break;
                 double d = cont ? _t.ContinuationDiscount[j] : _t.RawDiscount[j];
                 p = (Math.Max(c - d, 0) + d * s.Types * p) / total;
             }
             else
-            {
-                int c = _t.Raw[j].TryGetValue(pair, out int v) ? v : 0;
-                p = (c + s.Types * p) / (s.Total + s.Types);
-            }
+                p = (counts.Raw + s.Types * p) / (s.Total + s.Types);
         }
         return p;
     }
@@ -141,7 +158,8 @@ public sealed class BackoffModel
         for (int j = 0; j <= top; j++)
         {
             ulong key = j == 0 ? ContextHash.Empty : contexts[j - 1];
-            if (!_t.Stats[j].TryGetValue(key, out var s) || s.Total == 0) break;
+            var s = _stats[j].Get(key);
+            if (s.Total == 0) break;
             if (kn && (j < top ? s.ContinuationTotal : s.Total) == 0) break;
             keys[j] = key;
             stats[j] = s;
@@ -160,20 +178,17 @@ public sealed class BackoffModel
             for (int j = 0; j < reached; j++)
             {
                 ref readonly var s = ref stats[j];
-                ulong pair = ContextHash.Mix(keys[j], symbol);
+                ref readonly var counts = ref _counts[j].Get(ContextHash.Mix(keys[j], symbol));
                 if (kn)
                 {
                     bool cont = j < top;
-                    int c = (cont ? _t.Continuation[j] : _t.Raw[j]).TryGetValue(pair, out int v) ? v : 0;
+                    int c = cont ? counts.Continuation : counts.Raw;
                     int total = cont ? s.ContinuationTotal : s.Total;
                     double d = cont ? _t.ContinuationDiscount[j] : _t.RawDiscount[j];
                     p = (Math.Max(c - d, 0) + d * s.Types * p) / total;
                 }
                 else
-                {
-                    int c = _t.Raw[j].TryGetValue(pair, out int v) ? v : 0;
-                    p = (c + s.Types * p) / (s.Total + s.Types);
-                }
+                    p = (counts.Raw + s.Types * p) / (s.Total + s.Types);
             }
             probabilities[i] = p;
         }

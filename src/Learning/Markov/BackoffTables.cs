@@ -125,3 +125,12 @@ internal sealed class BackoffTables
         return n;
     }
 }
+
+/// <summary>The two counts of a (context, symbol) pair at one level, side by side so one look-up finds both.</summary>
+internal struct PairCounts
+{
+    /// <summary>How often the symbol followed the context.</summary>
+    public int Raw;
+    /// <summary>The Kneser–Ney continuation count (distinct contexts one level up that saw the symbol).</summary>
+    public int Continuation;
+}
