@@ -53,8 +53,8 @@ public sealed class RendererTests : IDisposable
         var renderer = new Renderer(FakeLilyPond(), TextWriter.Null, TextWriter.Null);
         renderer.StartEngraving("piece", RenderKinds.Png | RenderKinds.Wav);
         string cwdFile = Path.Combine(_temp.Path, "cwd");
-        // The fake writes its folder first thing; wait for it (bounded) so the folder is known.
-        for (int i = 0; i < 200 && !(File.Exists(cwdFile) && File.ReadAllText(cwdFile).Length > 0); i++) Thread.Sleep(25);
+        // The fake writes its folder first thing; wait for it (up to 30 s, for a loaded machine) so the folder is known.
+        for (int i = 0; i < 1200 && !(File.Exists(cwdFile) && File.ReadAllText(cwdFile).EndsWith('\n')); i++) Thread.Sleep(25);
         string work = File.ReadAllText(cwdFile).Trim();
         Assert.True(Directory.Exists(work));
 
