@@ -74,16 +74,21 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
         }
     }
 
-    /// <summary>Stops an engraving started and never used, and removes its work folder.</summary>
+    /// <summary>Stops an engraving started and never used, and removes its work folder (once, whether the program ends or is interrupted).</summary>
     public void Dispose()
     {
-        foreach (var registration in _onSignal) registration.Dispose();
-        _onSignal = [];
-        if (_early is null) return;
-        _early.Process.Dispose();
-        _early.Work.Delete(recursive: true);
-        _early = null;
+        lock (_disposeGate)
+        {
+            foreach (var registration in _onSignal) registration.Dispose();
+            _onSignal = [];
+            if (_early is null) return;
+            _early.Process.Dispose();
+            _early.Work.Delete(recursive: true);
+            _early = null;
+        }
     }
+
+    private readonly Lock _disposeGate = new();
 
     /// <summary>The file name a kind is written to.</summary>
     public static string FileName(string name, RenderKinds kind) => kind switch
