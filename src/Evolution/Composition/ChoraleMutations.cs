@@ -311,24 +311,12 @@ public sealed class CopyPhraseMutation(bool sopranoOnly = false) : MutationBase<
 
     /// <summary>
     /// The pairs (source, target) of phrases this mutation may copy between, with the number of beats copied
-    /// (aligned at the phrase ends, so that the beats fall on the same places of the measure).
+    /// (aligned at the phrase ends, so that the beats fall on the same places of the measure): the plan's <see cref="PhrasePlan.RepeatablePhrases"/>.
     /// </summary>
     public static IReadOnlyList<(int From, int To, int Beats)> Pairs(PhrasePlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var pairs = new List<(int, int, int)>();
-        if (plan.Melody is not null) return pairs;
-        var phrases = plan.Phrases;
-        for (int i = 0; i < phrases.Length; i++)
-            for (int j = i + 1; j < phrases.Length; j++)
-            {
-                if (phrases[i].Cadence != phrases[j].Cadence || phrases[i].FinalChordBeats != phrases[j].FinalChordBeats) continue;
-                int length = Math.Min(phrases[i].Beats, phrases[j].Beats);
-                int from = plan.PhraseStarts[i] + phrases[i].Beats - length, to = plan.PhraseStarts[j] + phrases[j].Beats - length;
-                if (plan.BeatInMeasure(from) != plan.BeatInMeasure(to)) continue;
-                pairs.Add((i, j, length));
-            }
-        return pairs;
+        return plan.RepeatablePhrases;
     }
 
     /// <inheritdoc/>

@@ -84,6 +84,7 @@ public sealed class PhrasePlan
         if (melody is not null && melody.Beats != total)
             throw new ArgumentException($"The melody has {melody.Beats} beats, the phrases {total}.", nameof(melody));
         Melody = melody;
+        RepeatablePhrases = FindRepeatablePhrases();
     }
 
     /// <summary>
@@ -157,6 +158,30 @@ public sealed class PhrasePlan
         int bpm = Meter.BeatsPerMeasure;
         int shifted = beat + (PickupBeats > 0 ? bpm - PickupBeats : 0);
         return shifted % bpm + 1;
+    }
+
+    /// <summary>
+    /// The pairs (earlier, later) of phrases the later of which may repeat the earlier (bar form): same cadence, same
+    /// final-chord length, and the copied beats — as many as the shorter phrase has, aligned at the phrase ends — fall on
+    /// the same places of the measure. None under a fixed melody. Worked out with the plan (the GA asks for every
+    /// candidate); read by <see cref="CopyPhraseMutation"/> and the phrase-repeat fitness term.
+    /// </summary>
+    public ImmutableArray<(int From, int To, int Beats)> RepeatablePhrases { get; }
+
+    private ImmutableArray<(int From, int To, int Beats)> FindRepeatablePhrases()
+    {
+        var pairs = ImmutableArray.CreateBuilder<(int, int, int)>();
+        if (Melody is not null) return pairs.ToImmutable();
+        for (int i = 0; i < Phrases.Length; i++)
+            for (int j = i + 1; j < Phrases.Length; j++)
+            {
+                if (Phrases[i].Cadence != Phrases[j].Cadence || Phrases[i].FinalChordBeats != Phrases[j].FinalChordBeats) continue;
+                int length = Math.Min(Phrases[i].Beats, Phrases[j].Beats);
+                int from = PhraseStarts[i] + Phrases[i].Beats - length, to = PhraseStarts[j] + Phrases[j].Beats - length;
+                if (BeatInMeasure(from) != BeatInMeasure(to)) continue;
+                pairs.Add((i, j, length));
+            }
+        return pairs.ToImmutable();
     }
 
     /// <summary>"D major, 4/4, 4 phrases (HC, IAC, HC, PAC)".</summary>

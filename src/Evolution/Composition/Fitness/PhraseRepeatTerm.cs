@@ -1,7 +1,7 @@
 namespace EvoComposer.Evolution.Composition.Fitness;
 
 /// <summary>
-/// Bar form: the first phrase that another phrase may repeat (the first pair of <see cref="CopyPhraseMutation.Pairs"/>;
+/// Bar form: the first phrase that another phrase may repeat (the first pair of <see cref="PhrasePlan.RepeatablePhrases"/>;
 /// phrases 1 and 3 of the default plan, both ending on a half cadence) should come back in the soprano. The value
 /// counts the copied beats whose soprano differs from the source phrase's (1 for the main note, 0.5 for the half-beat
 /// note); 0 when the plan has no such pair or a fixed melody.
@@ -19,7 +19,9 @@ public sealed class PhraseRepeatTerm : ChoraleTerm
     protected override double Measure(ChoraleEvaluation input, List<TermFinding>? findings)
     {
         var plan = input.Plan;
-        if (FirstPair.Of(plan) is not var (i, j, length)) return 0;
+        var pairs = plan.RepeatablePhrases;
+        if (pairs.IsEmpty) return 0;
+        var (i, j, length) = pairs[0];
         var g = input.Genome;
         int from = plan.PhraseStarts[i] + plan.Phrases[i].Beats - length, to = plan.PhraseStarts[j] + plan.Phrases[j].Beats - length;
         double cost = 0;
@@ -34,27 +36,5 @@ public sealed class PhraseRepeatTerm : ChoraleTerm
             if (findings is not null) Add(findings, input.BeatSlice[to + k], $"the soprano does not repeat phrase {i + 1} here (bar form)", x, 0);
         }
         return cost;
-    }
-
-    /// <summary>
-    /// A plan's first pair of repeatable phrases (none: null), remembered for the last plan asked about: the GA asks about
-    /// one plan over and over, and <see cref="CopyPhraseMutation.Pairs"/> makes a list each time. Immutable, so threads
-    /// share it safely; a thread that finds another plan remembers its own.
-    /// </summary>
-    private sealed record FirstPair(PhrasePlan Plan, (int From, int To, int Beats)? Pair)
-    {
-        private static FirstPair? _last;
-
-        public static (int From, int To, int Beats)? Of(PhrasePlan plan)
-        {
-            var last = Volatile.Read(ref _last);
-            if (last is null || !ReferenceEquals(last.Plan, plan))
-            {
-                var pairs = CopyPhraseMutation.Pairs(plan);
-                last = new FirstPair(plan, pairs.Count == 0 ? null : pairs[0]);
-                Volatile.Write(ref _last, last);
-            }
-            return last.Pair;
-        }
     }
 }
