@@ -100,13 +100,7 @@ public class SliceGridTests
         var score = EvoComposer.Theory.Formats.ScoreFiles.Read(TestCorpus.Path("bach-370-chorales", "kern", "chor001.krn"));
         var g = SliceGrid.FromScore(score);
         var fast = new SliceGrid(g.VoiceNames, g.Midi, g.Diatonic, g.Attacked, g.Fermata, g.Onsets, g.Durations, g.Measures, g.Beats);
-        Assert.Equal(g.SliceCount, fast.SliceCount);
-        Assert.Equal(g.NoteCount, fast.NoteCount);
-        Assert.True(g.Midi.SequenceEqual(fast.Midi));
-        Assert.True(g.Diatonic.SequenceEqual(fast.Diatonic));
-        Assert.True(g.Attacked.SequenceEqual(fast.Attacked));
-        Assert.True(g.Fermata.SequenceEqual(fast.Fermata));
-        Assert.True(g.Metric.SequenceEqual(fast.Metric));
+        AssertSameColumns(g, fast);
         for (int s = 0; s < g.SliceCount; s++)
             for (int v = 0; v < g.VoiceCount; v++)
                 if (g.IsSounding(s, v)) Assert.Equal(g.PitchAt(s, v), fast.PitchAt(s, v));
@@ -137,16 +131,23 @@ public class SliceGridTests
             source.Beats.CopyTo(columns.Beats);
         });
         var fromNumbers = new SliceGrid(g.VoiceNames, g.Midi, g.Diatonic, g.Attacked, g.Fermata, g.Onsets, g.Durations, g.Measures, g.Beats);
-        Assert.Equal(fromNumbers.SliceCount, made.SliceCount);
-        Assert.Equal(fromNumbers.NoteCount, made.NoteCount);
-        Assert.True(fromNumbers.Midi.SequenceEqual(made.Midi));
-        Assert.True(fromNumbers.Diatonic.SequenceEqual(made.Diatonic));
-        Assert.True(fromNumbers.Attacked.SequenceEqual(made.Attacked));
-        Assert.True(fromNumbers.Fermata.SequenceEqual(made.Fermata));
-        Assert.True(fromNumbers.Onsets.SequenceEqual(made.Onsets));
-        Assert.True(fromNumbers.Durations.SequenceEqual(made.Durations));
-        Assert.True(fromNumbers.Beats.SequenceEqual(made.Beats));
-        Assert.True(fromNumbers.Metric.SequenceEqual(made.Metric));
+        AssertSameColumns(fromNumbers, made);
+    }
+
+    /// <summary>The two grids have the same slices and notes, column by column.</summary>
+    private static void AssertSameColumns(SliceGrid expected, SliceGrid actual)
+    {
+        Assert.Equal(expected.SliceCount, actual.SliceCount);
+        Assert.Equal(expected.NoteCount, actual.NoteCount);
+        Assert.True(expected.Midi.SequenceEqual(actual.Midi));
+        Assert.True(expected.Diatonic.SequenceEqual(actual.Diatonic));
+        Assert.True(expected.Attacked.SequenceEqual(actual.Attacked));
+        Assert.True(expected.Fermata.SequenceEqual(actual.Fermata));
+        Assert.True(expected.Onsets.SequenceEqual(actual.Onsets));
+        Assert.True(expected.Durations.SequenceEqual(actual.Durations));
+        Assert.True(expected.Measures.SequenceEqual(actual.Measures));
+        Assert.True(expected.Beats.SequenceEqual(actual.Beats));
+        Assert.True(expected.Metric.SequenceEqual(actual.Metric));
     }
 
     [Fact]
