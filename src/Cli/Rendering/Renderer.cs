@@ -41,7 +41,7 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
     private static readonly TimeSpan ToolTimeLimit = TimeSpan.FromMinutes(2);
 
     /// <summary>LilyPond started ahead of its source, in its own work folder, for one name and PNG/PDF kinds.</summary>
-    private sealed record EarlyEngraving(ExternalProcess Process, DirectoryInfo Work, string Name, RenderKinds Kinds);
+    private sealed record EarlyEngraving(string Program, ExternalProcess Process, DirectoryInfo Work, string Name, RenderKinds Kinds);
 
     private EarlyEngraving? _early;
     private bool _earlyUsed;
@@ -61,7 +61,7 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
         var work = Directory.CreateTempSubdirectory("evocomposer-engrave-");
         try
         {
-            _early = new EarlyEngraving(ExternalProcess.Start(lilypond, LilyPondArguments(name, pngPdf, "-"), work.FullName), work, name, pngPdf);
+            _early = new EarlyEngraving(lilypond, ExternalProcess.Start(lilypond, LilyPondArguments(name, pngPdf, "-"), work.FullName), work, name, pngPdf);
             // Interrupted (Ctrl+C, or terminated) before the piece came: LilyPond is stopped and its work folder removed
             // before the program ends as it would without the handlers.
             _onSignal = [.. new[] { System.Runtime.InteropServices.PosixSignal.SIGINT, System.Runtime.InteropServices.PosixSignal.SIGTERM }
@@ -191,7 +191,7 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
             {
                 _earlyUsed = true;
                 pngPdfWork = early.Work.FullName;
-                ok &= FinishTool(early.Process, ly, name + ".ly");
+                ok &= Outcome(early.Program, name + ".ly", () => early.Process.Finish(ly, ToolTimeLimit));
             }
             else
             {
@@ -250,10 +250,6 @@ internal sealed class Renderer(Host host, TextWriter report, TextWriter warnings
 
     private bool RunTool(string program, string[] args, string work, string input) =>
         Outcome(program, input, () => ExternalProcess.Run(program, args, work, ToolTimeLimit));
-
-    /// <summary>Gives a started tool its source on standard input and waits for it (<paramref name="input"/> names the source in messages).</summary>
-    private bool FinishTool(ExternalProcess process, string source, string input) =>
-        Outcome(host.Locate(ExternalTool.LilyPond) ?? "lilypond", input, () => process.Finish(source, ToolTimeLimit));
 
     /// <summary>True when the tool succeeded; else one warning line naming the tool, the input and why.</summary>
     private bool Outcome(string program, string input, Func<ExternalProcess.Result> run)
