@@ -596,7 +596,9 @@ public sealed partial class AbcReader : IScoreReader
                 if (i > d)
                 {
                     if (i - d > 4) throw Error($"note length divisor '{line[d..i]}' is absurd");
-                    den *= long.Parse(line.AsSpan(d, i - d), CultureInfo.InvariantCulture);
+                    long divisor = long.Parse(line.AsSpan(d, i - d), CultureInfo.InvariantCulture);
+                    if (divisor == 0) throw Error("a note length divided by 0");
+                    den *= divisor;
                 }
                 else den *= 2;
                 if (den > 1024) throw Error("note length divided more than 1024 times");

@@ -145,6 +145,7 @@ public sealed class AbcReaderTests(ITestOutputHelper output)
     [InlineData("X:1\nT:t\nK:C\nz4|", "no notes")]
     [InlineData("X:1\nT:t\nC D|", "K:")]
     [InlineData("X:1\nT:t\nK:C\nV:1\nC D|\nV:2\nE F|", "voices")]
+    [InlineData("X:1\nT:t\nK:C\nA C/0 D|", "divided by 0")] // found by the random-text property (replay seed 15985150730038386785,14473640278048657077,27)
     public void Read_BadTunes_ThrowWithTuneAndReason(string abc, string reason)
     {
         var e = Assert.Throws<ScoreFormatException>(() => Read(abc));
